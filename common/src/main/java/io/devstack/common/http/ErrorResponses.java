@@ -1,0 +1,40 @@
+package io.devstack.common.http;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Renders any failure as the one error envelope of API.md; the only place that shape is written. */
+public final class ErrorResponses {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
+
+    /** The envelope, keys in contract order. */
+    public record Envelope(
+            String error,
+            String message,
+            @JsonProperty("status_code") int statusCode,
+            Map<String, Object> details,
+            @JsonProperty("request_id") String requestId) {}
+
+    private ErrorResponses() {}
+
+    /**
+     * An {@link ApiException} becomes its envelope plus its headers; anything else is a bug: a 500 with the
+     * fixed message "An unexpected error occurred" (the cause is logged server-side with the request id, never sent).
+     */
+    public static ApiResponse from(Throwable failure, String requestId) {
+        if (failure instanceof ApiException e) {
+            return render(e, requestId);
+        }
+        LOG.error("Unhandled error for request_id={}: {}", requestId, failure.getClass().getName(), failure);
+        return ApiResponse.json(500, new Envelope("InternalServerError", "An unexpected error occurred", 500,
+                Map.of(), requestId));
+    }
+
+    public static ApiResponse render(ApiException e, String requestId) {
+        Envelope envelope = new Envelope(e.error(), e.getMessage(), e.status(), e.details(), requestId);
+        return ApiResponse.json(e.status(), envelope).withHeaders(e.headers());
+    }
+}

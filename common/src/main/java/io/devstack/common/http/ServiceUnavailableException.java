@@ -1,0 +1,24 @@
+package io.devstack.common.http;
+
+import java.util.Map;
+
+/** 503 ServiceUnavailable: a backend is down, timed out or its circuit is open; carries Retry-After. */
+public final class ServiceUnavailableException extends ApiException {
+
+    /** Seconds a client should wait by default: the circuit breakers' open-state wait is of this order. */
+    public static final int DEFAULT_RETRY_AFTER_SECONDS = 30;
+
+    /**
+     * @param service one of vault, postgres, mysql, mongodb, redis, rabbitmq
+     * @param reason a short machine-readable cause, e.g. {@code circuit_open}, {@code timeout}, {@code connection_failed}
+     */
+    public ServiceUnavailableException(String service, String reason) {
+        this(service, reason, DEFAULT_RETRY_AFTER_SECONDS);
+    }
+
+    public ServiceUnavailableException(String service, String reason, int retryAfterSeconds) {
+        super(503, "ServiceUnavailable", "Service '" + service + "' is unavailable",
+                ordered("service", service, "reason", reason),
+                Map.of("Retry-After", Integer.toString(retryAfterSeconds)));
+    }
+}
