@@ -1,0 +1,2 @@
+/** The one Prometheus registry and the contract's metric names, shared by the five APIs' dashboards. */
+package io.devstack.common.metrics;
