@@ -1,0 +1,82 @@
+package io.devstack.common.mysql;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.devstack.common.HostPort;
+import io.devstack.common.resilience.BackendFailures;
+import io.devstack.common.vault.CredentialedClient;
+import io.devstack.common.vault.VaultSecrets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.Map;
+
+/**
+ * MySQL/MariaDB through a HikariCP pool of mariadb-java-client connections built from Vault secret
+ * {@code mysql {user, password, database}}, session time zone UTC, rebuilt when the server rejects the password.
+ */
+public final class MysqlClient implements AutoCloseable {
+
+    public static final String SECRET = "mysql";
+    private static final int ACCESS_DENIED = 1045;
+
+    private final CredentialedClient<HikariDataSource> pool;
+
+    public MysqlClient(HostPort address, VaultSecrets secrets, Duration timeout) {
+        this.pool = new CredentialedClient<>(SECRET, secrets, secret -> createPool(address, secret, timeout),
+                MysqlClient::rejectedCredentials, p -> !p.isClosed(), HikariDataSource::close);
+    }
+
+    /** {@code SELECT VERSION()}. */
+    public String version() throws Exception {
+        return queryOne("SELECT VERSION()", String.class);
+    }
+
+    /** {@code SELECT NOW()} in the session time zone, UTC. */
+    public LocalDateTime now() throws Exception {
+        return queryOne("SELECT NOW()", LocalDateTime.class);
+    }
+
+    private <T> T queryOne(String sql, Class<T> type) throws Exception {
+        return pool.use(dataSource -> {
+            try (Connection connection = dataSource.getConnection();
+                    Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery(sql)) {
+                rows.next();
+                return rows.getObject(1, type);
+            }
+        });
+    }
+
+    private static HikariDataSource createPool(HostPort address, Map<String, Object> secret, Duration timeout) {
+        long millis = Math.max(250, timeout.toMillis());
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("mysql");
+        config.setJdbcUrl("jdbc:mariadb://" + address.host() + ":" + address.port() + "/" + secret.get("database")
+                + "?connectTimeout=" + millis + "&socketTimeout=" + millis);
+        config.setUsername(String.valueOf(secret.get("user")));
+        config.setPassword(String.valueOf(secret.get("password")));
+        config.setConnectionInitSql("SET time_zone = '+00:00'");
+        config.setMaximumPoolSize(5);
+        config.setMinimumIdle(0);
+        config.setConnectionTimeout(millis);
+        config.setValidationTimeout(Math.max(250, millis / 2));
+        // build the pool without connecting: a server that is down at startup must not stop the API
+        config.setInitializationFailTimeout(-1);
+        return new HikariDataSource(config);
+    }
+
+    /** Error 1045 / SQLSTATE 28000: access denied for the user and password. */
+    static boolean rejectedCredentials(Throwable failure) {
+        return BackendFailures.anyCause(failure, t -> t instanceof SQLException sql
+                && (sql.getErrorCode() == ACCESS_DENIED || "28000".equals(sql.getSQLState())));
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

@@ -1,0 +1,131 @@
+package io.devstack.common.rabbitmq;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.AuthenticationFailureException;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.PossibleAuthenticationFailureException;
+import com.rabbitmq.client.ShutdownSignalException;
+import io.devstack.common.HostPort;
+import io.devstack.common.resilience.BackendFailures;
+import io.devstack.common.vault.CredentialedClient;
+import io.devstack.common.vault.VaultSecrets;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * AMQP 0-9-1 through one shared connection opened with Vault secret {@code rabbitmq {user, password, vhost}};
+ * a channel per operation (channels are cheap, a connection is not). Reopened when the broker closed it, and
+ * rebuilt from a re-read secret when the broker refuses the login.
+ */
+public final class RabbitClient implements AutoCloseable {
+
+    public static final String SECRET = "rabbitmq";
+    private static final int NOT_FOUND = 404;
+
+    private final Duration timeout;
+    private final CredentialedClient<Connection> connection;
+
+    /** What a passive declare tells about a queue. */
+    public record QueueState(long messageCount, long consumerCount) {
+    }
+
+    public RabbitClient(HostPort address, VaultSecrets secrets, Duration timeout) {
+        this.timeout = timeout;
+        this.connection = new CredentialedClient<>(SECRET, secrets, secret -> open(address, secret, timeout),
+                RabbitClient::rejectedCredentials, Connection::isOpen, c -> c.close((int) timeout.toMillis()));
+    }
+
+    /** The broker's product version from the connection handshake's server properties. */
+    public String version() throws Exception {
+        return connection.use(c -> String.valueOf(c.getServerProperties().get("version")));
+    }
+
+    /**
+     * Declares {@code queue} durable, publishes {@code body} persistent ({@code delivery_mode 2},
+     * {@code application/json}) and waits for the broker's confirm within the deadline.
+     */
+    public void publish(String queue, byte[] body) throws Exception {
+        connection.use(c -> {
+            try (Channel channel = c.createChannel()) {
+                channel.confirmSelect();
+                channel.queueDeclare(queue, true, false, false, null);
+                AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
+                        .contentType("application/json")
+                        .deliveryMode(2)
+                        .build();
+                channel.basicPublish("", queue, properties, body);
+                channel.waitForConfirmsOrDie(timeout.toMillis());
+            }
+            return null;
+        });
+    }
+
+    /** The queue's counts, or empty when it does not exist (the failed passive declare only closes its own channel). */
+    public Optional<QueueState> queueState(String queue) throws Exception {
+        return connection.use(c -> {
+            Channel channel = c.createChannel();
+            try {
+                AMQP.Queue.DeclareOk ok = channel.queueDeclarePassive(queue);
+                return Optional.of(new QueueState(ok.getMessageCount(), ok.getConsumerCount()));
+            } catch (IOException e) {
+                if (isNotFound(e)) {
+                    return Optional.empty();
+                }
+                throw e;
+            } finally {
+                if (channel.isOpen()) {
+                    channel.close();
+                }
+            }
+        });
+    }
+
+    private static boolean isNotFound(IOException e) {
+        return e.getCause() instanceof ShutdownSignalException signal
+                && signal.getReason() instanceof AMQP.Channel.Close close
+                && close.getReplyCode() == NOT_FOUND;
+    }
+
+    private static Connection open(HostPort address, Map<String, Object> secret, Duration timeout) {
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setHost(address.host());
+        factory.setPort(address.port());
+        factory.setUsername(String.valueOf(secret.get("user")));
+        factory.setPassword(String.valueOf(secret.get("password")));
+        factory.setVirtualHost(String.valueOf(secret.getOrDefault("vhost", "/")));
+        int millis = (int) timeout.toMillis();
+        factory.setConnectionTimeout(millis);
+        factory.setHandshakeTimeout(millis);
+        factory.setChannelRpcTimeout(millis);
+        factory.setShutdownTimeout(millis);
+        // we reopen on demand (CredentialedClient checks isOpen) instead of background recovery threads
+        factory.setAutomaticRecoveryEnabled(false);
+        factory.setTopologyRecoveryEnabled(false);
+        try {
+            return factory.newConnection("devstack-api");
+        } catch (IOException | java.util.concurrent.TimeoutException e) {
+            throw new RabbitConnectException(e);
+        }
+    }
+
+    static boolean rejectedCredentials(Throwable failure) {
+        return BackendFailures.anyCause(failure, t -> t instanceof AuthenticationFailureException
+                || t instanceof PossibleAuthenticationFailureException);
+    }
+
+    /** Unchecked carrier for a failed connect, so the cause chain keeps the driver's exception. */
+    static final class RabbitConnectException extends RuntimeException {
+        RabbitConnectException(Exception cause) {
+            super("Cannot connect to the AMQP broker: " + cause.getMessage(), cause);
+        }
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+    }
+}

@@ -1,0 +1,110 @@
+package io.devstack.common.redis;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.resource.ClientResources;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The lettuce connections opened with one password: a cluster connection (follows MOVED/ASK, so every key works
+ * whatever node owns its slot) and one standalone connection per configured node (per-node INFO and health).
+ * Opened lazily; a node connection that fails is dropped and reopened on next use. Rebuilt as a whole when the
+ * password changes.
+ */
+final class RedisConnections implements AutoCloseable {
+
+    private final List<RedisNodeAddress> nodes;
+    private final String password;
+    private final Duration timeout;
+    private final RedisClusterClient clusterClient;
+    private final RedisClient nodeClient;
+    private final Map<String, StatefulRedisConnection<String, String>> nodeConnections = new ConcurrentHashMap<>();
+    private volatile StatefulRedisClusterConnection<String, String> cluster;
+
+    RedisConnections(List<RedisNodeAddress> nodes, String password, Duration timeout, ClientResources resources) {
+        this.nodes = nodes;
+        this.password = password;
+        this.timeout = timeout;
+        SocketOptions socket = SocketOptions.builder().connectTimeout(timeout).build();
+        TimeoutOptions timeouts = TimeoutOptions.enabled(timeout);
+        this.clusterClient = RedisClusterClient.create(resources, nodes.stream().map(this::uri).toList());
+        clusterClient.setOptions(ClusterClientOptions.builder()
+                .socketOptions(socket)
+                .timeoutOptions(timeouts)
+                // fail fast while a node is down instead of queueing until the deadline
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                // announced addresses are mapped to configured ones by the resolver; do not drop "unknown" nodes
+                .validateClusterNodeMembership(false)
+                .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
+                        .enablePeriodicRefresh(Duration.ofSeconds(30))
+                        .enableAllAdaptiveRefreshTriggers()
+                        .build())
+                .build());
+        this.nodeClient = RedisClient.create(resources);
+        nodeClient.setOptions(ClientOptions.builder()
+                .socketOptions(socket)
+                .timeoutOptions(timeouts)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .build());
+    }
+
+    StatefulRedisClusterConnection<String, String> cluster() {
+        StatefulRedisClusterConnection<String, String> connection = cluster;
+        if (connection == null) {
+            synchronized (this) {
+                if (cluster == null) {
+                    cluster = clusterClient.connect();
+                }
+                connection = cluster;
+            }
+        }
+        return connection;
+    }
+
+    StatefulRedisConnection<String, String> node(RedisNodeAddress node) {
+        return nodeConnections.computeIfAbsent(node.name(), name -> nodeClient.connect(uri(node)));
+    }
+
+    /** Closes a node's connection after a failure so the next use reconnects. */
+    void dropNode(RedisNodeAddress node) {
+        StatefulRedisConnection<String, String> connection = nodeConnections.remove(node.name());
+        if (connection != null) {
+            connection.closeAsync();
+        }
+    }
+
+    private RedisURI uri(RedisNodeAddress node) {
+        return RedisURI.builder()
+                .withHost(node.host())
+                .withPort(node.port())
+                .withPassword(password.toCharArray())
+                .withTimeout(timeout)
+                .build();
+    }
+
+    List<RedisNodeAddress> nodes() {
+        return nodes;
+    }
+
+    @Override
+    public void close() {
+        nodeConnections.values().forEach(StatefulRedisConnection::closeAsync);
+        nodeConnections.clear();
+        if (cluster != null) {
+            cluster.closeAsync();
+        }
+        nodeClient.shutdownAsync(0, 2, java.util.concurrent.TimeUnit.SECONDS);
+        clusterClient.shutdownAsync(0, 2, java.util.concurrent.TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,7 @@
+package io.devstack.common.resilience;
+
+/** Work done against a backend; may throw the client library's checked exceptions. */
+@FunctionalInterface
+public interface BackendCall<T> {
+    T run() throws Exception;
+}

@@ -1,0 +1,162 @@
+package io.devstack.common.resilience;
+
+import io.devstack.common.http.ApiException;
+import io.devstack.common.http.ServiceUnavailableException;
+import io.devstack.common.metrics.ApiMetrics;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every backend call goes through here: a deadline of {@code BACKEND_TIMEOUT_MS}, one circuit breaker per backend,
+ * and the {@code devstack_backend_calls_seconds} timer. Failures leave as {@link ServiceUnavailableException}
+ * (reason {@code timeout}, {@code circuit_open} or {@code connection_failed}); contract errors such as 403/404
+ * pass through unchanged and count as a working backend.
+ */
+public final class BackendCalls implements AutoCloseable {
+
+    public static final String TIMEOUT = "timeout";
+    public static final String CIRCUIT_OPEN = "circuit_open";
+    public static final String CONNECTION_FAILED = "connection_failed";
+
+    private static final Logger LOG = LoggerFactory.getLogger(BackendCalls.class);
+
+    private final Duration timeout;
+    private final ApiMetrics metrics;
+    private final Map<Backend, CircuitBreaker> breakers = new EnumMap<>(Backend.class);
+    // Virtual threads: a call stuck in a driver costs no platform thread while its caller has already given up.
+    private final ExecutorService executor = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("backend-call-", 0).factory());
+
+    public BackendCalls(Duration timeout, ApiMetrics metrics) {
+        this(timeout, metrics, defaultBreakerConfig());
+    }
+
+    public BackendCalls(Duration timeout, ApiMetrics metrics, CircuitBreakerConfig breakerConfig) {
+        this.timeout = timeout;
+        this.metrics = metrics;
+        CircuitBreakerRegistry registry = CircuitBreakerRegistry.of(breakerConfig);
+        for (Backend backend : Backend.values()) {
+            CircuitBreaker breaker = registry.circuitBreaker(backend.service());
+            breakers.put(backend, breaker);
+            metrics.bindCircuitBreaker(backend.service(), breaker);
+        }
+    }
+
+    /** Opens after half of at least 5 of the last 10 calls failed; lets one trial call through after 10 s. */
+    public static CircuitBreakerConfig defaultBreakerConfig() {
+        return CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(10)
+                .minimumNumberOfCalls(5)
+                .failureRateThreshold(50)
+                .waitDurationInOpenState(Duration.ofSeconds(10))
+                .permittedNumberOfCallsInHalfOpenState(1)
+                .build();
+    }
+
+    public Duration timeout() {
+        return timeout;
+    }
+
+    public CircuitBreaker breaker(Backend backend) {
+        return breakers.get(backend);
+    }
+
+    /** The executor backend work runs on; services use it to fan out independent calls in parallel. */
+    public ExecutorService executor() {
+        return executor;
+    }
+
+    /** Runs {@code work} under the backend's breaker and the deadline. */
+    public <T> T call(Backend backend, String operation, BackendCall<T> work) {
+        CircuitBreaker breaker = breakers.get(backend);
+        if (!breaker.tryAcquirePermission()) {
+            metrics.recordBackendCall(backend.service(), operation, CIRCUIT_OPEN, 0);
+            throw new ServiceUnavailableException(backend.service(), CIRCUIT_OPEN);
+        }
+        long start = System.nanoTime();
+        try {
+            T result = withDeadline(backend, operation, work);
+            long elapsed = System.nanoTime() - start;
+            breaker.onSuccess(elapsed, TimeUnit.NANOSECONDS);
+            metrics.recordBackendCall(backend.service(), operation, "success", elapsed);
+            return result;
+        } catch (RuntimeException e) {
+            long elapsed = System.nanoTime() - start;
+            if (isContractError(e)) {
+                breaker.onSuccess(elapsed, TimeUnit.NANOSECONDS);
+                metrics.recordBackendCall(backend.service(), operation, "success", elapsed);
+            } else {
+                breaker.onError(elapsed, TimeUnit.NANOSECONDS, e);
+                metrics.recordBackendCall(backend.service(), operation, outcome(e), elapsed);
+            }
+            throw e;
+        }
+    }
+
+    /** Runs {@code work} with the deadline but around the breaker: health checks always probe for real. */
+    public <T> T probe(Backend backend, String operation, BackendCall<T> work) {
+        long start = System.nanoTime();
+        try {
+            T result = withDeadline(backend, operation, work);
+            metrics.recordBackendCall(backend.service(), operation, "success", System.nanoTime() - start);
+            return result;
+        } catch (RuntimeException e) {
+            metrics.recordBackendCall(backend.service(), operation, outcome(e), System.nanoTime() - start);
+            throw e;
+        }
+    }
+
+    private <T> T withDeadline(Backend backend, String operation, BackendCall<T> work) {
+        Future<T> future = executor.submit(work::run);
+        try {
+            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new ServiceUnavailableException(backend.service(), TIMEOUT);
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new ServiceUnavailableException(backend.service(), TIMEOUT);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof ApiException api) {
+                throw api;
+            }
+            // Driver messages may carry host names and user names but never passwords; keep them in the log only.
+            LOG.warn("{} {} failed: {}", backend.service(), operation, BackendFailures.describe(cause));
+            throw new ServiceUnavailableException(backend.service(), CONNECTION_FAILED);
+        }
+    }
+
+    private static boolean isContractError(RuntimeException e) {
+        return e instanceof ApiException api && api.status() < 500;
+    }
+
+    private static String outcome(RuntimeException e) {
+        if (e instanceof ServiceUnavailableException unavailable) {
+            Object reason = unavailable.details().get("reason");
+            if (TIMEOUT.equals(reason)) {
+                return TIMEOUT;
+            }
+        }
+        return "error";
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}
