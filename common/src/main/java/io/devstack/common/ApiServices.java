@@ -1,0 +1,161 @@
+package io.devstack.common;
+
+import io.devstack.common.http.CorsPolicy;
+import io.devstack.common.http.HttpFront;
+import io.devstack.common.metrics.ApiMetrics;
+import io.devstack.common.mongodb.MongoDbClient;
+import io.devstack.common.mysql.MysqlClient;
+import io.devstack.common.postgres.PostgresClient;
+import io.devstack.common.rabbitmq.RabbitClient;
+import io.devstack.common.redis.RedisBackend;
+import io.devstack.common.resilience.BackendCalls;
+import io.devstack.common.service.CacheService;
+import io.devstack.common.service.DatabaseService;
+import io.devstack.common.service.HealthService;
+import io.devstack.common.service.ImplementationInfo;
+import io.devstack.common.service.MessagingService;
+import io.devstack.common.service.RedisClusterService;
+import io.devstack.common.service.ServiceInfoService;
+import io.devstack.common.service.VaultService;
+import io.devstack.common.vault.TlsCertificates;
+import io.devstack.common.vault.VaultClient;
+import io.devstack.common.vault.VaultSecrets;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root every API builds once at startup: settings in, one service per API area out. Nothing
+ * connects here: Vault login and every backend pool open at first use, so an API starts (and reports unhealthy
+ * backends) even when the stack is partly down. {@link #close()} releases every pool, connection and thread.
+ */
+public final class ApiServices implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServices.class);
+
+    private final ApiSettings settings;
+    private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
+    private final ApiMetrics metrics;
+    private final HttpFront front;
+    private final ServiceInfoService info;
+    private final BackendCalls calls;
+    private final VaultClient vaultClient;
+    private final VaultSecrets secrets;
+    private final TlsCertificates tls;
+    private final HealthService health;
+    private final RedisClusterService redisCluster;
+    private final VaultService vault;
+    private final DatabaseService databases;
+    private final CacheService cache;
+    private final MessagingService messaging;
+
+    private ApiServices(ApiSettings settings, ImplementationInfo implementation) {
+        this.settings = settings;
+        this.metrics = closing(new ApiMetrics());
+        CorsPolicy cors = new CorsPolicy(settings.corsAllowedOrigins());
+        this.front = HttpFront.create(settings.module(), cors, metrics);
+        this.info = new ServiceInfoService(implementation, cors, metrics);
+        this.calls = closing(new BackendCalls(settings.backendTimeout(), metrics));
+        this.vaultClient = closing(VaultClient.appRole(settings.vaultAddress(), settings.vaultAppRoleDir(),
+                settings.backendTimeout()));
+        this.secrets = new VaultSecrets(vaultClient, calls, metrics);
+        this.tls = closing(new TlsCertificates(vaultClient, calls, settings.module(), Clock.systemUTC()));
+        PostgresClient postgres = closing(new PostgresClient(settings.postgres(), secrets, settings.backendTimeout()));
+        MysqlClient mysql = closing(new MysqlClient(settings.mysql(), secrets, settings.backendTimeout()));
+        MongoDbClient mongodb = closing(new MongoDbClient(settings.mongodb(), secrets, settings.backendTimeout()));
+        RedisBackend redis = closing(new RedisBackend(settings.redisNodes(), secrets, settings.backendTimeout()));
+        RabbitClient rabbitmq = closing(new RabbitClient(settings.rabbitmq(), secrets, settings.backendTimeout()));
+        this.health = new HealthService(calls, vaultClient, postgres, mysql, mongodb, redis, rabbitmq, metrics,
+                System::nanoTime);
+        this.redisCluster = new RedisClusterService(calls, redis);
+        this.vault = new VaultService(secrets);
+        this.databases = new DatabaseService(calls, postgres, mysql, mongodb);
+        this.cache = new CacheService(calls, redis, metrics);
+        this.messaging = new MessagingService(calls, rabbitmq);
+    }
+
+    /** Builds every service from {@code settings}; the caller owns the result and closes it at shutdown. */
+    public static ApiServices start(ApiSettings settings, ImplementationInfo implementation) {
+        return new ApiServices(settings, implementation);
+    }
+
+    private <T extends AutoCloseable> T closing(T resource) {
+        closeables.push(resource);
+        return resource;
+    }
+
+    public ApiSettings settings() {
+        return settings;
+    }
+
+    public HttpFront front() {
+        return front;
+    }
+
+    public ApiMetrics metrics() {
+        return metrics;
+    }
+
+    public ServiceInfoService info() {
+        return info;
+    }
+
+    public HealthService health() {
+        return health;
+    }
+
+    public RedisClusterService redisCluster() {
+        return redisCluster;
+    }
+
+    public VaultService vault() {
+        return vault;
+    }
+
+    public DatabaseService databases() {
+        return databases;
+    }
+
+    public CacheService cache() {
+        return cache;
+    }
+
+    public MessagingService messaging() {
+        return messaging;
+    }
+
+    /** The HTTPS certificate from Vault PKI; ask only when {@code settings().tlsEnabled()}. */
+    public TlsCertificates tls() {
+        return tls;
+    }
+
+    /** The Vault session (token lookups and renewal in tests and diagnostics). */
+    public VaultClient vaultClient() {
+        return vaultClient;
+    }
+
+    /** The shared secret cache behind the Vault examples and every backend's credentials. */
+    public VaultSecrets secrets() {
+        return secrets;
+    }
+
+    /** Deadlines and circuit breakers of every backend. */
+    public BackendCalls backendCalls() {
+        return calls;
+    }
+
+    /** Closes in reverse order of creation: clients first, then the Vault session, executor and metrics. */
+    @Override
+    public void close() {
+        while (!closeables.isEmpty()) {
+            AutoCloseable resource = closeables.pop();
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.warn("Closing {} failed: {}", resource.getClass().getSimpleName(), e.toString());
+            }
+        }
+    }
+}
