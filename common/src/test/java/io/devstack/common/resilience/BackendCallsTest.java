@@ -1,0 +1,107 @@
+package io.devstack.common.resilience;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.devstack.common.http.ResourceNotFoundException;
+import io.devstack.common.http.ServiceUnavailableException;
+import io.devstack.common.metrics.ApiMetrics;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import java.net.ConnectException;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class BackendCallsTest {
+
+    private final ApiMetrics metrics = new ApiMetrics();
+    private final BackendCalls calls = new BackendCalls(Duration.ofMillis(200), metrics,
+            CircuitBreakerConfig.custom()
+                    .slidingWindowSize(4)
+                    .minimumNumberOfCalls(4)
+                    .failureRateThreshold(50)
+                    .waitDurationInOpenState(Duration.ofMillis(300))
+                    .permittedNumberOfCallsInHalfOpenState(1)
+                    .build());
+
+    @AfterEach
+    void close() {
+        calls.close();
+        metrics.close();
+    }
+
+    @Test
+    void aCallReturnsItsResultAndIsTimed() {
+        assertThat(calls.call(Backend.POSTGRES, "query", () -> "ok")).isEqualTo("ok");
+
+        assertThat(scrape()).containsPattern(
+                "devstack_backend_calls_seconds_count\\{backend=\"postgres\",operation=\"query\",outcome=\"success\"} 1");
+    }
+
+    @Test
+    void aCallPastTheDeadlineIs503Timeout() {
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> calls.call(Backend.MYSQL, "query", () -> {
+            Thread.sleep(5_000);
+            return "late";
+        })).isInstanceOfSatisfying(ServiceUnavailableException.class, e ->
+                assertThat(e.details()).containsEntry("service", "mysql").containsEntry("reason", "timeout"));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void aDriverFailureIs503ConnectionFailedWithoutTheDriverMessage() {
+        assertThatThrownBy(() -> calls.call(Backend.RABBITMQ, "publish", () -> {
+            throw new ConnectException("Connection refused to 127.0.0.1:5672 as dev_user");
+        })).isInstanceOfSatisfying(ServiceUnavailableException.class, e -> {
+            assertThat(e.details()).containsEntry("service", "rabbitmq").containsEntry("reason", "connection_failed");
+            assertThat(e.getMessage()).doesNotContain("dev_user");
+        });
+    }
+
+    @Test
+    void repeatedFailuresOpenTheBreakerThenATrialCallClosesIt() throws InterruptedException {
+        for (int i = 0; i < 4; i++) {
+            assertThatThrownBy(() -> calls.call(Backend.REDIS, "get", () -> {
+                throw new ConnectException("refused");
+            })).isInstanceOf(ServiceUnavailableException.class);
+        }
+        assertThat(calls.breaker(Backend.REDIS).getState()).isEqualTo(CircuitBreaker.State.OPEN);
+        assertThatThrownBy(() -> calls.call(Backend.REDIS, "get", () -> "never run"))
+                .isInstanceOfSatisfying(ServiceUnavailableException.class, e ->
+                        assertThat(e.details()).containsEntry("reason", "circuit_open"));
+        assertThat(scrape()).contains("devstack_circuit_breaker_state{backend=\"redis\",state=\"open\"} 1");
+
+        Thread.sleep(400);
+
+        assertThat(calls.call(Backend.REDIS, "get", () -> "back")).isEqualTo("back");
+        assertThat(calls.breaker(Backend.REDIS).getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+    }
+
+    @Test
+    void probesIgnoreAnOpenBreakerButKeepTheDeadline() {
+        calls.breaker(Backend.MONGODB).transitionToForcedOpenState();
+
+        assertThat(calls.probe(Backend.MONGODB, "health", () -> "5.0.0")).isEqualTo("5.0.0");
+        assertThatThrownBy(() -> calls.probe(Backend.MONGODB, "health", () -> {
+            Thread.sleep(5_000);
+            return "late";
+        })).isInstanceOfSatisfying(ServiceUnavailableException.class, e ->
+                assertThat(e.details()).containsEntry("reason", "timeout"));
+    }
+
+    @Test
+    void contractErrorsPassThroughAndDoNotCountAgainstTheBackend() {
+        for (int i = 0; i < 6; i++) {
+            assertThatThrownBy(() -> calls.call(Backend.VAULT, "kv_read", () -> {
+                throw new ResourceNotFoundException("secret", "secret/nope");
+            })).isInstanceOf(ResourceNotFoundException.class);
+        }
+        assertThat(calls.breaker(Backend.VAULT).getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+    }
+
+    private String scrape() {
+        return metrics.scrape().bodyText();
+    }
+}
