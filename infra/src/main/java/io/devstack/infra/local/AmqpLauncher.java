@@ -47,7 +47,7 @@ public final class AmqpLauncher implements BackendLauncher {
         DevstackHome.writePrivateFile(credentials, text.toString());
         Path data = DevstackHome.privateDirectory(home.dataDir(SERVICE));
         List<String> command = ChildJvm.command(AmqpBrokerMain.class, "96m",
-                List.of("-XX:MaxDirectMemorySize=64m"),
+                List.of("-XX:MaxDirectMemorySize=64m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=info"),
                 List.of("--port", Integer.toString(PORT), "--data", data.toString(),
                         "--credentials", credentials.toString()));
         progress.step("rabbitmq: starting the AMQP 0-9-1 broker (Qpid Broker-J) on 127.0.0.1:" + PORT);

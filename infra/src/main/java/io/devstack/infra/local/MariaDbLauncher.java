@@ -57,9 +57,10 @@ public final class MariaDbLauncher implements BackendLauncher {
         List<String> command = new ArrayList<>(List.of(base.resolve("bin/mariadbd").toString(), "--no-defaults",
                 "--basedir=" + base, "--datadir=" + data, "--lc-messages-dir=" + base.resolve("share"),
                 "--bind-address=127.0.0.1", "--port=" + PORT, "--socket=" + home.runDir().resolve("mysql.sock"),
-                "--pid-file=" + home.runDir().resolve("mysqld.pid"), "--init-file=" + initFile,
+                "--pid-file=" + data.resolve("mariadbd.pid"), "--init-file=" + initFile,
                 "--skip-name-resolve", "--performance-schema=OFF", "--innodb-buffer-pool-size=32M",
-                "--innodb-log-file-size=16M", "--max-connections=100", "--character-set-server=utf8mb4",
+                "--innodb-log-file-size=16M", "--innodb-log-buffer-size=4M",
+                "--aria-pagecache-buffer-size=8M", "--key-buffer-size=1M", "--max-connections=100", "--character-set-server=utf8mb4",
                 "--collation-server=utf8mb4_unicode_ci"));
         if (Unprivileged.isRoot()) {
             command.add("--user=root");

@@ -52,7 +52,7 @@ public final class MongoLauncher implements BackendLauncher {
         java.util.Arrays.fill(password, '\0');
         Path data = DevstackHome.privateDirectory(home.dataDir(SERVICE));
         List<String> command = ChildJvm.command(MongoWireServerMain.class, "128m",
-                List.of("-XX:MaxDirectMemorySize=64m"),
+                List.of("-XX:MaxDirectMemorySize=64m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=info"),
                 List.of("--bind", "127.0.0.1", "--port", Integer.toString(PORT), "--data", data.toString(),
                         "--users", usersFile.toString()));
         progress.step("mongodb: starting the MongoDB-wire server on 127.0.0.1:" + PORT);
