@@ -3,6 +3,7 @@ package io.devstack.infra.cli;
 import io.devstack.infra.local.Readiness;
 import io.devstack.infra.local.ServiceStartException;
 import io.devstack.infra.runtime.StackException;
+import io.devstack.infra.vault.VaultSetupException;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine;
@@ -28,7 +29,7 @@ final class CliErrorHandler implements CommandLine.IExecutionExceptionHandler {
             details = start.logTail();
             exit = StackException.EXIT_FAILED;
         } else if (e instanceof IllegalArgumentException || e instanceof IllegalStateException
-                || e instanceof java.io.UncheckedIOException) {
+                || e instanceof java.io.UncheckedIOException || e instanceof VaultSetupException) {
             line = e.getMessage();
             exit = StackException.EXIT_FAILED;
         } else {

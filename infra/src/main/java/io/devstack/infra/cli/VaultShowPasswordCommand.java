@@ -26,7 +26,7 @@ final class VaultShowPasswordCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Map<String, String> secret = vault.root.runtime().vault().lifecycle(Progress.SILENT).admin().readSecret(service);
+        Map<String, String> secret = vault.root.runtime().runningVault(Progress.SILENT).admin().readSecret(service);
         String value = secret.get(field);
         if (value == null) {
             throw new StackException("Vault secret '" + service + "' has no field '" + field + "' — fields: "

@@ -16,7 +16,7 @@ final class VaultStatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        VaultStatus status = vault.root.runtime().vault().lifecycle(Progress.SILENT).status();
+        VaultStatus status = vault.root.runtime().runningVault(Progress.SILENT).status();
         System.out.println("address:     " + VaultLauncher.ADDRESS);
         System.out.println("version:     " + status.version());
         System.out.println("initialized: " + status.initialized());

@@ -125,7 +125,7 @@ public final class ProcessSupervisor {
         if (handle.isEmpty() || !handle.get().isAlive() || zombie(pid)) {
             return false;
         }
-        String root = home.root().toString();
+        List<String> roots = ownRoots();
         String cmdline = readProc(pid, "cmdline").replace('\0', ' ');
         String exe = "";
         try {
@@ -136,7 +136,23 @@ public final class ProcessSupervisor {
         if (cmdline.isEmpty()) {
             cmdline = handle.get().info().commandLine().orElse("");
         }
-        return exe.startsWith(root) || cmdline.contains(root);
+        String command = cmdline;
+        String executable = exe;
+        return roots.stream().anyMatch(r -> executable.startsWith(r) || command.contains(r));
+    }
+
+    /** The home, and the real folders behind it (a test home may link {@code bin/} to a shared cache). */
+    private List<String> ownRoots() {
+        List<String> roots = new ArrayList<>();
+        roots.add(home.root().toString());
+        for (Path p : List.of(home.root(), home.binRoot(), home.toolsRoot())) {
+            try {
+                roots.add(p.toRealPath().toString());
+            } catch (IOException ignored) {
+                // not there (yet): nothing can run from it
+            }
+        }
+        return roots;
     }
 
     /** A dead child of a still-running JVM stays a zombie until reaped; it is not running. */

@@ -213,6 +213,15 @@ public final class LocalRuntime implements StackRuntime {
         return vault;
     }
 
+    /** Vault's lifecycle for the {@code vault} commands, or a one-line failure when its process is not running. */
+    public io.devstack.infra.vault.VaultLifecycle runningVault(Progress progress) {
+        if (!supervisor.alive(VaultLauncher.SERVICE)) {
+            throw new StackException("Vault is not running (" + supervisor.state(VaultLauncher.SERVICE).label()
+                    + ") — start the stack with ./devstack up", StackException.EXIT_NOT_RUNNING);
+        }
+        return vault.lifecycle(progress);
+    }
+
     public ProcessSupervisor supervisor() {
         return supervisor;
     }
