@@ -39,7 +39,9 @@ class ApiServicesIntegrationTest {
 
     @AfterAll
     static void stop() {
-        services.close();
+        if (services != null) {
+            services.close();
+        }
     }
 
     @Test

@@ -28,7 +28,9 @@ class BackendOutageIntegrationTest {
 
     @AfterAll
     static void stop() {
-        services.close();
+        if (services != null) {
+            services.close();
+        }
     }
 
     @Test
