@@ -109,8 +109,14 @@ class HttpFrontOverSocketsTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("X-Request-ID")).hasValue("wire-1");
         assertThat(response.body()).isEqualTo("{\"key\":\"user:1\",\"value\":\"v\",\"ttl\":60,\"action\":\"set\"}");
-        assertThat(LOG.toString(StandardCharsets.UTF_8)).contains("\"request_id\":\"wire-1\"",
-                "\"route\":\"/examples/cache/{key}\"", "\"client_ip\":\"127.0.0.1\"");
+        // the log line is written once the response is sent, so the client may see the answer first
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (!LOG.toString(StandardCharsets.UTF_8).contains("\"request_id\":\"wire-1\"") && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(LOG.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains("\"request_id\":\"wire-1\"")))
+                .singleElement().asString().contains("\"route\":\"/examples/cache/{key}\"", "\"status\":200",
+                        "\"client_ip\":\"127.0.0.1\"");
     }
 
     @Test
