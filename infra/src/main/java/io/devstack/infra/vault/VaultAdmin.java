@@ -77,7 +77,7 @@ public final class VaultAdmin {
 
     public String rootToken() { return rootToken; }
 
-    public VaultStatus status() { return VaultLifecycle.status(address); }
+    public VaultStatus status() { return VaultLifecycle.status(vault.opsForSys(), address); }
 
     public Path initFile() { return initFile; }
 
