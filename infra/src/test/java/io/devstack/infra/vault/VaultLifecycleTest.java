@@ -1,6 +1,7 @@
 package io.devstack.infra.vault;
 
 import io.devstack.infra.DevstackHome;
+import io.devstack.infra.Progress;
 import io.devstack.infra.model.SecretSpec;
 import io.devstack.infra.model.VaultClient;
 import io.devstack.infra.model.VaultLayout;
@@ -136,6 +137,23 @@ class VaultLifecycleTest {
 
     @Test
     @Order(5)
+    void deletedSecretIsRecreatedAndTheOthersKeepTheirPasswords() {
+        VaultAdmin admin = BAO.lifecycle().ensureReady();
+        Map<String, Map<String, String>> before = secrets(admin);
+        admin.operations().delete("secret/data/mongodb"); // soft delete of the latest version, as `bao kv delete` does
+
+        new VaultLifecycle(BAO.address(), BAO.home(), Progress.SILENT).ensureReady();
+
+        Map<String, Map<String, String>> after = secrets(admin);
+        assertThat(after.get("mongodb").get("password")).matches("[A-Za-z0-9]{25}")
+                .isNotEqualTo(before.get("mongodb").get("password"));
+        after.remove("mongodb");
+        before.remove("mongodb");
+        assertThat(after).isEqualTo(before);
+    }
+
+    @Test
+    @Order(6)
     void lostKeysFileIsOneLineNamingTheFileAndTheWayOut() throws IOException {
         Path initFile = InitKeys.file(BAO.home());
         Path aside = initFile.resolveSibling("init.json.aside");
@@ -151,7 +169,7 @@ class VaultLifecycleTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void keysOfAnotherVaultDoNotUnsealAndAreNeverShown() throws Exception {
         Path initFile = InitKeys.file(BAO.home());
         String realKeys = Files.readString(initFile);
