@@ -20,7 +20,7 @@ import java.util.function.Supplier;
 /** Builds the Spring Vault templates and turns a failed call into one line naming the stage. */
 final class VaultCalls {
 
-    // init on Raft storage took 7 s on a busy two-core machine: leave room
+    // sys/init on Raft took 2-7 s on a busy two-core machine: leave room
     private static final ClientOptions TIMEOUTS = new ClientOptions(Duration.ofSeconds(5), Duration.ofSeconds(60));
 
     private VaultCalls() { }
