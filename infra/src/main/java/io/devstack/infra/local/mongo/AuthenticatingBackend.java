@@ -146,7 +146,7 @@ final class AuthenticatingBackend implements MongoBackend {
         ScramServerConversation conversation = new ScramServerConversation(name -> find(database, name));
         try {
             if (!MECHANISM.equals(command.get("mechanism"))) {
-                throw new AuthenticationFailure("mechanism " + command.get("mechanism") + " is not offered");
+                throw new AuthenticationFailure("mechanism " + command.get("mechanism") + " is not offered, only " + MECHANISM);
             }
             String serverFirst = conversation.start(payload(command));
             connection.conversation = conversation;
@@ -197,7 +197,7 @@ final class AuthenticatingBackend implements MongoBackend {
     }
 
     private Document authenticationFailed(String database, String user, String reason) {
-        log.warn("authentication failed for user {} on database {}: {}", user, database, reason);
+        log.warn("authentication failed for user {} on database {}: {}", user == null ? "?" : user, database, reason);
         return error(18, "AuthenticationFailed", "Authentication failed.");
     }
 
