@@ -38,6 +38,7 @@ final class AuthenticatingBackend implements MongoBackend {
 
     static final String MECHANISM = "SCRAM-SHA-256";
     private static final int CONVERSATION_ID = 1;
+    private static final Double OK = 1.0;
     private static final AttributeKey<Connection> CONNECTION = AttributeKey.valueOf("devstack.mongo.connection");
 
     /** Answered before authentication: what the driver sends while it sets a connection up and tears it down. */
@@ -132,9 +133,10 @@ final class AuthenticatingBackend implements MongoBackend {
         if (query.get("speculativeAuthenticate") instanceof Document speculative
                 && speculative.get("db") instanceof String authDatabase) {
             Document started = saslStart(connection, authDatabase, speculative);
-            // as mongod does: a failed speculative attempt is left out, and the driver falls back to saslStart
-            if (Double.valueOf(1.0).equals(toDouble(started.get("ok")))) {
-                started.remove("ok");
+            boolean accepted = OK.equals(started.remove("ok"));
+            log.debug("connection {}: speculative SCRAM first step {}", connection.id, accepted ? "accepted" : "refused");
+            // as mongod does: a refused speculative attempt is left out, and the driver falls back to saslStart
+            if (accepted) {
                 reply.put("speculativeAuthenticate", started);
             }
         }
@@ -192,7 +194,7 @@ final class AuthenticatingBackend implements MongoBackend {
         Document reply = new Document("conversationId", CONVERSATION_ID);
         reply.put("done", done);
         reply.put("payload", new BinData(payload.getBytes(StandardCharsets.UTF_8)));
-        reply.put("ok", 1.0);
+        reply.put("ok", OK);
         return reply;
     }
 
@@ -205,7 +207,7 @@ final class AuthenticatingBackend implements MongoBackend {
         List<Document> users = connection.user == null ? List.of()
                 : List.of(new Document("user", connection.user.name()).append("db", connection.user.database()));
         Document reply = new Document("authInfo", new Document("authenticatedUsers", users));
-        reply.put("ok", 1.0);
+        reply.put("ok", OK);
         return reply;
     }
 
@@ -226,10 +228,6 @@ final class AuthenticatingBackend implements MongoBackend {
 
     private static String key(String database, String name) {
         return database + "\0" + name;
-    }
-
-    private static Double toDouble(Object value) {
-        return value instanceof Number number ? number.doubleValue() : null;
     }
 
     private static Document error(int code, String codeName, String message) {
