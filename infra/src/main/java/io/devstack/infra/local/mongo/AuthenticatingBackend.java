@@ -101,8 +101,26 @@ final class AuthenticatingBackend implements MongoBackend {
         if (!user.mayUse(database) && !adminForEveryone) {
             return error(13, "Unauthorized", "not authorized on " + database + " to execute command " + command);
         }
+        String mergeTarget = foreignMergeTarget(user, query);
+        if (mergeTarget != null) {
+            return error(13, "Unauthorized", "not authorized on " + mergeTarget + " to execute command " + command);
+        }
         Document reply = backend.handleCommand(channel, database, command, query);
         return name.equals("listdatabases") && !user.isRoot() ? onlyDatabaseOf(user, reply) : reply;
+    }
+
+    /** An aggregation's {@code $merge: {into: {db: …}}} may write to another database: the one named, if not allowed. */
+    private static String foreignMergeTarget(MongoUser user, Object value) {
+        if (value instanceof Map<?, ?> map) {
+            if (map.get("$merge") instanceof Map<?, ?> merge && merge.get("into") instanceof Map<?, ?> into
+                    && into.get("db") instanceof String target && !user.mayUse(target)) {
+                return target;
+            }
+            return map.values().stream().map(v -> foreignMergeTarget(user, v)).filter(t -> t != null).findFirst().orElse(null);
+        } else if (value instanceof List<?> list) {
+            return list.stream().map(v -> foreignMergeTarget(user, v)).filter(t -> t != null).findFirst().orElse(null);
+        }
+        return null;
     }
 
     /** mongod lists only the databases a user may use when it lacks the listDatabases privilege. */

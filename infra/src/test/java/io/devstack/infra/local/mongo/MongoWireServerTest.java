@@ -141,6 +141,12 @@ class MongoWireServerTest {
                     assertThat(e.getErrorCode()).isEqualTo(13);
                     assertThat(e.getErrorMessage()).isEqualTo("not authorized on otherdb to execute command insert");
                 });
+        assertThatThrownBy(() -> client.getDatabase(DATABASE).getCollection("things").aggregate(List.of(
+                new Document("$merge", new Document("into", new Document("db", "otherdb").append("coll", "copy"))))).toCollection())
+                .isInstanceOfSatisfying(MongoCommandException.class, e -> assertThat(e.getErrorCode()).isEqualTo(13));
+        client.getDatabase(DATABASE).getCollection("things").aggregate(List.of(
+                new Document("$merge", new Document("into", new Document("db", DATABASE).append("coll", "copy"))))).toCollection();
+        assertThat(client.getDatabase(DATABASE).getCollection("copy").countDocuments()).isEqualTo(1);
     }
 
     @Test
