@@ -8,6 +8,10 @@ import com.mongodb.MongoCredential;
 import com.mongodb.ServerAddress;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.GetResponse;
+import com.rabbitmq.client.MessageProperties;
 import io.devstack.infra.DevstackHome;
 import io.devstack.infra.Progress;
 import io.devstack.infra.local.PortCheck;
@@ -130,6 +134,12 @@ class LocalRuntimeTest {
         try (MongoClient mongo = mongo(mongodb)) {
             mongo.getDatabase("dev_database").getCollection("devstack_test").insertOne(new Document("mark", MARK));
         }
+        Map<String, String> rabbitmq = secret("rabbitmq");
+        try (com.rabbitmq.client.Connection amqp = amqp(rabbitmq); Channel channel = amqp.createChannel()) {
+            channel.queueDeclare("devstack-test", true, false, false, null);
+            channel.basicPublish("", "devstack-test", MessageProperties.PERSISTENT_TEXT_PLAIN,
+                    MARK.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
         List<ProcessHandle> processes = stackProcesses();
         assertThat(processes).hasSizeGreaterThanOrEqualTo(8 + 4); // postgres has its own worker children
 
@@ -152,6 +162,11 @@ class LocalRuntimeTest {
         try (MongoClient mongo = mongo(secret("mongodb"))) {
             assertThat(mongo.getDatabase("dev_database").getCollection("devstack_test")
                     .countDocuments(new Document("mark", MARK))).isEqualTo(1);
+        }
+        try (com.rabbitmq.client.Connection amqp = amqp(secret("rabbitmq")); Channel channel = amqp.createChannel()) {
+            GetResponse message = channel.basicGet("devstack-test", true);
+            assertThat(message).as("the persistent message survived the restart").isNotNull();
+            assertThat(new String(message.getBody(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(MARK);
         }
         assertThat(runtime.health()).allSatisfy(h -> assertThat(h.healthy()).as(h.service()).isTrue());
     }
@@ -240,6 +255,16 @@ class LocalRuntimeTest {
     private static Connection postgres(Map<String, String> secret) throws Exception {
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + secret.get("database"),
                 secret.get("user"), secret.get("password"));
+    }
+
+    private static com.rabbitmq.client.Connection amqp(Map<String, String> secret) throws Exception {
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setHost("127.0.0.1");
+        factory.setPort(5672);
+        factory.setUsername(secret.get("user"));
+        factory.setPassword(secret.get("password"));
+        factory.setVirtualHost(secret.get("vhost"));
+        return factory.newConnection();
     }
 
     private static MongoClient mongo(Map<String, String> secret) {
