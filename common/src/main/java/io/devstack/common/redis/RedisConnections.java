@@ -19,8 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The lettuce connections opened with one password: a cluster connection (follows MOVED/ASK, so every key works
  * whatever node owns its slot) and one standalone connection per configured node (per-node INFO and health).
- * Opened lazily; a node connection that fails is dropped and reopened on next use. Rebuilt as a whole when the
- * password changes.
+ * Opened lazily (a node that cannot be reached at first is tried again on next use) and reconnected by lettuce
+ * after a node restart. Rebuilt as a whole when the password changes.
  */
 final class RedisConnections implements AutoCloseable {
 
@@ -75,14 +75,6 @@ final class RedisConnections implements AutoCloseable {
 
     StatefulRedisConnection<String, String> node(RedisNodeAddress node) {
         return nodeConnections.computeIfAbsent(node.name(), name -> nodeClient.connect(uri(node)));
-    }
-
-    /** Closes a node's connection after a failure so the next use reconnects. */
-    void dropNode(RedisNodeAddress node) {
-        StatefulRedisConnection<String, String> connection = nodeConnections.remove(node.name());
-        if (connection != null) {
-            connection.closeAsync();
-        }
     }
 
     private RedisURI uri(RedisNodeAddress node) {
