@@ -24,7 +24,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class RedisConnections implements AutoCloseable {
 
-    private final List<RedisNodeAddress> nodes;
     private final String password;
     private final Duration timeout;
     private final RedisClusterClient clusterClient;
@@ -33,7 +32,6 @@ final class RedisConnections implements AutoCloseable {
     private volatile StatefulRedisClusterConnection<String, String> cluster;
 
     RedisConnections(List<RedisNodeAddress> nodes, String password, Duration timeout, ClientResources resources) {
-        this.nodes = nodes;
         this.password = password;
         this.timeout = timeout;
         SocketOptions socket = SocketOptions.builder().connectTimeout(timeout).build();
@@ -84,10 +82,6 @@ final class RedisConnections implements AutoCloseable {
                 .withPassword(password.toCharArray())
                 .withTimeout(timeout)
                 .build();
-    }
-
-    List<RedisNodeAddress> nodes() {
-        return nodes;
     }
 
     @Override
