@@ -51,7 +51,8 @@ class FrontFilterTest extends AgainstNativeStack {
     void aDeclaredBodyOverTheLimitIsRefusedBeforeItIsRead() throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.getOutputStream().write(("POST /examples/cache/k HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                    + "Content-Type: application/json\r\nContent-Length: 20000000\r\nX-Request-ID: big-1\r\n\r\n")
+                    + "Content-Type: application/json\r\nContent-Length: 20000000\r\nX-Request-ID: big-1\r\n"
+                    + "Connection: close\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
