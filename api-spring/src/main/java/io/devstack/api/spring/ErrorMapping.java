@@ -18,7 +18,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Objects;
 import org.apache.catalina.connector.ClientAbortException;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponse;
@@ -42,7 +48,9 @@ class ErrorMapping {
         Throwable error = failure instanceof ErrorResponse spring
                 ? byStatus(spring.getStatusCode().value(), request.getRequestURI(), request, failure)
                 : failure;
-        return Responses.entity(ErrorResponses.from(error, exchange(request).requestId()));
+        HttpFront.Exchange exchange = exchange(request);
+        String requestId = exchange != null ? exchange.requestId() : RequestIds.resolve(request.getHeader(RequestIds.HEADER));
+        return Responses.entity(ErrorResponses.from(error, requestId));
     }
 
     /** The client hung up while its answer was being written: there is nobody left to answer. */
@@ -73,6 +81,37 @@ class ErrorMapping {
 
     private static HttpFront.Exchange exchange(HttpServletRequest request) {
         return (HttpFront.Exchange) request.getAttribute(FrontFilter.EXCHANGE);
+    }
+
+    /**
+     * Tomcat refuses some requests before any filter runs (a malformed request line, an illegal character or
+     * escape in the path) and reports them through its host's error report valve: that valve is ours.
+     */
+    @Bean
+    static TomcatContextCustomizer containerErrorsAsEnvelope() {
+        return context -> ((StandardHost) context.getParent()).setErrorReportValveClass(
+                ContainerErrorReport.class.getName());
+    }
+
+    /** Tomcat's error report written as the envelope (Tomcat instantiates it by class name). */
+    public static class ContainerErrorReport extends ErrorReportValve {
+
+        @Override
+        protected void report(Request request, Response response, Throwable thrown) {
+            int status = response.getStatus();
+            if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+                return;
+            }
+            String path = Objects.toString(request.getRequestURI(), "");
+            ApiResponse envelope = withoutExchange(byStatus(status, path, request,
+                    new IllegalStateException("Servlet container error status " + status)), request);
+            try {
+                response.reset();
+                Responses.write(response, envelope);
+            } catch (IOException | IllegalStateException e) {
+                // the connection is gone or already committed: nothing more can be said to this client
+            }
+        }
     }
 
     /**

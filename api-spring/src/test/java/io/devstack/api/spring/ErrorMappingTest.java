@@ -2,6 +2,9 @@ package io.devstack.api.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
 
@@ -29,6 +32,20 @@ class ErrorMappingTest extends AgainstNativeStack {
 
         assertEnvelope(slash, 422, "ValidationError");
         assertThat(slash.getResponseBody()).contains("\"input\":\"a/b\"");
+    }
+
+    /** Refused by Tomcat before any filter runs, answered by ErrorMapping's error report valve. */
+    @Test
+    void aMalformedRequestLineIsABadRequestEnvelope() throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write("GET /he|alth/ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(response).startsWith("HTTP/1.1 400").contains("Content-Type: application/json")
+                    .containsPattern("\\{\"error\":\"BadRequest\",\"message\":\"Malformed request\",\"status_code\":400,"
+                            + "\"details\":\\{},\"request_id\":\"[0-9a-f-]{36}\"}$");
+        }
     }
 
     @Test
