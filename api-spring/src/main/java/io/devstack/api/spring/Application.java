@@ -1,0 +1,44 @@
+package io.devstack.api.spring;
+
+import io.devstack.common.ApiSettings;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.apache.tomcat.util.buf.EncodedSolidusHandling;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.server.autoconfigure.ServerProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Entry point: Spring builds {@link Wiring} (settings from the environment, common's services), serves HTTP on
+ * {@code HTTP_PORT} and, with {@code TLS_ENABLED=true}, HTTPS on {@code HTTPS_PORT} ({@link TlsConfig}). The
+ * services close when the context does (Ctrl-C, SIGTERM). Tests build the same application with
+ * {@code @SpringBootTest}.
+ */
+@SpringBootApplication
+public class Application {
+
+    public static void main(String[] args) {
+        SpringApplication.run(Application.class, args);
+    }
+
+    /** HTTP on {@code HTTP_PORT}, unless Spring's own {@code server.port} is set (tests ask for a random port). */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> httpPort(ApiSettings settings, ServerProperties server) {
+        return factory -> {
+            if (server.getPort() == null) {
+                factory.setPort(settings.httpPort());
+            }
+        };
+    }
+
+    /**
+     * Tomcat answers a path with an encoded slash ({@code %2F}) with its own HTML 400 page before any filter runs;
+     * passed through, the segment reaches the handler (decoded) and common validates it like any other value.
+     */
+    @Bean
+    TomcatConnectorCustomizer encodedSlashesReachValidation() {
+        return connector -> connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
+    }
+}
