@@ -13,8 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code java -jar api-micronaut.jar}: reads the settings once (a bad variable stops here with one line naming it),
- * then starts Micronaut with HTTP on {@code HTTP_PORT} and, when {@code TLS_ENABLED=true}, HTTPS on
- * {@code HTTPS_PORT}. Micronaut's shutdown hook closes the context, and with it common's services.
+ * registers them as a bean for {@link Wiring} and starts Micronaut with HTTP on {@code HTTP_PORT} and, when
+ * {@code TLS_ENABLED=true}, HTTPS on {@code HTTPS_PORT}. Micronaut's shutdown hook closes the context, and with it
+ * common's services.
  */
 public final class Application {
 
@@ -41,7 +42,8 @@ public final class Application {
         return Micronaut.build(args)
                 .mainClass(Application.class)
                 .banner(false)
-                .properties(serverProperties(settings));
+                .properties(serverProperties(settings))
+                .singletons(settings);
     }
 
     /** The Micronaut properties that follow from the settings; everything else is in application.properties. */

@@ -8,17 +8,13 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.core.version.VersionUtils;
-import jakarta.inject.Singleton;
 
-/** The DI bridge: common's settings and composition root as Micronaut beans; controllers take what they need. */
+/**
+ * The DI bridge: common's composition root as a Micronaut bean, from the {@link ApiSettings} bean that
+ * {@link Application} registers (tests provide their own); controllers and the filter take what they need from it.
+ */
 @Factory
 final class Wiring {
-
-    /** From the process environment (API.md "Configuration"); tests replace this bean with the native stack's. */
-    @Singleton
-    ApiSettings settings() {
-        return ApiSettings.fromEnvironment(System.getenv(), ApiModule.MICRONAUT);
-    }
 
     /** Built with the context (not at the first request) and closed with it. */
     @Context
