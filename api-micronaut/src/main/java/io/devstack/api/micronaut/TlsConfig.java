@@ -4,8 +4,8 @@ import io.devstack.common.ApiServices;
 import io.devstack.common.ApiSettings;
 import io.devstack.common.vault.IssuedCertificate;
 import io.devstack.common.vault.TlsCertificates;
-import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.http.ssl.CertificateProvider;
 import io.micronaut.http.ssl.ServerSslConfiguration;
 import jakarta.inject.Named;
@@ -31,11 +31,11 @@ final class TlsConfig implements CertificateProvider {
     static final String KEY_NAME = "vault-pki";
     private static final String ALIAS = "api";
 
-    private final BeanProvider<ApiServices> services;
+    private final TlsCertificates certificates;
     private final char[] password;
 
-    TlsConfig(BeanProvider<ApiServices> services, ServerSslConfiguration ssl) {
-        this.services = services;
+    TlsConfig(ApiServices services, ServerSslConfiguration ssl) {
+        this.certificates = services.tls();
         this.password = ssl.getKey().getPassword().orElseThrow().toCharArray();
     }
 
@@ -53,12 +53,21 @@ final class TlsConfig implements CertificateProvider {
 
     @Override
     public Publisher<KeyStore> getKeyStore() {
-        TlsCertificates certificates = services.get().tls();
         Sinks.Many<KeyStore> keyStores = Sinks.many().replay().latest();
         // issued now, on the subscribing thread, so the HTTPS listener never starts without a certificate
-        keyStores.tryEmitNext(keyStore(certificates.current()));
+        keyStores.tryEmitNext(keyStore(firstCertificate()));
         certificates.onRenewal(renewed -> keyStores.tryEmitNext(keyStore(renewed)));
         return keyStores.asFlux();
+    }
+
+    private IssuedCertificate firstCertificate() {
+        try {
+            return certificates.current();
+        } catch (RuntimeException e) {
+            throw new ConfigurationException("TLS_ENABLED=true but Vault PKI issued no certificate for api-micronaut ("
+                    + e.getMessage() + "); check VAULT_ADDR and the pki_int role api-micronaut-role, or start "
+                    + "without TLS_ENABLED");
+        }
     }
 
     @Override
