@@ -14,7 +14,7 @@ final class Responses {
     static MutableHttpResponse<byte[]> of(ApiResponse api) {
         MutableHttpResponse<byte[]> response = HttpResponse.<byte[]>status(HttpStatus.valueOf(api.status()))
                 .body(api.body());
-        // set as a plain header: contentType(MediaType) would re-render parameters such as "version=0.0.4"
+        // common's exact text (e.g. "text/plain; version=0.0.4; charset=utf-8"), not a parsed MediaType
         response.getHeaders().set(HttpHeaders.CONTENT_TYPE, api.contentType());
         api.headers().forEach(response.getHeaders()::set);
         return response;
