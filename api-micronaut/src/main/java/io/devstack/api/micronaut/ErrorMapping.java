@@ -1,0 +1,74 @@
+package io.devstack.api.micronaut;
+
+import io.devstack.common.http.BadRequestException;
+import io.devstack.common.http.ContractRoutes;
+import io.devstack.common.http.HttpFront;
+import io.devstack.common.http.MethodNotAllowedException;
+import io.devstack.common.http.NotFoundException;
+import io.devstack.common.http.PayloadTooLargeException;
+import io.devstack.common.http.RequestBodies;
+import io.devstack.common.http.UnsupportedMediaTypeException;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
+import java.net.URISyntaxException;
+
+/**
+ * Every failure becomes common's envelope. Global error routes win over Micronaut's built-in
+ * {@code ExceptionHandler}s, so one {@code Throwable} route catches everything a handler or Micronaut itself
+ * throws (the closest exception type wins, hence the separate malformed-URI route). The status routes cover
+ * responses Micronaut's router would build without an exception; with {@link FrontFilter} deciding 404/405
+ * before routing and every controller consuming any media type they are a safety net, not the normal path.
+ */
+@Controller
+final class ErrorMapping {
+
+    private final FrontFilter front;
+
+    ErrorMapping(FrontFilter front) {
+        this.front = front;
+    }
+
+    @Error(global = true, exception = Throwable.class)
+    HttpResponse<byte[]> failure(HttpRequest<?> request, Throwable failure) {
+        return Responses.of(front.exchange(request).error(translate(failure)));
+    }
+
+    /** Netty read the request line but its URI does not parse; Micronaut then hands us a stand-in request for "/". */
+    @Error(global = true, exception = URISyntaxException.class)
+    HttpResponse<byte[]> malformedUri(HttpRequest<?> request, URISyntaxException failure) {
+        HttpFront.Exchange exchange = front.exchange(request, failure.getInput());
+        return Responses.of(exchange.error(new BadRequestException("Malformed request URI")));
+    }
+
+    @Error(global = true, status = HttpStatus.NOT_FOUND)
+    HttpResponse<byte[]> notFound(HttpRequest<?> request) {
+        return failure(request, new NotFoundException(request.getUri().getRawPath()));
+    }
+
+    @Error(global = true, status = HttpStatus.METHOD_NOT_ALLOWED)
+    HttpResponse<byte[]> methodNotAllowed(HttpRequest<?> request) {
+        return failure(request, new MethodNotAllowedException(
+                ContractRoutes.allowedMethods(request.getUri().getRawPath())));
+    }
+
+    @Error(global = true, status = HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+    HttpResponse<byte[]> unsupportedMediaType(HttpRequest<?> request) {
+        String contentType = request.getHeaders().get(HttpHeaders.CONTENT_TYPE);
+        return failure(request, new UnsupportedMediaTypeException(contentType == null ? "" : contentType));
+    }
+
+    /** Micronaut's own exceptions that have a contract name; anything else stays a 500. */
+    private static Throwable translate(Throwable failure) {
+        if (failure instanceof ContentLengthExceededException) {
+            // a chunked body over micronaut.server.max-request-size (a declared length is refused by HttpFront)
+            return new PayloadTooLargeException(
+                    "Request body exceeds " + RequestBodies.MAX_BODY_BYTES + " bytes (10 MiB)");
+        }
+        return failure;
+    }
+}

@@ -1,0 +1,24 @@
+package io.devstack.api.micronaut;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.concurrent.ExecutorService;
+import org.junit.jupiter.api.Test;
+
+/** The executor every controller names with {@code @ExecuteOn(TaskExecutors.BLOCKING)}. */
+@MicronautTest
+class BlockingExecutorTest {
+
+    @Inject
+    @Named(TaskExecutors.BLOCKING)
+    ExecutorService blocking;
+
+    @Test
+    void blockingCallsRunOnVirtualThreads() throws Exception {
+        assertThat(blocking.submit(() -> Thread.currentThread().isVirtual()).get()).isTrue();
+    }
+}

@@ -1,0 +1,94 @@
+package io.devstack.api.micronaut;
+
+import static io.devstack.api.micronaut.Api.call;
+import static io.devstack.api.micronaut.Api.envelope;
+import static io.devstack.api.micronaut.Api.get;
+import static io.devstack.api.micronaut.Api.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import io.devstack.testsupport.NativeStack;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@MicronautTest
+class MessagingEndpointsTest {
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    private final String queue = "api-micronaut-" + UUID.randomUUID();
+
+    /** Removes the durable queue the publish test declared (the broker refuses to delete an absent one). */
+    private void deleteQueue() throws Exception {
+        NativeStack stack = NativeStack.shared();
+        Map<String, String> secret = stack.secret("rabbitmq");
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setHost(stack.apiEnvironment("api-micronaut").get("RABBITMQ_HOST"));
+        factory.setPort(Integer.parseInt(stack.apiEnvironment("api-micronaut").get("RABBITMQ_PORT")));
+        factory.setUsername(secret.get("user"));
+        factory.setPassword(secret.get("password"));
+        factory.setVirtualHost(secret.get("vhost"));
+        try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
+            channel.queueDelete(queue);
+        }
+    }
+
+    @Test
+    void publishThenTheQueueHoldsTheMessage() throws Exception {
+        Api.Reply published = call(client, HttpRequest.POST("/examples/messaging/publish?queue_name=" + queue,
+                "{\"order\":42,\"paid\":true}").contentType(MediaType.APPLICATION_JSON_TYPE));
+        JsonNode info = ok(get(client, "/examples/messaging/queue/" + queue + "/info"), "queue", "exists",
+                "message_count", "consumer_count");
+        deleteQueue();
+
+        assertThat(published.text()).isEqualTo(
+                "{\"queue\":\"" + queue + "\",\"message\":{\"order\":42,\"paid\":true},\"action\":\"published\"}");
+        assertThat(info.get("exists").asBoolean()).isTrue();
+        assertThat(info.get("message_count").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void anAbsentQueueDoesNotExist() {
+        Api.Reply reply = get(client, "/examples/messaging/queue/" + queue + "/info");
+
+        assertThat(reply.text()).isEqualTo("{\"queue\":\"" + queue
+                + "\",\"exists\":false,\"message_count\":null,\"consumer_count\":null}");
+    }
+
+    @Test
+    void anEmptyMessageIsABadRequest() {
+        Api.Reply reply = call(client, HttpRequest.POST("/examples/messaging/publish?queue_name=" + queue, "{}")
+                .contentType(MediaType.APPLICATION_JSON_TYPE));
+
+        assertThat(envelope(reply, 400, "BadRequest").get("message").asText()).isEqualTo("Message cannot be empty");
+    }
+
+    @Test
+    void withoutQueueAndBodyBothAreReported() {
+        Api.Reply reply = call(client, HttpRequest.POST("/examples/messaging/publish", ""));
+
+        assertThat(Api.validationErrors(reply)).containsExactly(
+                "missing [\"query\",\"queue_name\"] Field required",
+                "missing [\"body\"] Field required");
+    }
+
+    @Test
+    void aJsonArrayIsNotAMessage() {
+        Api.Reply reply = call(client, HttpRequest.POST("/examples/messaging/publish?queue_name=" + queue, "[1,2]")
+                .contentType(MediaType.APPLICATION_JSON_TYPE));
+
+        assertThat(Api.validationErrors(reply)).containsExactly("dict_type [\"body\"] Input should be a valid dictionary");
+    }
+}
