@@ -103,9 +103,12 @@ public final class Application {
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begun));
     }
 
+    /** Called from main or the shutdown hook, never from a Vert.x thread (await() blocks). */
     private static void shutdown(Application app, Vertx vertx) {
         try {
-            app.stop().eventually(vertx::close).await(10, TimeUnit.SECONDS);
+            app.stop().await(10, TimeUnit.SECONDS);
+            // closed apart: a future chained after vertx.close() would have no event loop left to complete on
+            vertx.close().await(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             System.err.println("api-vertx did not stop cleanly within 10 s: " + e);
         }

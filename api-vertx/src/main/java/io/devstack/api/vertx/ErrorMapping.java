@@ -29,22 +29,23 @@ final class ErrorMapping {
     }
 
     void mount(Router router) {
-        router.route().failureHandler(this::failure);
-        FRAMEWORK_STATUSES.forEach(status -> router.errorHandler(status, this::failure));
+        router.route().failureHandler(ctx -> respond(ctx, ctx.statusCode()));
+        // Vert.x calls these with the status as the only clue (ctx.statusCode() may still be -1)
+        FRAMEWORK_STATUSES.forEach(status -> router.errorHandler(status, ctx -> respond(ctx, status)));
     }
 
-    private void failure(RoutingContext ctx) {
-        Responses.write(ctx, front.exchange(ctx).error(cause(ctx)));
+    private void respond(RoutingContext ctx, int status) {
+        Responses.write(ctx, front.exchange(ctx).error(cause(ctx, status)));
     }
 
     /** The failure as one of common's exceptions when Vert.x gave only a status; anything else is a 500. */
-    private static Throwable cause(RoutingContext ctx) {
+    private static Throwable cause(RoutingContext ctx, int status) {
         Throwable failure = ctx.failure();
         if (failure instanceof ApiException) {
             return failure;
         }
         String path = Objects.requireNonNullElse(ctx.request().path(), "");
-        return switch (ctx.statusCode()) {
+        return switch (status) {
             case 400 -> new BadRequestException("Malformed request: the path or query string could not be decoded");
             case 404 -> new NotFoundException(path);
             case 405 -> new MethodNotAllowedException(ContractRoutes.allowedMethods(path));
@@ -52,7 +53,7 @@ final class ErrorMapping {
             case 413 -> new PayloadTooLargeException(
                     "Request body exceeds " + RequestBodies.MAX_BODY_BYTES + " bytes (10 MiB)");
             default -> failure != null ? failure
-                    : new IllegalStateException("Vert.x failed the request with status " + ctx.statusCode());
+                    : new IllegalStateException("Vert.x failed the request with status " + status);
         };
     }
 }

@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * HTTPS from the certificate Vault PKI issued at startup, given to Vert.x as PEM (full chain + private key) and
+ * HTTPS from the certificate Vault PKI issued at startup, given to Vert.x as PEM (full chain + PKCS#8 key) and
  * swapped into the running server when common re-issues it, without a restart or a dropped connection.
  */
 final class TlsConfig {

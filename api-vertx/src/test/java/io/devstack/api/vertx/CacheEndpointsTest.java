@@ -10,6 +10,7 @@ import io.vertx.ext.web.client.HttpResponse;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;
@@ -76,6 +77,19 @@ class CacheEndpointsTest {
     @Test
     void everyKeyWorksWhateverNodeOwnsItsSlot(VertxTestContext ctx) {
         List<String> keys = IntStream.range(0, 12).mapToObj(i -> "vertx:slot:" + i + ":" + UUID.randomUUID()).toList();
+        Future<List<HttpResponse<Buffer>>> sets = Future.succeededFuture(List.of());
+        for (String key : keys) {
+            sets = sets.compose(done -> client.post("/examples/cache/" + key).addQueryParam("value", key).send()
+                    .map(response -> Stream.concat(done.stream(), Stream.of(response)).toList()));
+        }
+        verify(ctx, sets, responses -> assertThat(responses)
+                .allSatisfy(r -> assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(200)));
+    }
+
+    /** Parallel first uses of a fresh app's cluster connection, while its node connections are still opening. */
+    @Test
+    void parallelFirstUseOfTheClusterConnection(VertxTestContext ctx) {
+        List<String> keys = IntStream.range(0, 12).mapToObj(i -> "vertx:burst:" + i + ":" + UUID.randomUUID()).toList();
         Future<List<HttpResponse<Buffer>>> sets = Future.all(keys.stream()
                 .map(key -> client.post("/examples/cache/" + key).addQueryParam("value", key).send()).toList())
                 .map(all -> all.list());
