@@ -2,7 +2,6 @@ package io.devstack.api.vertx;
 
 import io.devstack.common.http.ApiResponse;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 
@@ -18,7 +17,7 @@ final class Responses {
         }
         http.setStatusCode(response.status());
         response.headers().forEach(http::putHeader);
-        http.putHeader(HttpHeaders.CONTENT_TYPE, response.contentType());
+        http.putHeader("Content-Type", response.contentType()); // spelled as the other four APIs send it
         http.end(Buffer.buffer(response.body()));
     }
 }
