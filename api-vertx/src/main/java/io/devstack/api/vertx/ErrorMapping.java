@@ -1,0 +1,59 @@
+package io.devstack.api.vertx;
+
+import io.devstack.common.http.ApiException;
+import io.devstack.common.http.BadRequestException;
+import io.devstack.common.http.ContractRoutes;
+import io.devstack.common.http.MethodNotAllowedException;
+import io.devstack.common.http.NotFoundException;
+import io.devstack.common.http.PayloadTooLargeException;
+import io.devstack.common.http.RequestBodies;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Every failure becomes common's error envelope: a handler's {@link ApiException}, a bug (500), and the failures
+ * Vert.x-Web raises itself, which carry only a status code: no route (404), wrong method (405), BodyHandler's
+ * limit (413), an undecodable path or query (400).
+ */
+final class ErrorMapping {
+
+    /** The statuses Vert.x-Web answers on its own when no failure handler ran (routing, path decoding). */
+    private static final List<Integer> FRAMEWORK_STATUSES = List.of(400, 404, 405, 413, 500);
+
+    private final FrontFilter front;
+
+    ErrorMapping(FrontFilter front) {
+        this.front = front;
+    }
+
+    void mount(Router router) {
+        router.route().failureHandler(ctx -> respond(ctx, ctx.statusCode()));
+        // Vert.x calls these with the status as the only clue (ctx.statusCode() may still be -1)
+        FRAMEWORK_STATUSES.forEach(status -> router.errorHandler(status, ctx -> respond(ctx, status)));
+    }
+
+    private void respond(RoutingContext ctx, int status) {
+        Responses.write(ctx, front.exchange(ctx).error(cause(ctx, status)));
+    }
+
+    /** The failure as one of common's exceptions when Vert.x gave only a status; anything else is a 500. */
+    private static Throwable cause(RoutingContext ctx, int status) {
+        Throwable failure = ctx.failure();
+        if (failure instanceof ApiException) {
+            return failure;
+        }
+        String path = Objects.requireNonNullElse(ctx.request().path(), "");
+        return switch (status) {
+            case 400 -> new BadRequestException("Malformed request: the path or query string could not be decoded");
+            case 404 -> new NotFoundException(path);
+            case 405 -> new MethodNotAllowedException(ContractRoutes.allowedMethods(path));
+            // common's own text for an oversized body (RequestBodies.tooLarge() is not public)
+            case 413 -> new PayloadTooLargeException(
+                    "Request body exceeds " + RequestBodies.MAX_BODY_BYTES + " bytes (10 MiB)");
+            default -> failure != null ? failure
+                    : new IllegalStateException("Vert.x failed the request with status " + status);
+        };
+    }
+}

@@ -1,0 +1,37 @@
+package io.devstack.api.vertx;
+
+import io.devstack.common.ApiServices;
+import io.devstack.common.vault.IssuedCertificate;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+
+/**
+ * One event loop's share of the API: its own {@link Router} over the shared services, an HTTP server and, with
+ * TLS, an HTTPS server. Application deploys one instance per core; Vert.x spreads the connections of a port over
+ * the instances, and undeploying closes their servers.
+ */
+final class HttpVerticle extends VerticleBase {
+
+    private final ApiServices services;
+    private final IssuedCertificate certificate;
+
+    /** @param certificate the HTTPS certificate, {@code null} to serve HTTP only */
+    HttpVerticle(ApiServices services, IssuedCertificate certificate) {
+        this.services = services;
+        this.certificate = certificate;
+    }
+
+    @Override
+    public Future<?> start() {
+        Router router = Routes.create(vertx, services);
+        Future<HttpServer> http = vertx.createHttpServer().requestHandler(router).listen(services.settings().httpPort());
+        if (certificate == null) {
+            return http;
+        }
+        HttpServer https = vertx.createHttpServer(TlsConfig.httpsOptions(certificate)).requestHandler(router);
+        TlsConfig.renewOn(https, services.tls());
+        return Future.all(http, https.listen(services.settings().httpsPort()));
+    }
+}
