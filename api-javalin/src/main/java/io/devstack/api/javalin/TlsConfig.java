@@ -17,6 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * HTTPS on a second Jetty connector with the certificate Vault PKI issues at startup; a renewed certificate is
  * swapped into the running connector. (Jetty's own SslContextFactory: Javalin's SSL plugin is not used.)
+ * Javalin adds its default HTTP connector only when none is configured, so with HTTPS both connectors are added
+ * here, HTTP first (the one {@code Javalin.port()} reports).
  */
 final class TlsConfig {
 
@@ -25,8 +27,13 @@ final class TlsConfig {
 
     private TlsConfig() {}
 
-    /** Adds the HTTPS connector; the certificate is issued when the server starts, not when it is configured. */
-    static void install(JettyConfig jetty, TlsCertificates certificates, int httpsPort) {
+    /** Adds both connectors; the certificate is issued when the server starts, not when it is configured. */
+    static void install(JettyConfig jetty, TlsCertificates certificates, int httpPort, int httpsPort) {
+        jetty.addConnector((server, httpConfiguration) -> {
+            ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(httpConfiguration));
+            connector.setPort(httpPort);
+            return connector;
+        });
         jetty.addConnector((server, httpConfiguration) -> {
             // the key store lives only in memory; its password only protects it there
             byte[] random = new byte[16];
