@@ -57,7 +57,7 @@ public final class Application {
             config.router.ignoreTrailingSlashes = false; // /health (307) and /health/ are different routes
             FrontFilter.install(config, services.front());
             Routes.install(config.routes, services);
-            ErrorMapping.install(config.routes);
+            ErrorMapping.install(config, services.front());
             if (services.settings().tlsEnabled()) {
                 TlsConfig.install(config.jetty, services.tls(), services.settings().httpPort(),
                         services.settings().httpsPort());

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.Socket;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -39,6 +42,22 @@ class ErrorMappingTest {
         assertThat(response.headers().firstValue("X-Request-ID")).isPresent();
         JsonNode body = json(response);
         assertThat(body.get("request_id").asText()).isEqualTo(response.headers().firstValue("X-Request-ID").orElseThrow());
+    }
+
+    @Test
+    void aRequestJettyCannotParseStillGetsTheEnvelope(RunningApi api) throws IOException {
+        // a raw socket: HttpClient refuses to send an invalid percent-encoding
+        try (Socket socket = new Socket("127.0.0.1", api.app.port())) {
+            socket.getOutputStream().write(("GET /examples/cache/%zz HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+
+            assertThat(response).startsWith("HTTP/1.1 400 ").contains("Content-Type: application/json\r\n")
+                    .containsPattern("X-Request-ID: [0-9a-f-]{36}\r\n");
+            String body = response.substring(response.indexOf("\r\n\r\n") + 4);
+            assertThat(body).startsWith("{\"error\":\"BadRequest\",\"message\":\"Malformed request: Bad Request\","
+                    + "\"status_code\":400,\"details\":{},\"request_id\":\"");
+        }
     }
 
     @Test
