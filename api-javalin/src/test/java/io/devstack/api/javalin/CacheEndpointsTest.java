@@ -20,9 +20,9 @@ class CacheEndpointsTest {
     void setWithQueryThenGetThenDelete(String key, RunningApi api) {
         HttpResponse<String> set = api.send(api.request("/examples/cache/" + key + "?value=hello%20world&ttl=60")
                 .POST(BodyPublishers.noBody()).build());
-        JsonNode got = json(api.get("/examples/cache/" + key));
+        JsonNode got = api.getOk("/examples/cache/" + key);
         HttpResponse<String> deleted = api.send(api.request("/examples/cache/" + key).DELETE().build());
-        JsonNode gone = json(api.get("/examples/cache/" + key));
+        JsonNode gone = api.getOk("/examples/cache/" + key);
 
         assertThat(set.statusCode()).isEqualTo(200);
         assertThat(set.body()).isEqualTo("{\"key\":\"" + key + "\",\"value\":\"hello world\",\"ttl\":60,\"action\":\"set\"}");
@@ -38,7 +38,7 @@ class CacheEndpointsTest {
         HttpResponse<String> set = api.send(api.request("/examples/cache/javalin-json")
                 .header("Content-Type", "application/json")
                 .POST(BodyPublishers.ofString("{\"value\":\"from body\"}")).build());
-        JsonNode got = json(api.get("/examples/cache/javalin-json"));
+        JsonNode got = api.getOk("/examples/cache/javalin-json");
 
         assertThat(set.body()).isEqualTo("{\"key\":\"javalin-json\",\"value\":\"from body\",\"ttl\":null,\"action\":\"set\"}");
         assertThat(got.get("value").asText()).isEqualTo("from body");

@@ -1,6 +1,5 @@
 package io.devstack.api.javalin;
 
-import static io.devstack.api.javalin.RunningApi.json;
 import static io.devstack.api.javalin.RunningApi.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +12,7 @@ class DatabaseEndpointsTest {
 
     @Test
     void postgresAnswersItsTimestampInUtcWithMicroseconds(RunningApi api) {
-        JsonNode body = json(api.get("/examples/database/postgres/query"));
+        JsonNode body = api.getOk("/examples/database/postgres/query");
 
         assertThat(body.get("database").asText()).isEqualTo("PostgreSQL");
         assertThat(body.get("query").asText()).isEqualTo("SELECT current_timestamp");
@@ -22,7 +21,7 @@ class DatabaseEndpointsTest {
 
     @Test
     void mysqlAnswersItsSessionTime(RunningApi api) {
-        JsonNode body = json(api.get("/examples/database/mysql/query"));
+        JsonNode body = api.getOk("/examples/database/mysql/query");
 
         assertThat(body.get("database").asText()).isEqualTo("MySQL");
         assertThat(body.get("query").asText()).isEqualTo("SELECT NOW()");
@@ -31,7 +30,7 @@ class DatabaseEndpointsTest {
 
     @Test
     void mongodbListsTheCollectionsOfItsDatabase(RunningApi api) {
-        JsonNode body = json(api.get("/examples/database/mongodb/query"));
+        JsonNode body = api.getOk("/examples/database/mongodb/query");
 
         assertThat(keys(body)).containsExactly("database", "collections", "count");
         assertThat(body.get("database").asText()).isEqualTo("MongoDB");

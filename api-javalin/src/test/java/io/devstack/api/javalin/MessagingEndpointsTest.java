@@ -18,7 +18,7 @@ class MessagingEndpointsTest {
         String queue = "javalin-test-" + UUID.randomUUID();
 
         HttpResponse<String> published = publish(api, "?queue_name=" + queue, "{\"order\":42,\"item\":\"book\"}");
-        JsonNode info = json(api.get("/examples/messaging/queue/" + queue + "/info"));
+        JsonNode info = api.getOk("/examples/messaging/queue/" + queue + "/info");
 
         assertThat(published.statusCode()).isEqualTo(200);
         assertThat(published.body()).isEqualTo(

@@ -13,7 +13,7 @@ class RedisClusterEndpointsTest {
 
     @Test
     void nodesListsEveryClusterMember(RunningApi api) {
-        JsonNode body = json(api.get("/redis/cluster/nodes"));
+        JsonNode body = api.getOk("/redis/cluster/nodes");
 
         assertThat(body.get("status").asText()).isEqualTo("success");
         assertThat(body.get("total_nodes").asInt()).isEqualTo(3);
@@ -22,7 +22,7 @@ class RedisClusterEndpointsTest {
 
     @Test
     void slotsCoverTheWholeKeySpace(RunningApi api) {
-        JsonNode body = json(api.get("/redis/cluster/slots"));
+        JsonNode body = api.getOk("/redis/cluster/slots");
 
         assertThat(body.get("total_slots").asInt()).isEqualTo(16384);
         assertThat(body.get("max_slots").asInt()).isEqualTo(16384);
@@ -32,7 +32,7 @@ class RedisClusterEndpointsTest {
 
     @Test
     void infoGivesClusterInfoWithNumbersAsNumbers(RunningApi api) {
-        JsonNode info = json(api.get("/redis/cluster/info")).get("cluster_info");
+        JsonNode info = api.getOk("/redis/cluster/info").get("cluster_info");
 
         assertThat(info.get("cluster_state").asText()).isEqualTo("ok");
         assertThat(info.get("cluster_slots_assigned").isNumber()).isTrue();
@@ -40,7 +40,7 @@ class RedisClusterEndpointsTest {
 
     @Test
     void nodeInfoOfAConfiguredNode(RunningApi api) {
-        JsonNode body = json(api.get("/redis/nodes/redis-2/info"));
+        JsonNode body = api.getOk("/redis/nodes/redis-2/info");
 
         assertThat(body.get("status").asText()).isEqualTo("success");
         assertThat(body.get("node").asText()).isEqualTo("redis-2");

@@ -1,5 +1,7 @@
 package io.devstack.api.javalin;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.devstack.common.ApiModule;
 import io.devstack.common.ApiServices;
@@ -43,12 +45,33 @@ final class RunningApi implements AutoCloseable {
         this.app = Application.create(services).start(0);
     }
 
+    /**
+     * Waits (up to a minute) until {@code /health/all} reports every backend healthy, as a readiness probe would:
+     * pools open at first use, and on a loaded machine a cold first call can overrun the 2 s backend deadline.
+     */
+    private RunningApi awaitReady() {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> all = get("/health/all", "Cache-Control", "no-cache");
+            if (all.statusCode() == 200 && "healthy".equals(json(all).path("status").asText())) {
+                break;
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return this;
+    }
+
     /** The stack's environment for api-javalin, plus {@code overrides}. */
     static RunningApi start(Map<String, String> overrides) {
         NativeStack stack = NativeStack.shared();
         Map<String, String> environment = new HashMap<>(stack.apiEnvironment(ApiModule.JAVALIN.moduleName()));
         environment.putAll(overrides);
-        return new RunningApi(stack, environment);
+        return new RunningApi(stack, environment).awaitReady();
     }
 
     URI uri(String pathAndQuery) {
@@ -65,6 +88,13 @@ final class RunningApi implements AutoCloseable {
             request.headers(headers);
         }
         return send(request.build());
+    }
+
+    /** GET expecting 200; on anything else the assertion shows the body (a 503 names the backend and reason). */
+    JsonNode getOk(String pathAndQuery) {
+        HttpResponse<String> response = get(pathAndQuery);
+        assertThat(response.statusCode()).as("GET %s answered %s", pathAndQuery, response.body()).isEqualTo(200);
+        return json(response);
     }
 
     HttpResponse<String> send(HttpRequest request) {

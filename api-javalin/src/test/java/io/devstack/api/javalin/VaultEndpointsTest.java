@@ -31,8 +31,8 @@ class VaultEndpointsTest {
 
     @Test
     void oneKeyOfASecret(RunningApi api) {
-        JsonNode user = json(api.get("/examples/vault/secret/postgres/user"));
-        JsonNode password = json(api.get("/examples/vault/secret/postgres/password"));
+        JsonNode user = api.getOk("/examples/vault/secret/postgres/user");
+        JsonNode password = api.getOk("/examples/vault/secret/postgres/password");
 
         assertThat(keys(user)).containsExactly("service", "key", "value", "note");
         assertThat(user.get("value").asText()).isEqualTo(api.stack.secret("postgres").get("user"));
