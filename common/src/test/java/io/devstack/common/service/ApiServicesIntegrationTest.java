@@ -34,13 +34,14 @@ class ApiServicesIntegrationTest {
 
     @BeforeAll
     static void start() {
-        services = ApiServices.start(StackFixture.settings(ApiModule.SPRING),
-                ImplementationInfo.of(ApiModule.SPRING, "test"));
+        services = StackFixture.startServices(ApiModule.SPRING);
     }
 
     @AfterAll
     static void stop() {
-        services.close();
+        if (services != null) {
+            services.close();
+        }
     }
 
     @Test
@@ -217,6 +218,15 @@ class ApiServicesIntegrationTest {
             }
         }
         return keys;
+    }
+
+    /** Runs an endpoint call; a contract error becomes an assertion failure that shows its envelope details. */
+    static JsonNode call(java.util.function.Supplier<ApiResponse> endpoint) throws Exception {
+        try {
+            return json(endpoint.get());
+        } catch (io.devstack.common.http.ApiException e) {
+            throw new AssertionError(e.status() + " " + e.error() + " " + e.details(), e);
+        }
     }
 
     static JsonNode json(ApiResponse response) throws Exception {

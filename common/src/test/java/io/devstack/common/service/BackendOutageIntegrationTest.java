@@ -23,13 +23,14 @@ class BackendOutageIntegrationTest {
 
     @BeforeAll
     static void start() {
-        services = ApiServices.start(StackFixture.settings(ApiModule.VERTX), ImplementationInfo.of(ApiModule.VERTX,
-                "test"));
+        services = StackFixture.startServices(ApiModule.VERTX);
     }
 
     @AfterAll
     static void stop() {
-        services.close();
+        if (services != null) {
+            services.close();
+        }
     }
 
     @Test

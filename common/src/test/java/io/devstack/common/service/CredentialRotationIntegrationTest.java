@@ -1,6 +1,6 @@
 package io.devstack.common.service;
 
-import static io.devstack.common.service.ApiServicesIntegrationTest.json;
+import static io.devstack.common.service.ApiServicesIntegrationTest.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.devstack.common.ApiModule;
@@ -29,18 +29,19 @@ class CredentialRotationIntegrationTest {
 
     @BeforeEach
     void start() {
-        services = ApiServices.start(StackFixture.settings(ApiModule.MICRONAUT),
-                ImplementationInfo.of(ApiModule.MICRONAUT, "test"));
+        services = StackFixture.startServices(ApiModule.MICRONAUT);
     }
 
     @AfterEach
     void stop() {
-        services.close();
+        if (services != null) {
+            services.close();
+        }
     }
 
     @Test
     void aRotatedPostgresPasswordIsPickedUpWithoutARestart() throws Exception {
-        assertThat(json(services.databases().postgres()).get("result").asText()).endsWith("Z");
+        assertThat(call(services.databases()::postgres).get("result").asText()).endsWith("Z");
         Map<String, Object> original = StackFixture.readSecret("postgres");
         String rotated = "rotated-" + UUID.randomUUID();
         try {
@@ -48,7 +49,7 @@ class CredentialRotationIntegrationTest {
             StackFixture.writeSecret("postgres", with(original, "password", rotated));
             terminatePostgresSessions(original, rotated);
 
-            assertThat(json(services.databases().postgres()).get("result").asText()).endsWith("Z");
+            assertThat(call(services.databases()::postgres).get("result").asText()).endsWith("Z");
             assertThat(services.secrets().read("postgres").get("password")).isEqualTo(rotated);
         } finally {
             setPostgresPassword(original, rotated, String.valueOf(original.get("password")));
@@ -56,19 +57,19 @@ class CredentialRotationIntegrationTest {
         }
         // and back: the restored password is picked up the same way
         terminatePostgresSessions(original, String.valueOf(original.get("password")));
-        assertThat(json(services.databases().postgres()).get("result").asText()).endsWith("Z");
+        assertThat(call(services.databases()::postgres).get("result").asText()).endsWith("Z");
     }
 
     @Test
     void aRotatedMysqlPasswordIsPickedUpWithoutARestart() throws Exception {
-        assertThat(json(services.databases().mysql()).get("result").asText()).isNotBlank();
+        assertThat(call(services.databases()::mysql).get("result").asText()).isNotBlank();
         Map<String, Object> original = StackFixture.readSecret("mysql");
         String rotated = "rotated-" + UUID.randomUUID();
         try {
             setMysqlPassword(original, rotated);
             StackFixture.writeSecret("mysql", with(original, "password", rotated));
 
-            assertThat(json(services.databases().mysql()).get("result").asText()).isNotBlank();
+            assertThat(call(services.databases()::mysql).get("result").asText()).isNotBlank();
             assertThat(services.secrets().read("mysql").get("password")).isEqualTo(rotated);
         } finally {
             setMysqlPassword(original, String.valueOf(original.get("password")));

@@ -149,8 +149,9 @@ public final class PostgresLauncher implements BackendLauncher {
                 + password.replace("'", "''") + "';\n";
         try {
             Files.createDirectories(home.logsDir());
-            Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(home.logFile(SERVICE).toFile())).start();
+            // stdout only echoes "backend>" prompts; errors (never the statement, see above) go to the log
+            Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.appendTo(home.logFile(SERVICE).toFile())).start();
             try (var stdin = p.getOutputStream()) {
                 stdin.write(sql.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             }
