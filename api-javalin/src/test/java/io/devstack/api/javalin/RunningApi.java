@@ -50,6 +50,7 @@ final class RunningApi implements AutoCloseable {
      * pools open at first use, and on a loaded machine a cold first call can overrun the 2 s backend deadline.
      */
     private RunningApi awaitReady() {
+        services.warmUp().join(); // common's startup probe of every backend, then the check over HTTP
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
         while (System.nanoTime() < deadline) {
             HttpResponse<String> all = get("/health/all", "Cache-Control", "no-cache");
