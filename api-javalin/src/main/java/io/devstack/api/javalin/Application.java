@@ -1,0 +1,72 @@
+package io.devstack.api.javalin;
+
+import io.devstack.common.ApiModule;
+import io.devstack.common.ApiServices;
+import io.devstack.common.ApiSettings;
+import io.devstack.common.InvalidSettingException;
+import io.devstack.common.http.RequestBodies;
+import io.devstack.common.service.ImplementationInfo;
+import io.javalin.Javalin;
+import java.util.Locale;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Entry point: settings from the environment, common's services, then Javalin on {@code HTTP_PORT} (and HTTPS on
+ * {@code HTTPS_PORT} when {@code TLS_ENABLED=true}). {@link #create} builds the app without starting it, so tests
+ * start the very same app on a free port.
+ */
+public final class Application {
+
+    private Application() {}
+
+    public static void main(String[] args) {
+        ApiSettings settings;
+        try {
+            settings = ApiSettings.fromEnvironment(System.getenv(), ApiModule.JAVALIN);
+        } catch (InvalidSettingException e) {
+            System.err.println("api-javalin: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        // before the first logger exists: framework logs stay at WARN (simplelogger.properties), ours follow LOG_LEVEL
+        System.setProperty("org.slf4j.simpleLogger.log.io.devstack", settings.logLevel().toLowerCase(Locale.ROOT));
+
+        ApiServices services = ApiServices.start(settings, implementation());
+        Javalin app = create(services);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.stop();
+            services.close();
+        }, "api-javalin-shutdown"));
+        try {
+            app.start(settings.httpPort()); // with TLS, TlsConfig binds both ports itself
+        } catch (RuntimeException e) {
+            System.err.println("api-javalin did not start: " + e.getMessage());
+            System.exit(1);
+        }
+        LoggerFactory.getLogger(Application.class).info("api-javalin serving http://127.0.0.1:{}{}", app.port(),
+                settings.tlsEnabled() ? " and https://127.0.0.1:" + settings.httpsPort() : "");
+    }
+
+    /** The configured app, not started; blocking handlers run on virtual threads. */
+    public static Javalin create(ApiServices services) {
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.concurrency.useVirtualThreads = true;
+            config.http.maxRequestSize = RequestBodies.MAX_BODY_BYTES;
+            config.router.ignoreTrailingSlashes = false; // /health (307) and /health/ are different routes
+            FrontFilter.install(config, services.front());
+            Routes.install(config.routes, services);
+            ErrorMapping.install(config, services.front());
+            if (services.settings().tlsEnabled()) {
+                TlsConfig.install(config.jetty, services.tls(), services.settings().httpPort(),
+                        services.settings().httpsPort());
+            }
+        });
+    }
+
+    /** The {@code implementation} block of {@code GET /}, with Javalin's version from its jar manifest. */
+    public static ImplementationInfo implementation() {
+        return ImplementationInfo.of(ApiModule.JAVALIN, Javalin.class.getPackage().getImplementationVersion());
+    }
+}

@@ -1,0 +1,83 @@
+package io.devstack.api.javalin;
+
+import io.devstack.common.http.ApiResponse;
+import io.devstack.common.http.BadRequestException;
+import io.devstack.common.http.ContractRoutes;
+import io.devstack.common.http.HttpFront;
+import io.devstack.common.http.MethodNotAllowedException;
+import io.devstack.common.http.NotFoundException;
+import io.devstack.common.http.PayloadTooLargeException;
+import io.devstack.common.http.RequestBodies;
+import io.devstack.common.http.UnsupportedMediaTypeException;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.nio.ByteBuffer;
+import java.util.Set;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Every failure becomes common's envelope. Contract errors ({@code ApiException}) and bugs go through
+ * {@code exchange.error}; Javalin's own {@link HttpResponseException}s (no matching endpoint, a body over
+ * {@code maxRequestSize} read in chunks, ...) are first translated to the contract error they stand for; and
+ * requests Jetty rejects before they reach Javalin (a malformed URI or header) get the envelope from
+ * {@link JettyErrors}, Jetty's server-wide error handler.
+ */
+final class ErrorMapping {
+
+    private ErrorMapping() {}
+
+    static void install(JavalinConfig config, HttpFront front) {
+        // replaces Javalin's built-in mapper, which would answer in its own JSON/plain-text shape
+        config.routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, translate(e, ctx)));
+        config.routes.exception(Exception.class, (e, ctx) -> write(ctx, e));
+        config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors(front)));
+    }
+
+    private static void write(Context ctx, Exception failure) {
+        Responses.write(ctx, FrontFilter.exchange(ctx).error(failure));
+    }
+
+    private static Exception translate(HttpResponseException e, Context ctx) {
+        return switch (e.getStatus()) {
+            case 404, 405 -> {
+                Set<String> allowed = ContractRoutes.allowedMethods(ctx.path());
+                yield allowed.isEmpty() ? new NotFoundException(ctx.path()) : new MethodNotAllowedException(allowed);
+            }
+            // same text as common's own 413 (RequestBodies.tooLarge() is not public)
+            case 413 -> new PayloadTooLargeException(
+                    "Request body exceeds " + RequestBodies.MAX_BODY_BYTES + " bytes (10 MiB)");
+            case 415 -> new UnsupportedMediaTypeException(ctx.contentType() == null ? "" : ctx.contentType());
+            case 400 -> new BadRequestException(e.getMessage());
+            default -> e; // not a contract status: rendered as a 500 without leaking Javalin's message
+        };
+    }
+
+    /** A request Jetty refused to parse never reaches Javalin's filter: it gets its own exchange here. */
+    private record JettyErrors(HttpFront front) implements Request.Handler {
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
+            int status = request.getAttribute(ErrorHandler.ERROR_STATUS) instanceof Integer code
+                    ? code : response.getStatus();
+            HttpFront.Exchange exchange = front.begin(request.getMethod(), Request.getPathInContext(request),
+                    request.getHeaders()::get, Request.getRemoteAddr(request));
+            // the contract has no envelope for 414/431: every client-side refusal is a 400 BadRequest
+            Exception failure = status < 500
+                    ? new BadRequestException("Malformed request: " + HttpStatus.getMessage(status))
+                    : new IllegalStateException("Jetty answered " + status + " before routing");
+            ApiResponse envelope = exchange.error(failure);
+            response.setStatus(envelope.status());
+            envelope.headers().forEach(response.getHeaders()::put);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, envelope.contentType());
+            response.write(true, ByteBuffer.wrap(envelope.body()), callback);
+            exchange.complete(envelope.status());
+            return true;
+        }
+    }
+}
