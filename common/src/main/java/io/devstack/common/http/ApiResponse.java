@@ -36,6 +36,11 @@ public record ApiResponse(int status, String contentType, byte[] body, Map<Strin
         return new ApiResponse(status, contentType, body.getBytes(StandardCharsets.UTF_8), Map.of());
     }
 
+    /** A redirect with an empty body, e.g. {@code GET /health} → {@code 307 Location: /health/}. */
+    public static ApiResponse redirect(int status, String location) {
+        return new ApiResponse(status, "text/plain; charset=utf-8", new byte[0], Map.of("Location", location));
+    }
+
     /** A copy with {@code name: value} added (replacing a header of the same name). */
     public ApiResponse withHeader(String name, String value) {
         Map<String, String> copy = new LinkedHashMap<>(headers);

@@ -69,7 +69,11 @@ public final class ContractRoutes {
 
     /** The template {@code path} (query string ignored) belongs to, or {@link #UNKNOWN}. */
     public static String template(String path) {
-        List<String> segments = split(stripQuery(path));
+        String bare = stripQuery(path);
+        if (!bare.startsWith("/")) {
+            return UNKNOWN;
+        }
+        List<String> segments = split(bare);
         // a literal template wins over a variable one of the same shape (none overlap today; keeps it so)
         String best = null;
         for (Route route : ALL) {
@@ -114,9 +118,8 @@ public final class ContractRoutes {
         return (int) template.chars().filter(c -> c == '{').count();
     }
 
-    /** "/a/b/" → ["a","b",""]: a trailing slash is a segment of its own, so /health and /health/ differ. */
+    /** "/a/b/" → ["a","b",""] (paths start with "/"): a trailing slash is a segment of its own, so /health and /health/ differ. */
     private static List<String> split(String path) {
-        String trimmed = path.startsWith("/") ? path.substring(1) : path;
-        return List.of(trimmed.split("/", -1));
+        return List.of(path.substring(1).split("/", -1));
     }
 }

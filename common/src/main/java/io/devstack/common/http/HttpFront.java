@@ -23,6 +23,12 @@ import java.util.function.LongSupplier;
  * }</pre>
  * Headers are to be SET (replacing), never appended: every response from an {@link Exchange} already
  * carries {@link Exchange#responseHeaders()}.
+ *
+ * <p>Decisions made here for all five: a CORS preflight is answered 200 on any path (CORS headers only for
+ * an allowed origin); HEAD and a plain OPTIONS are not contract methods, so they get 405 with Allow; a path
+ * that matches no contract route is 404 and is labelled {@link ContractRoutes#UNKNOWN} in metrics and logs.
+ * Frameworks must let bodies up to 10 MiB through (their own limits are often lower) so that the 413 is
+ * this module's envelope.
  */
 public final class HttpFront {
 

@@ -37,5 +37,9 @@ class JsonTest {
     void malformedJsonIsAProcessingException() {
         assertThatThrownBy(() -> Json.tree("{\"a\":".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(JsonProcessingException.class);
+        assertThatThrownBy(() -> Json.tree("{\"a\":1} trailing".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(JsonProcessingException.class);
+        assertThatThrownBy(() -> Json.tree("{\"a\":NaN}".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(JsonProcessingException.class);
     }
 }
