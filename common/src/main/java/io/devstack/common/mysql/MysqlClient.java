@@ -62,7 +62,9 @@ public final class MysqlClient implements AutoCloseable {
         config.setConnectionInitSql("SET time_zone = '+00:00'");
         config.setMaximumPoolSize(5);
         config.setMinimumIdle(0);
-        config.setConnectionTimeout(millis);
+        // a third of the deadline: when new connections are refused (rotated password) Hikari waits this long
+        // before reporting why, and the caller still needs time to re-read Vault, rebuild and retry
+        config.setConnectionTimeout(Math.max(250, millis / 3));
         config.setValidationTimeout(Math.max(250, millis / 2));
         // build the pool without connecting: a server that is down at startup must not stop the API
         config.setInitializationFailTimeout(-1);

@@ -10,8 +10,8 @@ import org.springframework.vault.support.CertificateBundle;
  * and as a {@link KeyStore} (what Jetty and Netty take).
  */
 public record IssuedCertificate(
-        String certificatePem, String privateKeyPem, String issuingCaPem, List<String> caChainPem, Instant expiresAt,
-        String serialNumber) {
+        String certificatePem, String privateKeyPem, String privateKeyType, String issuingCaPem, List<String> caChainPem,
+        Instant expiresAt, String serialNumber) {
 
     public IssuedCertificate {
         caChainPem = List.copyOf(caChainPem);
@@ -20,8 +20,8 @@ public record IssuedCertificate(
     static IssuedCertificate from(CertificateBundle bundle) {
         List<String> chain = bundle.getCaChain() == null ? List.of() : bundle.getCaChain();
         Instant expiresAt = bundle.getX509Certificate().getNotAfter().toInstant();
-        return new IssuedCertificate(bundle.getCertificate(), bundle.getPrivateKey(), bundle.getIssuingCaCertificate(),
-                chain, expiresAt, bundle.getSerialNumber());
+        return new IssuedCertificate(bundle.getCertificate(), bundle.getPrivateKey(), bundle.getPrivateKeyType(),
+                bundle.getIssuingCaCertificate(), chain, expiresAt, bundle.getSerialNumber());
     }
 
     /** Certificate then intermediates, the order a TLS server sends them in. */
@@ -37,7 +37,7 @@ public record IssuedCertificate(
 
     /** A PKCS#12 key store holding the key under {@code alias}, protected by {@code password}. */
     public KeyStore keyStore(String alias, char[] password) {
-        return CertificateBundle.of(serialNumber, certificatePem, issuingCaPem, privateKeyPem)
+        return CertificateBundle.of(serialNumber, certificatePem, issuingCaPem, privateKeyPem, privateKeyType)
                 .createKeyStore(alias, true, password);
     }
 

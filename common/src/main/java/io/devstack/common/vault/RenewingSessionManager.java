@@ -1,5 +1,6 @@
 package io.devstack.common.vault;
 
+import java.time.Duration;
 import java.util.Optional;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.vault.authentication.ClientAuthentication;
@@ -13,8 +14,15 @@ import org.springframework.web.client.RestOperations;
  */
 final class RenewingSessionManager extends LifecycleAwareSessionManager {
 
+    /**
+     * Renew a minute before expiry (Spring Vault's default is 5 s, too close to ride out a short Vault hiccup).
+     * A token whose remaining lifetime can no longer be extended past that minute (max TTL reached) is dropped
+     * and replaced by a fresh login.
+     */
+    static final Duration RENEW_BEFORE_EXPIRY = Duration.ofMinutes(1);
+
     RenewingSessionManager(ClientAuthentication login, TaskScheduler scheduler, RestOperations restOperations) {
-        super(login, scheduler, restOperations);
+        super(login, scheduler, restOperations, new FixedTimeoutRefreshTrigger(RENEW_BEFORE_EXPIRY));
         setLeaseStrategy(LeaseStrategy.dropOnError());
     }
 

@@ -1,0 +1,52 @@
+package io.devstack.infra.cli;
+
+import io.devstack.infra.DevstackHome;
+import io.devstack.infra.runtime.LocalRuntime;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code devstack}: the root command; each leaf is its own class, failures go through {@link CliErrorHandler}. */
+@Command(name = "devstack", mixinStandardHelpOptions = true, versionProvider = DevstackCommand.Version.class,
+        description = "Runs the DevStack Core backends (Vault, PostgreSQL, MySQL, MongoDB, Redis cluster, AMQP) "
+                + "on this machine.",
+        subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, HealthCommand.class,
+                LogsCommand.class, VaultCommand.class, RedisClusterInitCommand.class,
+                CommandLine.HelpCommand.class})
+public final class DevstackCommand {
+
+    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Show the full cause of a failure (stack trace).")
+    boolean verbose;
+
+    private LocalRuntime runtime;
+
+    /** The native runtime over {@code $DEVSTACK_HOME} (default {@code ~/.devstack}). */
+    LocalRuntime runtime() {
+        if (runtime == null) {
+            runtime = new LocalRuntime(DevstackHome.fromEnvironment());
+        }
+        return runtime;
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new DevstackCommand());
+        cli.setExecutionExceptionHandler(new CliErrorHandler());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        return cli;
+    }
+
+    public static void main(String[] args) {
+        int exit = commandLine().execute(args);
+        // lettuce, the drivers and the JDK HTTP client leave non-daemon threads; the command is done
+        System.exit(exit);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = DevstackCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"devstack " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

@@ -1,0 +1,197 @@
+package io.devstack.infra.local;
+
+import io.devstack.infra.DevstackHome;
+import io.devstack.infra.Progress;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * PostgreSQL 17 from zonky's binaries jar. Superuser {@code dev_admin} with Vault's password, scram-sha-256
+ * everywhere (no {@code trust} line at all), database {@code dev_database}. The password is (re)applied in
+ * single-user mode before every start, so a password rotated in Vault is picked up by the next {@code up}.
+ */
+public final class PostgresLauncher implements BackendLauncher {
+
+    public static final String SERVICE = "postgres";
+    public static final int PORT = 5432;
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+
+    private final ProcessSupervisor supervisor;
+    private final DevstackHome home;
+
+    public PostgresLauncher(ProcessSupervisor supervisor) {
+        this.supervisor = supervisor;
+        this.home = supervisor.home();
+    }
+
+    @Override public String service() { return SERVICE; }
+    @Override public List<Integer> ports() { return List.of(PORT); }
+    @Override public StopSignal stopSignal() { return StopSignal.INT; }
+    @Override public String credentialsHint() { return "./devstack vault show-password postgres (user dev_admin)"; }
+
+    @Override
+    public void start(SecretSource secrets, Progress progress) {
+        Map<String, String> secret = secrets.read(SERVICE);
+        String user = secrets.field(SERVICE, "user");
+        String password = secrets.field(SERVICE, "password");
+        String database = secret.getOrDefault("database", "dev_database");
+        Path bin = BinaryUnpacker.unpackTxz("postgres-linux-x86_64.txz",
+                home.binRoot().resolve("postgres-" + BinaryVersions.of("postgres")), "PostgreSQL binaries", progress)
+                .resolve("bin");
+        Path data = home.dataDir(SERVICE);
+        if (!Files.exists(data.resolve("PG_VERSION"))) {
+            progress.step("postgres: creating the database cluster (first run only)");
+            initdb(bin, data, user, password);
+        } else {
+            applyPassword(bin, data, user, password);
+        }
+        List<String> command = new ArrayList<>(Unprivileged.prefix());
+        command.addAll(List.of(bin.resolve("postgres").toString(), "-D", data.toString(),
+                "-c", "listen_addresses=127.0.0.1", "-c", "port=" + PORT,
+                "-c", "unix_socket_directories=" + socketDir(),
+                "-c", "shared_buffers=32MB", "-c", "max_connections=100", "-c", "password_encryption=scram-sha-256",
+                "-c", "logging_collector=off", "-c", "log_min_messages=warning"));
+        progress.step("postgres: starting on 127.0.0.1:" + PORT);
+        supervisor.start(SERVICE, command, Map.of("LC_ALL", "C"), data);
+        Readiness.await(supervisor, SERVICE, READY_TIMEOUT, () -> probe(user, password, "postgres"));
+        ensureDatabase(user, password, database);
+        Readiness.await(supervisor, SERVICE, READY_TIMEOUT, () -> probe(secrets));
+    }
+
+    @Override
+    public String probe(SecretSource secrets) throws SQLException {
+        return probe(secrets.field(SERVICE, "user"), secrets.field(SERVICE, "password"),
+                secrets.read(SERVICE).getOrDefault("database", "dev_database"));
+    }
+
+    private static String probe(String user, String password, String database) throws SQLException {
+        try (Connection c = connect(user, password, database); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT 1, current_setting('server_version')")) {
+            rs.next();
+            return "PostgreSQL " + rs.getString(2) + ", SELECT 1 as " + user;
+        }
+    }
+
+    private static Connection connect(String user, String password, String database) throws SQLException {
+        java.util.Properties props = new java.util.Properties();
+        props.setProperty("user", user);
+        props.setProperty("password", password);
+        props.setProperty("connectTimeout", "3");
+        props.setProperty("socketTimeout", "10");
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + PORT + "/" + database, props);
+    }
+
+    private void ensureDatabase(String user, String password, String database) {
+        try (Connection c = connect(user, password, "postgres")) {
+            try (PreparedStatement exists = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+                exists.setString(1, database);
+                if (exists.executeQuery().next()) {
+                    return;
+                }
+            }
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE DATABASE \"" + database.replace("\"", "\"\"") + "\" OWNER \""
+                        + user.replace("\"", "\"\"") + "\"");
+            }
+        } catch (SQLException e) {
+            throw new ServiceStartException(SERVICE, "cannot create database " + database + ": " + e.getMessage(),
+                    supervisor.lastLogLines(SERVICE, Readiness.LOG_LINES));
+        }
+    }
+
+    private void initdb(Path bin, Path data, String user, String password) {
+        Path pwfile = home.runDir().resolve("postgres.pw");
+        DevstackHome.writePrivateFile(pwfile, password + "\n");
+        try {
+            deleteRecursively(data);
+            Files.createDirectories(data);
+            Files.setPosixFilePermissions(data, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+            List<String> command = new ArrayList<>(Unprivileged.prefix());
+            command.addAll(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", user,
+                    "--pwfile=" + pwfile, "--auth-host=scram-sha-256", "--auth-local=scram-sha-256",
+                    "--encoding=UTF8", "--locale=C", "--no-instructions"));
+            runToLog(command, "initdb", Duration.ofSeconds(120));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            try {
+                Files.deleteIfExists(pwfile);
+            } catch (IOException ignored) {
+                // the file is 0600 inside a 0700 folder; best effort
+            }
+        }
+    }
+
+    /** Single-user mode: no network, no trust rule; the server is not running yet. */
+    private void applyPassword(Path bin, Path data, String user, String password) {
+        if (supervisor.alive(SERVICE)) {
+            return;
+        }
+        List<String> command = new ArrayList<>(Unprivileged.prefix());
+        command.addAll(List.of(bin.resolve("postgres").toString(), "--single", "-D", data.toString(),
+                "-c", "log_min_messages=fatal", "-c", "unix_socket_directories=" + socketDir(), "postgres"));
+        String sql = "ALTER ROLE \"" + user.replace("\"", "\"\"") + "\" WITH PASSWORD '"
+                + password.replace("'", "''") + "';\n";
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            try (var stdin = p.getOutputStream()) {
+                stdin.write(sql.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                p.destroyForcibly();
+                throw new ServiceStartException(SERVICE, "cannot apply the Vault password in single-user mode "
+                        + "(is another PostgreSQL using " + data + "?)", List.of());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServiceStartException(SERVICE, "interrupted", List.of());
+        }
+    }
+
+    private Path socketDir() {
+        return DevstackHome.privateDirectory(home.runDir().resolve("postgres-socket"));
+    }
+
+    private void runToLog(List<String> command, String what, Duration timeout) {
+        try {
+            Files.createDirectories(home.logsDir());
+            Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(home.logFile(SERVICE).toFile())).start();
+            if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS) || p.exitValue() != 0) {
+                p.destroyForcibly();
+                throw new ServiceStartException(SERVICE, what + " failed",
+                        supervisor.lastLogLines(SERVICE, Readiness.LOG_LINES));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServiceStartException(SERVICE, "interrupted during " + what, List.of());
+        }
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

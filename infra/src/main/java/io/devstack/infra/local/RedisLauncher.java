@@ -1,0 +1,94 @@
+package io.devstack.infra.local;
+
+import io.devstack.infra.DevstackHome;
+import io.devstack.infra.Progress;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One Redis 6.2 cluster node ({@code redis-1|2|3}) from embedded-redis's bundled {@code redis-server}: own data
+ * folder and config (0600, it holds {@code requirepass}), cluster-enabled, AOF on. The cluster itself is formed
+ * afterwards by {@link RedisClusterInitializer}.
+ */
+public final class RedisLauncher implements BackendLauncher {
+
+    public static final int FIRST_PORT = 6379;
+    public static final int BUS_OFFSET = 10000;
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
+
+    private final ProcessSupervisor supervisor;
+    private final DevstackHome home;
+    private final int node;
+
+    /** {@code node} is 1, 2 or 3: {@code redis-<node>} on port 6378 + node. */
+    public RedisLauncher(ProcessSupervisor supervisor, int node) {
+        this.supervisor = supervisor;
+        this.home = supervisor.home();
+        this.node = node;
+    }
+
+    public static String serviceName(int node) {
+        return "redis-" + node;
+    }
+
+    public int port() {
+        return FIRST_PORT + node - 1;
+    }
+
+    @Override public String service() { return serviceName(node); }
+    @Override public List<Integer> ports() { return List.of(port(), port() + BUS_OFFSET); }
+    @Override public String credentialsHint() { return "./devstack vault show-password " + service(); }
+
+    @Override
+    public void start(SecretSource secrets, Progress progress) {
+        Path server = BinaryUnpacker.unpackExecutable("redis-server-" + BinaryVersions.of("redis") + "-v5-linux-amd64",
+                home.binRoot().resolve("redis-" + BinaryVersions.of("redis")), "redis-server",
+                "Redis " + BinaryVersions.of("redis") + " server", progress);
+        Path data = home.dataDir(service());
+        Path config = data.resolve("redis.conf");
+        DevstackHome.privateDirectory(data);
+        DevstackHome.writePrivateFile(config, config(secrets.field(service(), "password")));
+        progress.step(service() + ": starting on 127.0.0.1:" + port());
+        supervisor.start(service(), List.of(server.toString(), config.toString()), Map.of(), data);
+        Readiness.await(supervisor, service(), READY_TIMEOUT, () -> probe(secrets));
+    }
+
+    private String config(String password) {
+        String quoted = "\"" + password.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        return String.join("\n",
+                "bind 127.0.0.1",
+                "port " + port(),
+                "protected-mode yes",
+                "daemonize no",
+                "dir " + home.dataDir(service()),
+                "cluster-enabled yes",
+                "cluster-config-file nodes.conf",
+                "cluster-node-timeout 5000",
+                "cluster-announce-ip 127.0.0.1",
+                "appendonly yes",
+                "requirepass " + quoted,
+                "masterauth " + quoted,
+                "maxmemory 128mb",
+                "loglevel notice",
+                "") ;
+    }
+
+    @Override
+    public String probe(SecretSource secrets) {
+        RedisURI uri = RedisURI.builder().withHost("127.0.0.1").withPort(port())
+                .withPassword(secrets.field(service(), "password").toCharArray())
+                .withTimeout(Duration.ofSeconds(3)).build();
+        RedisClient client = RedisClient.create(uri);
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            String pong = connection.sync().ping();
+            return "AUTH + " + pong;
+        } finally {
+            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package io.devstack.infra.local;
+
+import io.devstack.infra.DevstackHome;
+import io.devstack.infra.Progress;
+import io.devstack.infra.vault.OpenBaoBinary;
+import io.devstack.infra.vault.OpenBaoConfig;
+import io.devstack.infra.vault.VaultAdmin;
+import io.devstack.infra.vault.VaultLifecycle;
+import io.devstack.infra.vault.VaultStatus;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * OpenBao (the stack's Vault) as a local process: finds or installs {@code bao}, writes its config, starts it,
+ * then runs the whole Vault lifecycle (init, unseal, bootstrap, AppRole files) through {@link VaultLifecycle}.
+ */
+public final class VaultLauncher {
+
+    public static final String SERVICE = "vault";
+    public static final int PORT = 8200;
+    public static final URI ADDRESS = URI.create("http://127.0.0.1:" + PORT);
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+
+    private final ProcessSupervisor supervisor;
+    private final DevstackHome home;
+
+    public VaultLauncher(ProcessSupervisor supervisor) {
+        this.supervisor = supervisor;
+        this.home = supervisor.home();
+    }
+
+    public String service() {
+        return SERVICE;
+    }
+
+    /** The API port and, right after it, the cluster port Raft storage needs. */
+    public List<Integer> ports() {
+        return List.of(PORT, PORT + 1);
+    }
+
+    public String credentialsHint() {
+        return "./devstack vault token (root token)";
+    }
+
+    public VaultLifecycle lifecycle(Progress progress) {
+        return new VaultLifecycle(ADDRESS, home, progress);
+    }
+
+    /** Starts the server unless it runs already, and returns an admin client once Vault is ready for use. */
+    public VaultAdmin start(Progress progress) {
+        VaultLifecycle lifecycle = lifecycle(progress);
+        if (!supervisor.alive(SERVICE)) {
+            Path bao = OpenBaoBinary.locate(home, progress);
+            Path config = OpenBaoConfig.write(home, PORT);
+            progress.step("vault: starting OpenBao on " + ADDRESS);
+            supervisor.start(SERVICE, List.of(bao.toString(), "server", "-config=" + config),
+                    Map.of("BAO_LOG_LEVEL", "warn"), home.dataDir(SERVICE));
+        }
+        Readiness.await(supervisor, SERVICE, READY_TIMEOUT, lifecycle::status);
+        try {
+            return lifecycle.ensureReady();
+        } catch (RuntimeException e) {
+            throw new ServiceStartException(SERVICE, Readiness.describe(e),
+                    supervisor.lastLogLines(SERVICE, Readiness.LOG_LINES));
+        }
+    }
+
+    /** Initialised, unsealed and active, according to {@code sys/health}. */
+    public String probe() {
+        VaultStatus status = lifecycle(Progress.SILENT).status();
+        if (!status.ready()) {
+            throw new IllegalStateException(status.initialized() ? (status.sealed() ? "sealed; run ./devstack vault unseal"
+                    : "standby") : "not initialised; run ./devstack up");
+        }
+        return "OpenBao " + status.version() + ", unsealed";
+    }
+}

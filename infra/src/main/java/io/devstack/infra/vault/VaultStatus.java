@@ -1,0 +1,10 @@
+package io.devstack.infra.vault;
+
+/** What {@code sys/health} tells without a token. {@code standby} stays true for a moment after unsealing. */
+public record VaultStatus(boolean initialized, boolean sealed, boolean standby, String version) {
+
+    /** Initialised, unsealed and active: requests can be served. */
+    public boolean ready() {
+        return initialized && !sealed && !standby;
+    }
+}
