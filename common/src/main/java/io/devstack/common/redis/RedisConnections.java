@@ -42,8 +42,8 @@ final class RedisConnections implements AutoCloseable {
         clusterClient.setOptions(ClusterClientOptions.builder()
                 .socketOptions(socket)
                 .timeoutOptions(timeouts)
-                // fail fast while a node is down instead of queueing until the deadline
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                // no REJECT_COMMANDS here: the cluster opens node connections on demand, and a command routed to
+                // one still connecting would be rejected; a command for a down node ends at the command timeout
                 // announced addresses are mapped to configured ones by the resolver; do not drop "unknown" nodes
                 .validateClusterNodeMembership(false)
                 .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
@@ -55,6 +55,7 @@ final class RedisConnections implements AutoCloseable {
         nodeClient.setOptions(ClientOptions.builder()
                 .socketOptions(socket)
                 .timeoutOptions(timeouts)
+                // node connections are opened synchronously; while a node is down, fail fast instead of queueing
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .build());
     }

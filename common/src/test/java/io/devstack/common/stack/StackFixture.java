@@ -3,7 +3,6 @@ package io.devstack.common.stack;
 import io.devstack.common.ApiModule;
 import io.devstack.common.ApiSettings;
 import io.devstack.testsupport.NativeStack;
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.vault.authentication.TokenAuthentication;
@@ -32,7 +31,7 @@ public final class StackFixture {
 
     /** A Vault session with the root token. */
     public static VaultTemplate rootVault() {
-        return new VaultTemplate(VaultEndpoint.from(URI.create(stack().vaultAddress())),
+        return new VaultTemplate(VaultEndpoint.from(stack().vaultAddress()),
                 new TokenAuthentication(stack().rootToken()));
     }
 
