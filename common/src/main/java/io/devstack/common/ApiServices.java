@@ -23,13 +23,14 @@ import io.devstack.common.vault.VaultSecrets;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The composition root every API builds once at startup: settings in, one service per API area out. Nothing
- * connects here: Vault login and every backend pool open at first use, so an API starts (and reports unhealthy
- * backends) even when the stack is partly down. {@link #close()} releases every pool, connection and thread.
+ * here waits for a backend: Vault login and every pool open lazily (a background warm-up probes them once), so an
+ * API starts, and reports unhealthy backends, even when the stack is partly down. {@link #close()} releases every pool, connection and thread.
  */
 public final class ApiServices implements AutoCloseable {
 
@@ -50,6 +51,7 @@ public final class ApiServices implements AutoCloseable {
     private final DatabaseService databases;
     private final CacheService cache;
     private final MessagingService messaging;
+    private CompletableFuture<Void> warmUp = CompletableFuture.completedFuture(null);
 
     private ApiServices(ApiSettings settings, ImplementationInfo implementation) {
         this.settings = settings;
@@ -78,12 +80,19 @@ public final class ApiServices implements AutoCloseable {
 
     /** Builds every service from {@code settings}; the caller owns the result and closes it at shutdown. */
     public static ApiServices start(ApiSettings settings, ImplementationInfo implementation) {
-        return new ApiServices(settings, implementation);
+        ApiServices services = new ApiServices(settings, implementation);
+        services.warmUp = services.health.warmUpInBackground();
+        return services;
     }
 
     private <T extends AutoCloseable> T closing(T resource) {
         closeables.push(resource);
         return resource;
+    }
+
+    /** Completes when the startup probe of every backend is done (a readiness hook, and what tests wait for). */
+    public CompletableFuture<Void> warmUp() {
+        return warmUp;
     }
 
     public ApiSettings settings() {

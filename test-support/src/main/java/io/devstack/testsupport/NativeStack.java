@@ -9,6 +9,7 @@ import io.devstack.infra.local.PostgresLauncher;
 import io.devstack.infra.local.RedisLauncher;
 import io.devstack.infra.local.VaultLauncher;
 import io.devstack.infra.runtime.LocalRuntime;
+import io.devstack.infra.runtime.ServiceHealth;
 import io.devstack.infra.runtime.StackReport;
 import io.devstack.infra.vault.VaultAdmin;
 import java.io.IOException;
@@ -55,8 +56,15 @@ public final class NativeStack {
 
     private static LocalRuntime ensureRunning(DevstackHome home) {
         LocalRuntime runtime = new LocalRuntime(home);
-        boolean vaultWasRunning = runtime.supervisor().alive(VaultLauncher.SERVICE);
         Progress progress = message -> System.err.println("[NativeStack] " + message);
+        long started = System.nanoTime();
+        if (runtime.status().stream().allMatch(s -> s.state().equals("running"))
+                && runtime.health().stream().allMatch(ServiceHealth::healthy)) {
+            progress.step("using the healthy stack at " + home.root() + " (checked in "
+                    + (System.nanoTime() - started) / 1_000_000 + " ms)");
+            return runtime;
+        }
+        boolean vaultWasRunning = runtime.supervisor().alive(VaultLauncher.SERVICE);
         StackReport report = runtime.up(Set.of(), progress);
         if (!vaultWasRunning) {
             markStartedByTests(home);

@@ -29,8 +29,7 @@ public record CacheSetInput(String key, String value, Integer ttl) {
      */
     public static CacheSetInput parse(String key, String queryValue, String queryTtl, String contentType, byte[] body) {
         Parameters check = Parameters.check().cacheKey(key);
-        RequestBodies.checkSize(body);
-        RequestBodies.checkJsonContentType(contentType, body);
+        // parseJson throws 413/415 first; the checks before it only collect, so that order holds
 
         // query (only the fields present in the query string)
         if (queryValue != null) {

@@ -17,8 +17,7 @@ public record PublishInput(String queueName, ObjectNode message, byte[] messageJ
     public static final int MAX_MESSAGE_BYTES = 1_000_000;
 
     public static PublishInput parse(String queueName, String contentType, byte[] body) {
-        RequestBodies.checkSize(body);
-        RequestBodies.checkJsonContentType(contentType, body);
+        // parseJson throws 413/415 before any collected 422 is raised
         Parameters check = Parameters.check().queueNameInQuery(queueName);
         JsonNode json = RequestBodies.parseJson(contentType, body, check);
         if (RequestBodies.isEmpty(body)) {

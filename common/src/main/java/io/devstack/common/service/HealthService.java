@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.LongSupplier;
@@ -44,6 +45,7 @@ public final class HealthService {
 
     public static final Duration ALL_CACHE_TTL = Duration.ofSeconds(30);
     public static final String X_CACHE = "X-Cache";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HealthService.class);
 
     private final BackendCalls calls;
     private final VaultClient vault;
@@ -115,6 +117,21 @@ public final class HealthService {
         All body = checkAll();
         cached = new CachedAll(body, nanoTime.getAsLong());
         return ApiResponse.ok(body).withHeader(X_CACHE, "MISS");
+    }
+
+    /**
+     * Probes every backend once in the background and logs the outcome, so the Vault login, class loading and
+     * connection pools are warm before the first request (a cold first call could otherwise spend its whole
+     * deadline there). The future completes when the probes are done, whatever they found.
+     */
+    public CompletableFuture<Void> warmUpInBackground() {
+        return CompletableFuture.runAsync(() -> {
+            All result = checkAll();
+            StringBuilder line = new StringBuilder("Backends at startup:");
+            result.services().forEach((name, body) -> line.append(' ').append(name).append('=')
+                    .append(HealthBodies.isHealthy(body) ? HealthBodies.HEALTHY : "not healthy"));
+            LOG.info(line.toString());
+        }, calls.executor());
     }
 
     /** {@code Cache-Control} asks for a fresh answer when it holds the {@code no-cache} directive. */

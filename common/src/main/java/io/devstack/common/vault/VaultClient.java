@@ -109,7 +109,10 @@ public final class VaultClient implements AutoCloseable {
     public IssuedCertificate issueCertificate(String role, String commonName, List<String> altNames,
             List<String> ipSans, Duration ttl) {
         VaultCertificateRequest request = VaultCertificateRequest.builder()
-                .commonName(commonName).altNames(altNames).ipSubjectAltNames(ipSans).ttl(ttl).build();
+                .commonName(commonName).altNames(altNames).ipSubjectAltNames(ipSans).ttl(ttl)
+                // PEM text and a PKCS#8 key: what Netty, Vert.x, Helidon and Spring SSL bundles all read
+                .format("pem").privateKeyFormat("pkcs8")
+                .build();
         VaultCertificateResponse response = withSession("pki_int/issue/" + role, ops ->
                 template.opsForPki("pki_int").issueCertificate(role, request));
         return IssuedCertificate.from(response.getRequiredData());

@@ -34,8 +34,7 @@ class ApiServicesIntegrationTest {
 
     @BeforeAll
     static void start() {
-        services = ApiServices.start(StackFixture.settings(ApiModule.SPRING),
-                ImplementationInfo.of(ApiModule.SPRING, "test"));
+        services = StackFixture.startServices(ApiModule.SPRING);
     }
 
     @AfterAll
@@ -217,6 +216,15 @@ class ApiServicesIntegrationTest {
             }
         }
         return keys;
+    }
+
+    /** Runs an endpoint call; a contract error becomes an assertion failure that shows its envelope details. */
+    static JsonNode call(java.util.function.Supplier<ApiResponse> endpoint) throws Exception {
+        try {
+            return json(endpoint.get());
+        } catch (io.devstack.common.http.ApiException e) {
+            throw new AssertionError(e.status() + " " + e.error() + " " + e.details(), e);
+        }
     }
 
     static JsonNode json(ApiResponse response) throws Exception {

@@ -23,8 +23,7 @@ class BackendOutageIntegrationTest {
 
     @BeforeAll
     static void start() {
-        services = ApiServices.start(StackFixture.settings(ApiModule.VERTX), ImplementationInfo.of(ApiModule.VERTX,
-                "test"));
+        services = StackFixture.startServices(ApiModule.VERTX);
     }
 
     @AfterAll

@@ -1,6 +1,6 @@
 package io.devstack.common.service;
 
-import static io.devstack.common.service.ApiServicesIntegrationTest.json;
+import static io.devstack.common.service.ApiServicesIntegrationTest.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.devstack.common.ApiModule;
@@ -29,8 +29,7 @@ class CredentialRotationIntegrationTest {
 
     @BeforeEach
     void start() {
-        services = ApiServices.start(StackFixture.settings(ApiModule.MICRONAUT),
-                ImplementationInfo.of(ApiModule.MICRONAUT, "test"));
+        services = StackFixture.startServices(ApiModule.MICRONAUT);
     }
 
     @AfterEach
@@ -40,7 +39,7 @@ class CredentialRotationIntegrationTest {
 
     @Test
     void aRotatedPostgresPasswordIsPickedUpWithoutARestart() throws Exception {
-        assertThat(json(services.databases().postgres()).get("result").asText()).endsWith("Z");
+        assertThat(call(services.databases()::postgres).get("result").asText()).endsWith("Z");
         Map<String, Object> original = StackFixture.readSecret("postgres");
         String rotated = "rotated-" + UUID.randomUUID();
         try {
@@ -48,7 +47,7 @@ class CredentialRotationIntegrationTest {
             StackFixture.writeSecret("postgres", with(original, "password", rotated));
             terminatePostgresSessions(original, rotated);
 
-            assertThat(json(services.databases().postgres()).get("result").asText()).endsWith("Z");
+            assertThat(call(services.databases()::postgres).get("result").asText()).endsWith("Z");
             assertThat(services.secrets().read("postgres").get("password")).isEqualTo(rotated);
         } finally {
             setPostgresPassword(original, rotated, String.valueOf(original.get("password")));
@@ -56,19 +55,19 @@ class CredentialRotationIntegrationTest {
         }
         // and back: the restored password is picked up the same way
         terminatePostgresSessions(original, String.valueOf(original.get("password")));
-        assertThat(json(services.databases().postgres()).get("result").asText()).endsWith("Z");
+        assertThat(call(services.databases()::postgres).get("result").asText()).endsWith("Z");
     }
 
     @Test
     void aRotatedMysqlPasswordIsPickedUpWithoutARestart() throws Exception {
-        assertThat(json(services.databases().mysql()).get("result").asText()).isNotBlank();
+        assertThat(call(services.databases()::mysql).get("result").asText()).isNotBlank();
         Map<String, Object> original = StackFixture.readSecret("mysql");
         String rotated = "rotated-" + UUID.randomUUID();
         try {
             setMysqlPassword(original, rotated);
             StackFixture.writeSecret("mysql", with(original, "password", rotated));
 
-            assertThat(json(services.databases().mysql()).get("result").asText()).isNotBlank();
+            assertThat(call(services.databases()::mysql).get("result").asText()).isNotBlank();
             assertThat(services.secrets().read("mysql").get("password")).isEqualTo(rotated);
         } finally {
             setMysqlPassword(original, String.valueOf(original.get("password")));

@@ -1,10 +1,13 @@
 package io.devstack.common.stack;
 
 import io.devstack.common.ApiModule;
+import io.devstack.common.ApiServices;
 import io.devstack.common.ApiSettings;
+import io.devstack.common.service.ImplementationInfo;
 import io.devstack.testsupport.NativeStack;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.springframework.vault.authentication.TokenAuthentication;
 import org.springframework.vault.client.VaultEndpoint;
 import org.springframework.vault.core.VaultTemplate;
@@ -27,6 +30,22 @@ public final class StackFixture {
     /** The settings {@code module} would read from the environment the stack gives it. */
     public static ApiSettings settings(ApiModule module) {
         return ApiSettings.fromEnvironment(stack().apiEnvironment(module.moduleName()), module);
+    }
+
+    /**
+     * The services {@code module} builds at startup, once their startup probe is done: on this shared two-core
+     * machine a cold first call (Vault login, class loading, first connections) can take longer than the 2 s
+     * backend deadline, which is what the warm-up exists for.
+     */
+    public static ApiServices startServices(ApiModule module) {
+        ApiServices services = ApiServices.start(settings(module), ImplementationInfo.of(module, "test"));
+        try {
+            services.warmUp().get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            services.close();
+            throw new IllegalStateException("The backends' startup probe did not finish", e);
+        }
+        return services;
     }
 
     /** A Vault session with the root token. */

@@ -84,6 +84,7 @@ class VaultAppRoleIntegrationTest {
 
             assertThat(issued.expiresAt()).isBetween(Instant.now().plusSeconds(3000), Instant.now().plusSeconds(3700));
             assertThat(issued.fullChainPem()).startsWith("-----BEGIN CERTIFICATE-----");
+            assertThat(issued.privateKeyPem()).startsWith("-----BEGIN PRIVATE KEY-----");
             assertThat(issued.toString()).doesNotContain("PRIVATE KEY");
             KeyStore store = issued.keyStore("api", "changeit".toCharArray());
             X509Certificate certificate = (X509Certificate) store.getCertificate("api");

@@ -142,19 +142,24 @@ public final class PostgresLauncher implements BackendLauncher {
         }
         List<String> command = new ArrayList<>(Unprivileged.prefix());
         command.addAll(List.of(bin.resolve("postgres").toString(), "--single", "-D", data.toString(),
-                "-c", "log_min_messages=fatal", "-c", "unix_socket_directories=" + socketDir(), "postgres"));
+                // the statement carries the password: never echo it into the log, even on error
+                "-c", "log_min_messages=fatal", "-c", "log_min_error_statement=panic", "-c", "log_statement=none",
+                "-c", "unix_socket_directories=" + socketDir(), "postgres"));
         String sql = "ALTER ROLE \"" + user.replace("\"", "\"\"") + "\" WITH PASSWORD '"
                 + password.replace("'", "''") + "';\n";
         try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Files.createDirectories(home.logsDir());
+            // stdout only echoes "backend>" prompts; errors (never the statement, see above) go to the log
+            Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.appendTo(home.logFile(SERVICE).toFile())).start();
             try (var stdin = p.getOutputStream()) {
                 stdin.write(sql.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             }
             if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 p.destroyForcibly();
                 throw new ServiceStartException(SERVICE, "cannot apply the Vault password in single-user mode "
-                        + "(is another PostgreSQL using " + data + "?)", List.of());
+                        + "(is another PostgreSQL using " + data + "?)",
+                        supervisor.lastLogLines(SERVICE, Readiness.LOG_LINES));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

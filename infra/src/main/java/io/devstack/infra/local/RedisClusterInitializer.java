@@ -67,13 +67,15 @@ public final class RedisClusterInitializer {
                     && knownMasters(c) == nodes.size())) {
                 return new ClusterReport(nodes.size(), SLOTS);
             }
-            progress.step("redis: forming the cluster (" + nodes.size() + " masters, " + SLOTS + " slots)");
             List<int[]> ranges = slotRanges(nodes.size());
-            for (int i = 0; i < nodes.size(); i++) {
-                RedisCommands<String, String> node = commands.get(i);
-                if (ownSlots(node) == 0 && coveredSlots(node) < SLOTS) {
-                    node.clusterAddSlots(IntStream.rangeClosed(ranges.get(i)[0], ranges.get(i)[1]).toArray());
-                }
+            List<Integer> withoutSlots = IntStream.range(0, nodes.size())
+                    .filter(i -> ownSlots(commands.get(i)) == 0 && coveredSlots(commands.get(i)) < SLOTS)
+                    .boxed().toList();
+            progress.step(withoutSlots.isEmpty()
+                    ? "redis: waiting for the cluster to settle (cluster_state:ok)"
+                    : "redis: forming the cluster (" + nodes.size() + " masters, " + SLOTS + " slots)");
+            for (int i : withoutSlots) {
+                commands.get(i).clusterAddSlots(IntStream.rangeClosed(ranges.get(i)[0], ranges.get(i)[1]).toArray());
             }
             for (int i = 1; i < nodes.size(); i++) {
                 commands.getFirst().clusterMeet("127.0.0.1", nodes.get(i).port());

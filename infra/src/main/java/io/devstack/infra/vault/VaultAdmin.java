@@ -2,13 +2,17 @@ package io.devstack.infra.vault;
 
 import io.devstack.infra.model.SecretField;
 import io.devstack.infra.model.SecretSpec;
+import io.devstack.infra.model.VaultClient;
 import io.devstack.infra.model.VaultLayout;
 import org.springframework.vault.core.VaultOperations;
+import org.springframework.vault.support.CertificateBundle;
+import org.springframework.vault.support.VaultCertificateRequest;
 import org.springframework.vault.support.VaultResponse;
 
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -53,9 +57,27 @@ public final class VaultAdmin {
         VaultCalls.during("writing secret/" + name, () -> vault.write(dataPath(name), Map.of("data", typed)));
     }
 
+    /**
+     * Issues a server certificate for {@code client} from its own {@code pki_int} role: CN the client name,
+     * SANs {@code localhost} and {@code 127.0.0.1}, valid one year. For launchers that turn TLS on.
+     */
+    public IssuedCertificate issueCertificate(String client) {
+        VaultClient vaultClient = layout.client(client)
+                .orElseThrow(() -> new IllegalArgumentException("No Vault client named " + client));
+        CertificateBundle bundle = VaultCalls.during("issuing a certificate for " + client,
+                () -> vault.opsForPki("pki_int").issueCertificate(vaultClient.pkiRoleName(),
+                        VaultCertificateRequest.builder().commonName(client).withAltName("localhost")
+                                .withIpSubjectAltName("127.0.0.1")
+                                // PEM files servers read directly; PKCS#8 so Java servers can read the key too
+                                .format("pem").privateKeyFormat("pkcs8").build()).getRequiredData());
+        List<String> chain = bundle.getCaChain() == null || bundle.getCaChain().isEmpty()
+                ? List.of(bundle.getIssuingCaCertificate()) : bundle.getCaChain();
+        return new IssuedCertificate(bundle.getCertificate(), bundle.getPrivateKey(), chain);
+    }
+
     public String rootToken() { return rootToken; }
 
-    public VaultStatus status() { return VaultLifecycle.status(address); }
+    public VaultStatus status() { return VaultLifecycle.status(vault.opsForSys(), address); }
 
     public Path initFile() { return initFile; }
 

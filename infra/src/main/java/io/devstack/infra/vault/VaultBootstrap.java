@@ -158,13 +158,21 @@ final class VaultBootstrap {
                 continue;
             }
             spec.fields().forEach((field, how) -> values.computeIfAbsent(field, f -> firstValue(how, shared)));
-            int version = versions.getOrDefault(spec.name(), 0);
+            int version = versions.containsKey(spec.name()) ? versions.get(spec.name()) : deletedVersion(spec);
             // cas: 0 = create only; cas: N = only if nobody wrote since we read version N
             VaultCalls.during("writing secret/" + spec.name(), () -> vault.write(spec.dataPath(),
                     Map.of("options", Map.of("cas", version), "data", values)));
             written++;
         }
         return written;
+    }
+
+    /** A secret whose latest version was deleted reads as absent; its next write must name that version. */
+    private int deletedVersion(SecretSpec spec) {
+        VaultResponse metadata = VaultCalls.during("reading secret/" + spec.name() + " metadata",
+                () -> vault.read("secret/metadata/" + spec.name()));
+        return metadata == null || metadata.getData() == null
+                ? 0 : ((Number) metadata.getData().get("current_version")).intValue();
     }
 
     private static Object firstValue(SecretField how, Map<String, String> shared) {

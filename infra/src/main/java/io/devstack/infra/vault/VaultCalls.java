@@ -7,16 +7,20 @@ import org.springframework.vault.core.VaultTemplate;
 import org.springframework.vault.support.ClientOptions;
 import org.springframework.vault.support.SslConfiguration;
 import org.springframework.vault.support.VaultToken;
+import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClientException;
 
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.function.Supplier;
 
 /** Builds the Spring Vault templates and turns a failed call into one line naming the stage. */
 final class VaultCalls {
 
-    // init on Raft storage took 7 s on a busy two-core machine: leave room
+    // sys/init on Raft took 2-7 s on a busy two-core machine: leave room
     private static final ClientOptions TIMEOUTS = new ClientOptions(Duration.ofSeconds(5), Duration.ofSeconds(60));
 
     private VaultCalls() { }
@@ -40,6 +44,9 @@ final class VaultCalls {
     static <T> T during(String stage, Supplier<T> call) {
         try {
             return call.get();
+        } catch (ResourceAccessException e) {
+            throw new VaultSetupException("vault: " + stage + " failed: no answer (" + transportProblem(e)
+                    + "); is the Vault server running?", e);
         } catch (VaultException | RestClientException e) {
             throw new VaultSetupException("vault: " + stage + " failed: " + oneLine(e.getMessage()), e);
         }
@@ -50,6 +57,19 @@ final class VaultCalls {
             call.run();
             return null;
         });
+    }
+
+    /** The JDK client's ConnectException has no message: name the problem from the exception types. */
+    private static String transportProblem(ResourceAccessException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException) {
+                return "connection refused";
+            }
+            if (cause instanceof HttpTimeoutException || cause instanceof SocketTimeoutException) {
+                return "timed out";
+            }
+        }
+        return e.getCause() == null ? oneLine(e.getMessage()) : e.getCause().getClass().getSimpleName();
     }
 
     private static String oneLine(String message) {

@@ -68,11 +68,7 @@ public final class VaultLifecycle {
         return status(sys, address);
     }
 
-    static VaultStatus status(URI address) {
-        return status(VaultCalls.anonymous(address).opsForSys(), address);
-    }
-
-    private static VaultStatus status(VaultSysOperations sys, URI address) {
+    static VaultStatus status(VaultSysOperations sys, URI address) {
         VaultHealth health = VaultCalls.during("reaching Vault at " + address, sys::health);
         return new VaultStatus(health.isInitialized(), health.isSealed(), health.isStandby(), health.getVersion());
     }

@@ -6,6 +6,7 @@ import io.devstack.infra.model.VaultLayout;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.vault.VaultException;
@@ -16,6 +17,9 @@ import org.springframework.vault.support.VaultResponse;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -92,6 +96,33 @@ class VaultLeastPrivilegeTest {
         assertThatThrownBy(() -> vault.opsForPki("pki_int").issueCertificate(spring.pkiRoleName(),
                 VaultCertificateRequest.builder().commonName("example.com").build()))
                 .hasMessageContaining("Status 400");
+    }
+
+    @Test
+    void launchersGetServerCertificatesWithTheWholeChain(@TempDir Path dir) throws Exception {
+        IssuedCertificate issued = admin.issueCertificate("postgres");
+        issued.writeTo(dir);
+
+        CertificateFactory x509 = CertificateFactory.getInstance("X.509");
+        X509Certificate certificate;
+        try (var in = Files.newInputStream(dir.resolve(IssuedCertificate.CERT_FILE))) {
+            certificate = (X509Certificate) x509.generateCertificate(in);
+        }
+        List<X509Certificate> chain;
+        try (var in = Files.newInputStream(dir.resolve(IssuedCertificate.CA_FILE))) {
+            chain = x509.generateCertificates(in).stream().map(X509Certificate.class::cast).toList();
+        }
+        assertThat(certificate.getSubjectX500Principal().getName()).isEqualTo("CN=postgres");
+        assertThat(certificate.getSubjectAlternativeNames().stream().map(san -> san.get(1).toString()))
+                .contains("postgres", "localhost", "127.0.0.1");
+        assertThat(chain).extracting(c -> c.getSubjectX500Principal().getName())
+                .containsExactly("CN=DevStack Intermediate CA", "CN=DevStack Root CA");
+        certificate.verify(chain.get(0).getPublicKey());
+        chain.get(0).verify(chain.get(1).getPublicKey());
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(IssuedCertificate.KEY_FILE))))
+                .isEqualTo("rw-------");
+        assertThat(Files.readString(dir.resolve(IssuedCertificate.KEY_FILE))).startsWith("-----BEGIN");
+        assertThat(issued.toString()).doesNotContain(issued.privateKey());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.devstack.infra.vault;
 
 import io.devstack.infra.DevstackHome;
+import io.devstack.infra.Progress;
 import io.devstack.infra.model.SecretSpec;
 import io.devstack.infra.model.VaultClient;
 import io.devstack.infra.model.VaultLayout;
@@ -14,12 +15,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Init, bootstrap, re-run and restart against a real OpenBao; runs in order because it follows one Vault's life. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -128,6 +133,72 @@ class VaultLifecycleTest {
         Map<String, String> othersAfter = approleFiles();
         othersAfter.keySet().removeIf(key -> key.startsWith("vector/") || key.startsWith("pgbouncer/"));
         assertThat(othersAfter).isEqualTo(othersBefore);
+    }
+
+    @Test
+    @Order(5)
+    void deletedSecretIsRecreatedAndTheOthersKeepTheirPasswords() {
+        VaultAdmin admin = BAO.lifecycle().ensureReady();
+        Map<String, Map<String, String>> before = secrets(admin);
+        admin.operations().delete("secret/data/mongodb"); // soft delete of the latest version, as `bao kv delete` does
+
+        new VaultLifecycle(BAO.address(), BAO.home(), Progress.SILENT).ensureReady();
+
+        Map<String, Map<String, String>> after = secrets(admin);
+        assertThat(after.get("mongodb").get("password")).matches("[A-Za-z0-9]{25}")
+                .isNotEqualTo(before.get("mongodb").get("password"));
+        after.remove("mongodb");
+        before.remove("mongodb");
+        assertThat(after).isEqualTo(before);
+    }
+
+    @Test
+    @Order(6)
+    void lostKeysFileIsOneLineNamingTheFileAndTheWayOut() throws IOException {
+        Path initFile = InitKeys.file(BAO.home());
+        Path aside = initFile.resolveSibling("init.json.aside");
+        Files.move(initFile, aside);
+        try {
+            assertThatThrownBy(() -> BAO.lifecycle().ensureReady())
+                    .isInstanceOf(VaultSetupException.class)
+                    .hasMessage("vault: Vault is initialised but its keys file " + initFile + " is missing; restore it,"
+                            + " or run `devstack down --volumes` to start Vault afresh (all secrets are lost)");
+        } finally {
+            Files.move(aside, initFile);
+        }
+    }
+
+    @Test
+    @Order(7)
+    void keysOfAnotherVaultDoNotUnsealAndAreNeverShown() throws Exception {
+        Path initFile = InitKeys.file(BAO.home());
+        String realKeys = Files.readString(initFile);
+        InitKeys real = InitKeys.read(initFile);
+        // same shape as real shares (hex of the same length), different values
+        SecureRandom random = new SecureRandom();
+        List<String> wrong = real.keys().stream().map(key -> {
+            byte[] share = new byte[key.length() / 2];
+            random.nextBytes(share);
+            return HexFormat.of().formatHex(share);
+        }).toList();
+        BAO.restart();
+        new InitKeys(wrong, "not-the-root-token").write(initFile);
+        try {
+            assertThatThrownBy(() -> BAO.lifecycle().ensureReady())
+                    .isInstanceOf(VaultSetupException.class)
+                    .hasMessageStartingWith("vault: unseal")
+                    .satisfies(e -> {
+                        StringBuilder messages = new StringBuilder();
+                        for (Throwable t = e; t != null; t = t.getCause()) {
+                            messages.append(t).append('\n');
+                        }
+                        Stream.concat(wrong.stream(), real.keys().stream())
+                                .forEach(key -> assertThat(messages.toString()).doesNotContain(key));
+                    });
+        } finally {
+            DevstackHome.writePrivateFile(initFile, realKeys);
+        }
+        assertThat(BAO.lifecycle().ensureReady().status().sealed()).isFalse();
     }
 
     private static Map<String, Map<String, String>> secrets(VaultAdmin admin) {

@@ -38,6 +38,7 @@ final class AuthenticatingBackend implements MongoBackend {
 
     static final String MECHANISM = "SCRAM-SHA-256";
     private static final int CONVERSATION_ID = 1;
+    private static final Double OK = 1.0;
     private static final AttributeKey<Connection> CONNECTION = AttributeKey.valueOf("devstack.mongo.connection");
 
     /** Answered before authentication: what the driver sends while it sets a connection up and tears it down. */
@@ -100,8 +101,26 @@ final class AuthenticatingBackend implements MongoBackend {
         if (!user.mayUse(database) && !adminForEveryone) {
             return error(13, "Unauthorized", "not authorized on " + database + " to execute command " + command);
         }
+        String mergeTarget = foreignMergeTarget(user, query);
+        if (mergeTarget != null) {
+            return error(13, "Unauthorized", "not authorized on " + mergeTarget + " to execute command " + command);
+        }
         Document reply = backend.handleCommand(channel, database, command, query);
         return name.equals("listdatabases") && !user.isRoot() ? onlyDatabaseOf(user, reply) : reply;
+    }
+
+    /** An aggregation's {@code $merge: {into: {db: …}}} may write to another database: the one named, if not allowed. */
+    private static String foreignMergeTarget(MongoUser user, Object value) {
+        if (value instanceof Map<?, ?> map) {
+            if (map.get("$merge") instanceof Map<?, ?> merge && merge.get("into") instanceof Map<?, ?> into
+                    && into.get("db") instanceof String target && !user.mayUse(target)) {
+                return target;
+            }
+            return map.values().stream().map(v -> foreignMergeTarget(user, v)).filter(t -> t != null).findFirst().orElse(null);
+        } else if (value instanceof List<?> list) {
+            return list.stream().map(v -> foreignMergeTarget(user, v)).filter(t -> t != null).findFirst().orElse(null);
+        }
+        return null;
     }
 
     /** mongod lists only the databases a user may use when it lacks the listDatabases privilege. */
@@ -132,9 +151,10 @@ final class AuthenticatingBackend implements MongoBackend {
         if (query.get("speculativeAuthenticate") instanceof Document speculative
                 && speculative.get("db") instanceof String authDatabase) {
             Document started = saslStart(connection, authDatabase, speculative);
-            // as mongod does: a failed speculative attempt is left out, and the driver falls back to saslStart
-            if (Double.valueOf(1.0).equals(toDouble(started.get("ok")))) {
-                started.remove("ok");
+            boolean accepted = OK.equals(started.remove("ok"));
+            log.debug("connection {}: speculative SCRAM first step {}", connection.id, accepted ? "accepted" : "refused");
+            // as mongod does: a refused speculative attempt is left out, and the driver falls back to saslStart
+            if (accepted) {
                 reply.put("speculativeAuthenticate", started);
             }
         }
@@ -146,7 +166,7 @@ final class AuthenticatingBackend implements MongoBackend {
         ScramServerConversation conversation = new ScramServerConversation(name -> find(database, name));
         try {
             if (!MECHANISM.equals(command.get("mechanism"))) {
-                throw new AuthenticationFailure("mechanism " + command.get("mechanism") + " is not offered");
+                throw new AuthenticationFailure("mechanism " + command.get("mechanism") + " is not offered, only " + MECHANISM);
             }
             String serverFirst = conversation.start(payload(command));
             connection.conversation = conversation;
@@ -192,12 +212,12 @@ final class AuthenticatingBackend implements MongoBackend {
         Document reply = new Document("conversationId", CONVERSATION_ID);
         reply.put("done", done);
         reply.put("payload", new BinData(payload.getBytes(StandardCharsets.UTF_8)));
-        reply.put("ok", 1.0);
+        reply.put("ok", OK);
         return reply;
     }
 
     private Document authenticationFailed(String database, String user, String reason) {
-        log.warn("authentication failed for user {} on database {}: {}", user, database, reason);
+        log.warn("authentication failed for user {} on database {}: {}", user == null ? "?" : user, database, reason);
         return error(18, "AuthenticationFailed", "Authentication failed.");
     }
 
@@ -205,7 +225,7 @@ final class AuthenticatingBackend implements MongoBackend {
         List<Document> users = connection.user == null ? List.of()
                 : List.of(new Document("user", connection.user.name()).append("db", connection.user.database()));
         Document reply = new Document("authInfo", new Document("authenticatedUsers", users));
-        reply.put("ok", 1.0);
+        reply.put("ok", OK);
         return reply;
     }
 
@@ -226,10 +246,6 @@ final class AuthenticatingBackend implements MongoBackend {
 
     private static String key(String database, String name) {
         return database + "\0" + name;
-    }
-
-    private static Double toDouble(Object value) {
-        return value instanceof Number number ? number.doubleValue() : null;
     }
 
     private static Document error(int code, String codeName, String message) {

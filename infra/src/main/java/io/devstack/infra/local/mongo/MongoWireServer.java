@@ -38,6 +38,10 @@ public final class MongoWireServer implements AutoCloseable {
      * @throws IllegalStateException the port is taken or the store cannot be opened (one-line message)
      */
     public static MongoWireServer start(InetSocketAddress address, Path dataDir, Path usersFile) {
+        if (address.isUnresolved()) {
+            throw new IllegalArgumentException("Cannot resolve the bind address " + address.getHostString()
+                    + "; use an IP address such as 127.0.0.1");
+        }
         List<MongoUser> users = MongoUsers.load(usersFile);
         Path storeFile = DevstackHome.privateDirectory(dataDir).resolve(STORE_FILE);
         MongoServer server = new MongoServer(new AuthenticatingBackend(new H2Backend(openStore(storeFile)), users));
@@ -49,7 +53,7 @@ public final class MongoWireServer implements AutoCloseable {
                 throw new IllegalStateException("Port " + address.getPort() + " on " + address.getHostString()
                         + " is already in use; stop what listens there or choose another port");
             }
-            throw new IllegalStateException("Cannot listen on " + address + ": " + e.getMessage(), e);
+            throw new IllegalStateException("Cannot listen on " + address + ": " + e, e);
         }
         return new MongoWireServer(server, server.getLocalAddress());
     }

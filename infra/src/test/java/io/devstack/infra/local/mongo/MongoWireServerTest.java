@@ -24,7 +24,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
 import org.bson.Document;
+import org.bson.types.Binary;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -135,6 +141,12 @@ class MongoWireServerTest {
                     assertThat(e.getErrorCode()).isEqualTo(13);
                     assertThat(e.getErrorMessage()).isEqualTo("not authorized on otherdb to execute command insert");
                 });
+        assertThatThrownBy(() -> client.getDatabase(DATABASE).getCollection("things").aggregate(List.of(
+                new Document("$merge", new Document("into", new Document("db", "otherdb").append("coll", "copy"))))).toCollection())
+                .isInstanceOfSatisfying(MongoCommandException.class, e -> assertThat(e.getErrorCode()).isEqualTo(13));
+        client.getDatabase(DATABASE).getCollection("things").aggregate(List.of(
+                new Document("$merge", new Document("into", new Document("db", DATABASE).append("coll", "copy"))))).toCollection();
+        assertThat(client.getDatabase(DATABASE).getCollection("copy").countDocuments()).isEqualTo(1);
     }
 
     @Test
@@ -182,6 +194,69 @@ class MongoWireServerTest {
 
         assertThat(counters.countDocuments()).isEqualTo(100);
         assertThat(opened.get()).isBetween(1, 4);
+    }
+
+    /** The plain saslStart/saslContinue path, including the empty last step of clients that do not skip it. */
+    @Test
+    void theFullSaslConversationAuthenticatesTheConnectionItRanOn() {
+        MongoClient client = client(null, settings -> settings.applyToConnectionPoolSettings(pool -> pool.maxSize(1)));
+        MongoDatabase db = client.getDatabase(DATABASE);
+        String clientFirstBare = "n=" + USER + ",r=fyko+d2lbbFgONRv9qkxdawL";
+
+        Document first = db.runCommand(new Document("saslStart", 1).append("mechanism", "SCRAM-SHA-256")
+                .append("payload", new Binary(("n,," + clientFirstBare).getBytes(StandardCharsets.UTF_8))));
+        String serverFirst = text(first);
+        Map<String, String> fields = attributes(serverFirst);
+        byte[] salted = ScramSha256.saltedPassword(PASSWORD, Base64.getDecoder().decode(fields.get("s")),
+                Integer.parseInt(fields.get("i")));
+        String withoutProof = "c=biws,r=" + fields.get("r");
+        String authMessage = clientFirstBare + "," + serverFirst + "," + withoutProof;
+        byte[] clientKey = ScramSha256.clientKey(salted);
+        byte[] signature = ScramSha256.hmac(ScramSha256.storedKey(clientKey), authMessage);
+        for (int i = 0; i < clientKey.length; i++) {
+            clientKey[i] ^= signature[i];
+        }
+        Document second = db.runCommand(new Document("saslContinue", 1).append("conversationId", first.get("conversationId"))
+                .append("payload", new Binary((withoutProof + ",p=" + Base64.getEncoder().encodeToString(clientKey))
+                        .getBytes(StandardCharsets.UTF_8))));
+        Document last = db.runCommand(new Document("saslContinue", 1).append("conversationId", 1)
+                .append("payload", new Binary(new byte[0])));
+
+        assertThat(fields.get("r")).startsWith("fyko+d2lbbFgONRv9qkxdawL");
+        assertThat(first.getBoolean("done")).isFalse();
+        assertThat(second.getBoolean("done")).isFalse();
+        assertThat(text(second)).isEqualTo("v=" + Base64.getEncoder().encodeToString(
+                ScramSha256.serverSignature(ScramSha256.serverKey(salted), authMessage)));
+        assertThat(last.getBoolean("done")).isTrue();
+        db.getCollection("things").insertOne(new Document("after", "auth"));
+        assertThat(db.getCollection("things").countDocuments()).isEqualTo(1);
+    }
+
+    @Test
+    void helloAnswersSpeculativeAuthenticationOnlyForKnownUsers() {
+        MongoDatabase admin = client(null).getDatabase("admin");
+        Function<String, Document> hello = user -> admin.runCommand(new Document("hello", 1)
+                .append("speculativeAuthenticate", new Document("saslStart", 1).append("mechanism", "SCRAM-SHA-256")
+                        .append("payload", new Binary(("n,,n=" + user + ",r=abc").getBytes(StandardCharsets.UTF_8)))
+                        .append("db", DATABASE)));
+
+        Document speculative = hello.apply(USER).get("speculativeAuthenticate", Document.class);
+
+        assertThat(speculative.getInteger("conversationId")).isEqualTo(1);
+        assertThat(text(speculative)).startsWith("r=abc").contains(",i=15000");
+        assertThat(hello.apply("nobody")).doesNotContainKey("speculativeAuthenticate");
+    }
+
+    private static String text(Document saslReply) {
+        return new String(saslReply.get("payload", Binary.class).getData(), StandardCharsets.UTF_8);
+    }
+
+    private static Map<String, String> attributes(String scramMessage) {
+        Map<String, String> attributes = new HashMap<>();
+        for (String field : scramMessage.split(",")) {
+            attributes.put(field.substring(0, 1), field.substring(2));
+        }
+        return attributes;
     }
 
     @Test
