@@ -5,17 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.devstack.common.ApiModule;
 import io.devstack.common.ApiServices;
 import io.devstack.common.ApiSettings;
-import io.devstack.common.vault.IssuedCertificate;
 import io.devstack.testsupport.NativeStack;
 import io.helidon.webserver.WebServer;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.HashMap;
 import java.util.Map;
@@ -38,7 +40,7 @@ class ApplicationTest {
             WebServer server = Application.create(services).start();
             try {
                 HttpClient client = HttpClient.newBuilder()
-                        .sslContext(trusting(services.tls().current())).build();
+                        .sslContext(trusting(services.tls().current().issuingCaPem())).build();
 
                 HttpResponse<String> http = client.send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + settings.httpPort() + "/health/")).build(), HttpResponse.BodyHandlers.ofString());
@@ -59,13 +61,12 @@ class ApplicationTest {
         }
     }
 
-    /** Trusts the CA that signed the API's certificate (the last entry of the chain the server presents). */
-    private static SSLContext trusting(IssuedCertificate certificate) throws Exception {
-        char[] password = "test".toCharArray();
-        Certificate[] chain = certificate.keyStore("api", password).getCertificateChain("api");
+    /** Trusts only the Vault PKI CA that issues the APIs' certificates. */
+    private static SSLContext trusting(String caPem) throws Exception {
         KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
         trust.load(null, null);
-        trust.setCertificateEntry("vault-pki", chain[chain.length - 1]);
+        trust.setCertificateEntry("vault-pki", CertificateFactory.getInstance("X.509")
+                .generateCertificate(new ByteArrayInputStream(caPem.getBytes(StandardCharsets.US_ASCII))));
         TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         factory.init(trust);
         SSLContext context = SSLContext.getInstance("TLS");
