@@ -34,19 +34,38 @@ public final class Application {
         }
         DEVSTACK.setLevel(julLevel(settings.logLevel()));
         ApiServices services = ApiServices.start(settings, implementation());
-        WebServer server = create(services).start();
+        WebServer server;
+        try {
+            server = create(services).start();
+        } catch (RuntimeException e) {
+            server = null;
+            System.err.println("api-helidon cannot start: " + rootMessage(e));
+        }
+        if (server == null || !server.isRunning()) {
+            // Helidon reports a listener that failed to bind by not running, not by throwing
+            if (server != null) {
+                System.err.println("api-helidon cannot start: port " + settings.httpPort()
+                        + (settings.tlsEnabled() ? " or " + settings.httpsPort() : "")
+                        + " is already in use; stop what listens there or set HTTP_PORT/HTTPS_PORT");
+            }
+            services.close();
+            System.exit(1);
+            return;
+        }
+        WebServer running = server;
+        // one hook, so the server stops taking requests before the backend pools close
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.stop();
+            running.stop();
             services.close();
         }, "api-helidon-shutdown"));
-        LOG.info(() -> "api-helidon serving HTTP on " + server.port()
-                + (server.hasTls(TlsConfig.SOCKET) ? " and HTTPS on " + server.port(TlsConfig.SOCKET) : ""));
+        LOG.info(() -> "api-helidon serving HTTP on " + running.port()
+                + (running.hasTls(TlsConfig.SOCKET) ? " and HTTPS on " + running.port(TlsConfig.SOCKET) : ""));
     }
 
     /** The server, not yet started: HTTP_PORT, plus a named HTTPS socket on HTTPS_PORT when TLS is enabled. */
     public static WebServer create(ApiServices services) {
         ApiSettings settings = services.settings();
-        var server = WebServer.builder().shutdownHook(false);
+        var server = WebServer.builder().shutdownHook(false); // main registers the one hook
         listener(server, services).port(settings.httpPort());
         if (settings.tlsEnabled()) {
             server.putSocket(TlsConfig.SOCKET, https -> listener(https, services)
@@ -68,6 +87,15 @@ public final class Application {
     /** The 10 MiB body limit, and common's envelope for what Helidon rejects before routing. */
     static <B extends ListenerConfig.BuilderBase<B, ?>> B limits(B socket) {
         return socket.maxPayloadSize(RequestBodies.MAX_BODY_BYTES).directHandlers(ErrorMapping.directHandlers());
+    }
+
+    /** The innermost cause's message: e.g. Vault refusing the HTTPS certificate, without the stack. */
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage();
     }
 
     static ImplementationInfo implementation() {
