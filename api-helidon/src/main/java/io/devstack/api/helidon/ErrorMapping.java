@@ -62,18 +62,21 @@ final class ErrorMapping {
         return response.build();
     }
 
-    /** Helidon's HTTP exceptions (its 404, 400, 413) as the contract's; anything else stays as it is. */
+    /** Helidon's HTTP exceptions as the contract's (other client errors, e.g. 414 or 431, are malformed requests). */
     private static Throwable fromHelidon(Throwable failure, String path) {
         return failure instanceof HttpException http ? fromStatus(http.status().code(), path, failure) : failure;
     }
 
     private static Throwable fromStatus(int status, String path, Throwable otherwise) {
-        return switch (status) {
-            case 400 -> new BadRequestException("Malformed HTTP request");
-            case 404 -> new NotFoundException(path);
-            case 413 -> new PayloadTooLargeException(
-                    "Request body exceeds " + RequestBodies.MAX_BODY_BYTES + " bytes (10 MiB)");
-            default -> otherwise == null ? new IllegalStateException("HTTP " + status) : otherwise;
-        };
+        if (status == 404) {
+            return new NotFoundException(path);
+        }
+        if (status == 413) {
+            return new PayloadTooLargeException("Request body exceeds " + RequestBodies.MAX_BODY_BYTES + " bytes (10 MiB)");
+        }
+        if (status >= 400 && status < 500) {
+            return new BadRequestException("Malformed HTTP request");
+        }
+        return otherwise == null ? new IllegalStateException("Helidon rejected the request with HTTP " + status) : otherwise;
     }
 }

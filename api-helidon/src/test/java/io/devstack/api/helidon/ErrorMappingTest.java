@@ -52,6 +52,13 @@ class ErrorMappingTest {
                 .containsPattern("(?i)x-request-id: [0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\r\n");
     }
 
+    @Test
+    void anOverlongRequestLineIsABadRequestToo() throws IOException {
+        String response = exchange("GET /examples/cache/" + "k".repeat(20_000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
+
+        assertThat(response).startsWith("HTTP/1.1 400 ").contains("{\"error\":\"BadRequest\",\"message\":\"Malformed HTTP request\"");
+    }
+
     private String exchange(String request) throws IOException {
         try (Socket socket = new Socket("localhost", server.port())) {
             socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
