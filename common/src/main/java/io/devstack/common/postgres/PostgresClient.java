@@ -24,6 +24,7 @@ import reactor.core.publisher.Mono;
 public final class PostgresClient implements AutoCloseable {
 
     public static final String SECRET = "postgres";
+    private static final int MAX_CONNECTIONS = 5;
 
     private final Duration timeout;
     private final CredentialedClient<ConnectionPool> pool;
@@ -66,11 +67,13 @@ public final class PostgresClient implements AutoCloseable {
         return new ConnectionPool(ConnectionPoolConfiguration.builder(new PostgresqlConnectionFactory(configuration))
                 .name("postgres")
                 .initialSize(0)
-                .maxSize(5)
+                .maxSize(MAX_CONNECTIONS)
+                // a connection the server has terminated fails validation; retry past every pooled one
+                .acquireRetry(MAX_CONNECTIONS)
                 .maxIdleTime(Duration.ofMinutes(10))
                 .maxAcquireTime(timeout)
                 .maxCreateConnectionTime(timeout)
-                // a connection the server has terminated must not be handed out again
+                // check with the server before handing a pooled connection out
                 .validationDepth(ValidationDepth.REMOTE)
                 .build());
     }

@@ -52,16 +52,8 @@ public final class RedisBackend implements AutoCloseable {
 
     /** Runs commands on one node's own connection. */
     public <T> T onNode(RedisNodeAddress node, Function<RedisCommands<String, String>, T> commands) throws Exception {
-        return connections.use(c -> {
-            try {
-                return commands.apply(c.node(node).sync());
-            } catch (RuntimeException e) {
-                if (!rejectedCredentials(e)) {
-                    c.dropNode(node);
-                }
-                throw e;
-            }
-        });
+        // a node connection is kept through failures: lettuce reconnects it in the background when the node is back
+        return connections.use(c -> commands.apply(c.node(node).sync()));
     }
 
     /**

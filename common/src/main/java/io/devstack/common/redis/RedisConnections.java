@@ -19,12 +19,11 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The lettuce connections opened with one password: a cluster connection (follows MOVED/ASK, so every key works
  * whatever node owns its slot) and one standalone connection per configured node (per-node INFO and health).
- * Opened lazily; a node connection that fails is dropped and reopened on next use. Rebuilt as a whole when the
- * password changes.
+ * Opened lazily (a node that cannot be reached at first is tried again on next use) and reconnected by lettuce
+ * after a node restart. Rebuilt as a whole when the password changes.
  */
 final class RedisConnections implements AutoCloseable {
 
-    private final List<RedisNodeAddress> nodes;
     private final String password;
     private final Duration timeout;
     private final RedisClusterClient clusterClient;
@@ -33,7 +32,6 @@ final class RedisConnections implements AutoCloseable {
     private volatile StatefulRedisClusterConnection<String, String> cluster;
 
     RedisConnections(List<RedisNodeAddress> nodes, String password, Duration timeout, ClientResources resources) {
-        this.nodes = nodes;
         this.password = password;
         this.timeout = timeout;
         SocketOptions socket = SocketOptions.builder().connectTimeout(timeout).build();
@@ -77,14 +75,6 @@ final class RedisConnections implements AutoCloseable {
         return nodeConnections.computeIfAbsent(node.name(), name -> nodeClient.connect(uri(node)));
     }
 
-    /** Closes a node's connection after a failure so the next use reconnects. */
-    void dropNode(RedisNodeAddress node) {
-        StatefulRedisConnection<String, String> connection = nodeConnections.remove(node.name());
-        if (connection != null) {
-            connection.closeAsync();
-        }
-    }
-
     private RedisURI uri(RedisNodeAddress node) {
         return RedisURI.builder()
                 .withHost(node.host())
@@ -92,10 +82,6 @@ final class RedisConnections implements AutoCloseable {
                 .withPassword(password.toCharArray())
                 .withTimeout(timeout)
                 .build();
-    }
-
-    List<RedisNodeAddress> nodes() {
-        return nodes;
     }
 
     @Override

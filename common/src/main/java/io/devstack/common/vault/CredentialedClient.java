@@ -65,7 +65,7 @@ public final class CredentialedClient<C> implements AutoCloseable {
     }
 
     /** The client currently in use, building it on first use (or after it was found unusable). */
-    public synchronized C client() {
+    private synchronized C client() {
         if (closed) {
             throw new IllegalStateException(secretName + " client is closed");
         }

@@ -81,13 +81,6 @@ public final class VaultClient implements AutoCloseable {
         return new LinkedHashMap<>((Map<String, Object>) values);
     }
 
-    /** Writes {@code secret/<name>} as a new KV v2 version (the API's own policy does not allow it; tests do). */
-    public void writeSecret(String name, Map<String, Object> data) {
-        String path = KV_MOUNT + "/" + name;
-        withSession(path, ops -> ops.postForObject("{mount}/data/{name}", Map.of("data", data), Map.class,
-                KV_MOUNT, name));
-    }
-
     /** {@code sys/health}, which needs no token; a sealed or standby server still answers 200 here. */
     @SuppressWarnings("unchecked")
     public VaultStatus status() {
@@ -129,11 +122,6 @@ public final class VaultClient implements AutoCloseable {
     /** Renews the token now (the scheduler also does it before expiry); false when Vault refused to renew. */
     public boolean renewToken() {
         return sessionManager.renewToken();
-    }
-
-    /** Forgets the current token, as if Vault had revoked it: the next call logs in again. */
-    public void forgetToken() {
-        sessionManager.discardToken();
     }
 
     private <T> T withSession(String path, RestOperationsCallback<T> action) {

@@ -47,16 +47,6 @@ public final class VaultSecrets {
         return fresh;
     }
 
-    /** One required string field of a secret, e.g. {@code password} of {@code postgres}. */
-    public String field(String name, String field) {
-        Object value = read(name).get(field);
-        if (value == null) {
-            throw new IllegalStateException("Vault secret secret/" + name + " has no field '" + field
-                    + "'; re-run the stack's Vault bootstrap");
-        }
-        return String.valueOf(value);
-    }
-
     /** Forgets {@code name} so the next {@link #read} goes to Vault. */
     public void invalidate(String name) {
         cache.invalidate(name);

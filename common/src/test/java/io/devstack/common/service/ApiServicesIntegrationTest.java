@@ -39,7 +39,9 @@ class ApiServicesIntegrationTest {
 
     @AfterAll
     static void stop() {
-        services.close();
+        if (services != null) {
+            services.close();
+        }
     }
 
     @Test
@@ -199,6 +201,31 @@ class ApiServicesIntegrationTest {
         }
         assertThatThrownBy(() -> services.redisCluster().nodeInfo("redis-9"))
                 .isInstanceOf(ResourceNotFoundException.class);
+    }
+
+    @Test
+    void theHttpsCertificateComesFromVaultPkiForThisModule() throws Exception {
+        io.devstack.common.vault.IssuedCertificate certificate = services.tls().current();
+
+        java.security.cert.X509Certificate x509 = (java.security.cert.X509Certificate) certificate
+                .keyStore("https", "changeit".toCharArray()).getCertificate("https");
+        assertThat(x509.getSubjectX500Principal().getName()).isEqualTo("CN=api-spring");
+        assertThat(services.tls().current()).as("held until due for renewal").isSameAs(certificate);
+    }
+
+    @Test
+    void backendCallsBreakersAndCachesAreMeasured() throws Exception {
+        call(services.databases()::postgres);
+        call(() -> services.cache().get("common-it:metrics"));
+        call(() -> services.vault().secret("rabbitmq")); // read once already by the startup probe: a cache hit
+
+        String scrape = services.metrics().scrape().bodyText();
+        assertThat(scrape)
+                .contains("devstack_backend_calls_seconds_count{backend=\"postgres\",operation=\"query\",outcome=\"success\"}")
+                .contains("devstack_backend_calls_seconds_count{backend=\"vault\",operation=\"kv_read\",outcome=\"success\"}")
+                .contains("devstack_circuit_breaker_state{backend=\"rabbitmq\",state=\"closed\"} 1")
+                .contains("devstack_cache_requests_total{cache=\"redis\",result=\"miss\"}")
+                .contains("devstack_cache_requests_total{cache=\"vault_secrets\",result=\"hit\"}");
     }
 
     /** One key per slot range of the three masters (0–5460, 5461–10922, 10923–16383). */

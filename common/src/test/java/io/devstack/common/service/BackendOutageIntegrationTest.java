@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** A Redis node stopped for real: 503 and a degraded health report, then recovery without rebuilding anything. */
+/** Backends stopped for real: 503 and an unhealthy report, then recovery with the same {@link ApiServices}. */
 class BackendOutageIntegrationTest {
 
     private static ApiServices services;
@@ -28,7 +28,9 @@ class BackendOutageIntegrationTest {
 
     @AfterAll
     static void stop() {
-        services.close();
+        if (services != null) {
+            services.close();
+        }
     }
 
     @Test
@@ -68,5 +70,38 @@ class BackendOutageIntegrationTest {
         assertThat(json(services.cache().get(keyOnRedis1)).get("value").asText()).isEqualTo("after");
         assertThat(json(services.health().redis()).get("status").asText()).isEqualTo("healthy");
         services.cache().delete(keyOnRedis1);
+    }
+
+    @Test
+    void aRestartedBrokerIsReconnectedToWithoutRebuildingAnything() throws Exception {
+        String queue = "common-it-outage-" + java.util.UUID.randomUUID();
+        byte[] message = "{\"n\":1}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        services.messaging().publish(queue, "application/json", message);
+        try {
+            StackFixture.stack().stopService("rabbitmq");
+
+            assertThatThrownBy(() -> services.messaging().publish(queue, "application/json", message))
+                    .isInstanceOfSatisfying(ServiceUnavailableException.class,
+                            e -> assertThat(e.details()).containsEntry("service", "rabbitmq"));
+            assertThat(json(services.health().rabbitmq()).get("status").asText()).isEqualTo("unhealthy");
+        } finally {
+            StackFixture.stack().startService("rabbitmq");
+        }
+
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        while (true) {
+            try {
+                services.messaging().publish(queue, "application/json", message);
+                break;
+            } catch (ServiceUnavailableException stillDown) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw stillDown;
+                }
+                Thread.sleep(1_000);
+            }
+        }
+        // the first message was persistent in a durable queue: it survived the restart
+        assertThat(json(services.messaging().queueInfo(queue)).get("message_count").asLong()).isEqualTo(2);
+        assertThat(json(services.health().rabbitmq()).get("status").asText()).isEqualTo("healthy");
     }
 }

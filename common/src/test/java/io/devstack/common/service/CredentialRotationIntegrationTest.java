@@ -34,7 +34,9 @@ class CredentialRotationIntegrationTest {
 
     @AfterEach
     void stop() {
-        services.close();
+        if (services != null) {
+            services.close();
+        }
     }
 
     @Test

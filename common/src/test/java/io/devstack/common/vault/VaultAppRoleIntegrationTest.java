@@ -48,12 +48,13 @@ class VaultAppRoleIntegrationTest {
     }
 
     @Test
-    void aRevokedTokenIsReplacedByANewLoginAndTheReadSucceeds() {
+    void aRevokedTokenFailsRenewalAndIsReplacedByANewLogin() {
         try (VaultClient vault = login(ApiModule.SPRING)) {
             String accessor = String.valueOf(vault.lookupSelf().get("accessor"));
 
             StackFixture.revokeToken(accessor);
 
+            assertThat(vault.renewToken()).as("renewing a revoked token fails, and the token is dropped").isFalse();
             assertThat(vault.readSecret("postgres")).containsKeys("user", "password", "database");
             assertThat(vault.lookupSelf().get("accessor")).isNotEqualTo(accessor);
         }
