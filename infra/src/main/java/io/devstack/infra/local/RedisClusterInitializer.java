@@ -122,7 +122,7 @@ public final class RedisClusterInitializer {
             }
         }
         throw new IllegalStateException("the Redis cluster did not reach cluster_state:ok with all " + SLOTS
-                + " slots in " + TIMEOUT.toSeconds() + " s; see ./devstack logs redis-1");
+                + " slots in " + TIMEOUT.toSeconds() + " s");
     }
 
     private static boolean clusterOk(RedisCommands<String, String> c) {

@@ -72,8 +72,7 @@ public final class LocalRuntime implements StackRuntime {
     public StackReport up(Set<Profile> profiles, Progress progress) {
         long started = System.nanoTime();
         List<StackService> selection = StackServices.select(profiles);
-        List<BackendLauncher> selected = selection.stream().map(s -> backends.get(s.name()))
-                .filter(java.util.Objects::nonNull).toList();
+        List<BackendLauncher> selected = nativeBackends(selection.stream().map(StackService::name).toList());
         boolean firstStart = !Files.isDirectory(home.vaultDir()) || !Files.isDirectory(home.dataRoot());
         boolean allRunning = supervisor.alive(VaultLauncher.SERVICE)
                 && selected.stream().allMatch(b -> supervisor.alive(b.service()));
@@ -99,7 +98,7 @@ public final class LocalRuntime implements StackRuntime {
         }
         StackReport.StartKind kind = allRunning ? StackReport.StartKind.ALREADY_RUNNING
                 : firstStart ? StackReport.StartKind.FIRST_START : StackReport.StartKind.RESTART;
-        return new StackReport(rows(selection), Duration.ofNanos(System.nanoTime() - started), kind);
+        return new StackReport(rows(selection, selected), Duration.ofNanos(System.nanoTime() - started), kind);
     }
 
     @Override
@@ -238,6 +237,17 @@ public final class LocalRuntime implements StackRuntime {
         return pids;
     }
 
+    /**
+     * The launchers for these service names, in start order. The Redis cluster is one unit natively: any Redis
+     * node selected (minimal has only redis-1) brings all three, so a cluster formed once always finds its peers.
+     */
+    private List<BackendLauncher> nativeBackends(List<String> names) {
+        boolean anyRedis = names.stream().anyMatch(n -> backends.get(n) instanceof RedisLauncher);
+        return backends.values().stream()
+                .filter(b -> names.contains(b.service()) || (anyRedis && b instanceof RedisLauncher))
+                .toList();
+    }
+
     private void checkPorts(List<BackendLauncher> selected) {
         Map<String, List<Integer>> needed = new LinkedHashMap<>();
         if (!supervisor.alive(VaultLauncher.SERVICE)) {
@@ -307,9 +317,12 @@ public final class LocalRuntime implements StackRuntime {
                 .toList();
     }
 
-    private List<StackReport.Row> rows(List<StackService> selection) {
+    private List<StackReport.Row> rows(List<StackService> selection, List<BackendLauncher> started) {
         List<StackReport.Row> rows = new ArrayList<>();
-        for (StackService s : selection) {
+        List<String> names = new ArrayList<>(selection.stream().map(StackService::name).toList());
+        started.stream().map(BackendLauncher::service).filter(n -> !names.contains(n)).forEach(names::add);
+        List<StackService> shown = StackServices.ALL.stream().filter(s -> names.contains(s.name())).toList();
+        for (StackService s : shown) {
             if (s.name().equals(VaultLauncher.SERVICE)) {
                 rows.add(new StackReport.Row(s.name(), VaultLauncher.ADDRESS.toString(), "healthy",
                         vault.credentialsHint()));
@@ -380,11 +393,13 @@ public final class LocalRuntime implements StackRuntime {
         } catch (IOException | IllegalArgumentException ignored) {
             // fall back to the default selection
         }
-        return StackServices.select(profiles).stream().map(StackService::name).filter(this::isNativeService).toList();
-    }
-
-    private boolean isNativeService(String name) {
-        return name.equals(VaultLauncher.SERVICE) || backends.containsKey(name);
+        List<String> names = StackServices.select(profiles).stream().map(StackService::name).toList();
+        List<String> expected = new ArrayList<>();
+        if (names.contains(VaultLauncher.SERVICE)) {
+            expected.add(VaultLauncher.SERVICE);
+        }
+        nativeBackends(names).forEach(b -> expected.add(b.service()));
+        return expected;
     }
 
     private void rememberProfiles(Set<Profile> profiles) {

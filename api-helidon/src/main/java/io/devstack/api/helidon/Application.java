@@ -1,0 +1,114 @@
+package io.devstack.api.helidon;
+
+import io.devstack.common.ApiModule;
+import io.devstack.common.ApiServices;
+import io.devstack.common.ApiSettings;
+import io.devstack.common.InvalidSettingException;
+import io.devstack.common.http.RequestBodies;
+import io.devstack.common.service.ImplementationInfo;
+import io.helidon.common.Version;
+import io.helidon.logging.common.LogConfig;
+import io.helidon.webserver.ListenerConfig;
+import io.helidon.webserver.WebServer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Entry point: settings from the environment, common's services, HTTP (and HTTPS when TLS_ENABLED) on Helidon. */
+public final class Application {
+
+    private static final Logger LOG = Logger.getLogger(Application.class.getName());
+    /** Held so JUL keeps the level set from LOG_LEVEL (it only weakly references configured loggers). */
+    private static final Logger DEVSTACK = Logger.getLogger("io.devstack");
+
+    private Application() {}
+
+    public static void main(String[] args) {
+        LogConfig.configureRuntime();
+        ApiSettings settings;
+        try {
+            settings = ApiSettings.fromEnvironment(System.getenv(), ApiModule.HELIDON);
+        } catch (InvalidSettingException e) {
+            System.err.println("api-helidon cannot start: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        DEVSTACK.setLevel(julLevel(settings.logLevel()));
+        ApiServices services = ApiServices.start(settings, implementation());
+        WebServer server;
+        try {
+            server = create(services).start();
+        } catch (RuntimeException e) {
+            server = null;
+            System.err.println("api-helidon cannot start: " + rootMessage(e));
+        }
+        if (server == null || !server.isRunning()) {
+            // Helidon reports a listener that failed to bind by not running, not by throwing
+            if (server != null) {
+                System.err.println("api-helidon cannot start: port " + settings.httpPort()
+                        + (settings.tlsEnabled() ? " or " + settings.httpsPort() : "")
+                        + " is already in use; stop what listens there or set HTTP_PORT/HTTPS_PORT");
+            }
+            services.close();
+            System.exit(1);
+            return;
+        }
+        WebServer running = server;
+        // one hook, so the server stops taking requests before the backend pools close
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            running.stop();
+            services.close();
+        }, "api-helidon-shutdown"));
+        LOG.info(() -> "api-helidon serving HTTP on " + running.port()
+                + (running.hasTls(TlsConfig.SOCKET) ? " and HTTPS on " + running.port(TlsConfig.SOCKET) : ""));
+    }
+
+    /** The server, not yet started: HTTP_PORT, plus a named HTTPS socket on HTTPS_PORT when TLS is enabled. */
+    public static WebServer create(ApiServices services) {
+        ApiSettings settings = services.settings();
+        var server = WebServer.builder().shutdownHook(false); // main registers the one hook
+        listener(server, services).port(settings.httpPort());
+        if (settings.tlsEnabled()) {
+            server.putSocket(TlsConfig.SOCKET, https -> listener(https, services)
+                    .port(settings.httpsPort())
+                    .tls(TlsConfig.tls(services.tls().current())));
+        }
+        WebServer built = server.build();
+        if (settings.tlsEnabled()) {
+            services.tls().onRenewal(certificate -> built.reloadTls(TlsConfig.SOCKET, TlsConfig.tls(certificate)));
+        }
+        return built;
+    }
+
+    /** What every socket serves: the route table, within {@link #limits}. */
+    static <B extends ListenerConfig.BuilderBase<B, ?>> B listener(B socket, ApiServices services) {
+        return limits(socket).host("0.0.0.0").routing(routing -> Routes.routing(routing, services));
+    }
+
+    /** The 10 MiB body limit, and common's envelope for what Helidon rejects before routing. */
+    static <B extends ListenerConfig.BuilderBase<B, ?>> B limits(B socket) {
+        return socket.maxPayloadSize(RequestBodies.MAX_BODY_BYTES).directHandlers(ErrorMapping.directHandlers());
+    }
+
+    /** The innermost cause's message: e.g. Vault refusing the HTTPS certificate, without the stack. */
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+
+    static ImplementationInfo implementation() {
+        return ImplementationInfo.of(ApiModule.HELIDON, Version.VERSION);
+    }
+
+    private static Level julLevel(String logLevel) {
+        return switch (logLevel) {
+            case "TRACE" -> Level.FINEST;
+            case "DEBUG" -> Level.FINE;
+            case "WARN" -> Level.WARNING;
+            case "ERROR" -> Level.SEVERE;
+            default -> Level.INFO;
+        };
+    }
+}
