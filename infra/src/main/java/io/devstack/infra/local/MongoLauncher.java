@@ -57,7 +57,16 @@ public final class MongoLauncher implements BackendLauncher {
                         "--users", usersFile.toString()));
         progress.step("mongodb: starting the MongoDB-wire server on 127.0.0.1:" + PORT);
         supervisor.start(SERVICE, command, Map.of(), data);
-        Readiness.await(supervisor, SERVICE, READY_TIMEOUT, () -> probe(secrets));
+        try {
+            Readiness.await(supervisor, SERVICE, READY_TIMEOUT, () -> probe(secrets));
+        } finally {
+            // read once at startup; the SCRAM keys need not stay on disk (rewritten on every start)
+            try {
+                java.nio.file.Files.deleteIfExists(usersFile);
+            } catch (java.io.IOException ignored) {
+                // 0600 in the 0700 run folder
+            }
+        }
     }
 
     @Override
