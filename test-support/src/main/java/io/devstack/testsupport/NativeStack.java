@@ -2,11 +2,7 @@ package io.devstack.testsupport;
 
 import io.devstack.infra.DevstackHome;
 import io.devstack.infra.Progress;
-import io.devstack.infra.local.AmqpLauncher;
-import io.devstack.infra.local.MariaDbLauncher;
-import io.devstack.infra.local.MongoLauncher;
-import io.devstack.infra.local.PostgresLauncher;
-import io.devstack.infra.local.RedisLauncher;
+import io.devstack.infra.local.ApiEnvironment;
 import io.devstack.infra.local.VaultLauncher;
 import io.devstack.infra.runtime.LocalRuntime;
 import io.devstack.infra.runtime.ServiceHealth;
@@ -18,7 +14,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -32,9 +27,6 @@ public final class NativeStack {
 
     /** Under the home's {@code run/}: present when the tests, not a developer, started the running stack. */
     public static final String MARKER = "started-by-tests";
-    /** The deadline the APIs give every backend call unless told otherwise (API.md). */
-    public static final String BACKEND_TIMEOUT_MS = "2000";
-    private static final String HOST = "127.0.0.1";
 
     private static NativeStack shared;
 
@@ -103,20 +95,7 @@ public final class NativeStack {
 
     /** Exactly the environment API.md gives an API module, pointing at this stack. */
     public Map<String, String> apiEnvironment(String module) {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("VAULT_ADDR", vaultAddress().toString());
-        env.put("VAULT_APPROLE_DIR", approleDir(module).toString());
-        env.put("POSTGRES_HOST", HOST);
-        env.put("POSTGRES_PORT", Integer.toString(PostgresLauncher.PORT));
-        env.put("MYSQL_HOST", HOST);
-        env.put("MYSQL_PORT", Integer.toString(MariaDbLauncher.PORT));
-        env.put("MONGODB_HOST", HOST);
-        env.put("MONGODB_PORT", Integer.toString(MongoLauncher.PORT));
-        env.put("REDIS_NODES", redisNodes());
-        env.put("RABBITMQ_HOST", HOST);
-        env.put("RABBITMQ_PORT", Integer.toString(AmqpLauncher.PORT));
-        env.put("BACKEND_TIMEOUT_MS", BACKEND_TIMEOUT_MS);
-        return env;
+        return ApiEnvironment.forModule(runtime.home(), module);
     }
 
     /** Stops one backend (e.g. "postgres", "redis-2") for a backend-down test; {@link #startService} undoes it. */
@@ -127,17 +106,5 @@ public final class NativeStack {
     /** Starts a stopped backend again and waits until it answers with its Vault credentials. */
     public void startService(String service) {
         runtime.startService(service, message -> System.err.println("[NativeStack] " + message));
-    }
-
-    private static String redisNodes() {
-        StringBuilder nodes = new StringBuilder();
-        for (int node = 1; node <= 3; node++) {
-            if (node > 1) {
-                nodes.append(',');
-            }
-            nodes.append(RedisLauncher.serviceName(node)).append('=').append(HOST).append(':')
-                    .append(RedisLauncher.FIRST_PORT + node - 1);
-        }
-        return nodes.toString();
     }
 }

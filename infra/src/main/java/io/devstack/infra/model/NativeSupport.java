@@ -4,7 +4,7 @@ package io.devstack.infra.model;
 public enum NativeSupport {
     /** Run as a local process by the native runtime. */
     NATIVE,
-    /** Started by its own module (the reference APIs are separate JVMs, not part of {@code devstack up}). */
+    /** A reference API: its own JVM from its module's jar, started by {@code up --profile reference}. */
     API_MODULE,
     /** Needs its container image; listed as "compose only" by the native runtime. */
     COMPOSE_ONLY

@@ -3,6 +3,7 @@ package io.devstack.infra.runtime;
 import io.devstack.infra.DevstackHome;
 import io.devstack.infra.Progress;
 import io.devstack.infra.local.AmqpLauncher;
+import io.devstack.infra.local.ApiLauncher;
 import io.devstack.infra.local.BackendLauncher;
 import io.devstack.infra.local.MariaDbLauncher;
 import io.devstack.infra.local.MongoLauncher;
@@ -16,7 +17,6 @@ import io.devstack.infra.local.RedisLauncher;
 import io.devstack.infra.local.SecretSource;
 import io.devstack.infra.local.ServiceStartException;
 import io.devstack.infra.local.VaultLauncher;
-import io.devstack.infra.model.NativeSupport;
 import io.devstack.infra.model.Profile;
 import io.devstack.infra.model.StackService;
 import io.devstack.infra.model.StackServices;
@@ -42,7 +42,8 @@ import java.util.stream.Collectors;
 
 /**
  * The stack without Docker: every service a supervised local process on 127.0.0.1 and its standard port.
- * Order: Vault (init, unseal, bootstrap) → the data services in parallel → Redis cluster formation.
+ * Order: Vault (init, unseal, bootstrap) → the data services in parallel → Redis cluster formation → the
+ * reference APIs (profile {@code reference}) in parallel, each its own JVM.
  * An {@code up} that fails stops what it started and names the service with its last log lines.
  */
 public final class LocalRuntime implements StackRuntime {
@@ -62,6 +63,7 @@ public final class LocalRuntime implements StackRuntime {
                         new RedisLauncher(supervisor, 1), new RedisLauncher(supervisor, 2),
                         new RedisLauncher(supervisor, 3), new AmqpLauncher(supervisor), new MongoLauncher(supervisor))
                 .forEach(b -> backends.put(b.service(), b));
+        ApiLauncher.MODULES.forEach(module -> backends.put(module, new ApiLauncher(supervisor, module)));
     }
 
     public DevstackHome home() {
@@ -85,8 +87,12 @@ public final class LocalRuntime implements StackRuntime {
                 startedHere.add(VaultLauncher.SERVICE);
             }
             SecretSource secrets = cached(vault.start(progress));
-            startInParallel(selected, secrets, progress, startedHere);
-            formRedisCluster(selected, secrets, progress);
+            // the APIs come last: they are clients of everything else and are ready only when it all answers
+            List<BackendLauncher> apis = selected.stream().filter(ApiLauncher.class::isInstance).toList();
+            List<BackendLauncher> data = selected.stream().filter(b -> !apis.contains(b)).toList();
+            startInParallel(data, secrets, progress, startedHere);
+            formRedisCluster(data, secrets, progress);
+            startInParallel(apis, secrets, progress, startedHere);
         } catch (RuntimeException e) {
             if (!startedHere.isEmpty()) {
                 progress.step("stopping what this up started: " + String.join(", ", startedHere));
@@ -330,8 +336,6 @@ public final class LocalRuntime implements StackRuntime {
                 BackendLauncher b = backends.get(s.name());
                 String status = b instanceof RedisLauncher ? "healthy (cluster ok)" : "healthy";
                 rows.add(new StackReport.Row(s.name(), b.address(), status, b.credentialsHint()));
-            } else if (s.nativeSupport() == NativeSupport.API_MODULE) {
-                rows.add(new StackReport.Row(s.name(), "127.0.0.1:" + s.mainPort(), "not started (API module)", "-"));
             } else {
                 rows.add(new StackReport.Row(s.name(), "-", "compose only", "-"));
             }

@@ -1,0 +1,119 @@
+package io.devstack.infra.local;
+
+import io.devstack.infra.DevstackHome;
+import io.devstack.infra.Progress;
+import io.devstack.infra.model.VaultLayout;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One reference API ({@code api-spring} … {@code api-javalin}) as its own JVM: {@code java -jar} on the module's
+ * runnable jar with only the environment of API.md, so it logs in to Vault with its own AppRole like any client.
+ * Ready means {@code /health/all} reports every backend healthy, not merely an open port.
+ */
+public final class ApiLauncher implements BackendLauncher {
+
+    /** The five modules in contract order: ports 8000–8004 and 8443–8447 follow it (API.md). */
+    public static final List<String> MODULES = VaultLayout.API_MODULES;
+    public static final int FIRST_HTTP_PORT = 8000;
+    public static final int FIRST_HTTPS_PORT = 8443;
+
+    /** The same JVM options for all five, so the side-by-side stays fair; a small heap suits a laptop stack. */
+    static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx256m", "-XX:+ExitOnOutOfMemoryError");
+    /** Spring Boot took 31 s to report healthy on a 2-core machine under full load; leave room for that. */
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(150);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final ProcessSupervisor supervisor;
+    private final DevstackHome home;
+    private final String module;
+    private final int httpPort;
+    private final int httpsPort;
+
+    public ApiLauncher(ProcessSupervisor supervisor, String module) {
+        int index = MODULES.indexOf(module);
+        if (index < 0) {
+            throw new IllegalArgumentException("unknown API module '" + module + "'; choose from " + MODULES);
+        }
+        this.supervisor = supervisor;
+        this.home = supervisor.home();
+        this.module = module;
+        this.httpPort = FIRST_HTTP_PORT + index;
+        this.httpsPort = FIRST_HTTPS_PORT + index;
+    }
+
+    @Override public String service() { return module; }
+    @Override public List<Integer> ports() { return List.of(httpPort); }
+    @Override public String address() { return "http://127.0.0.1:" + httpPort; }
+    @Override public String credentialsHint() { return "own AppRole: " + home.approleDir(module); }
+
+    @Override
+    public void start(SecretSource secrets, Progress progress) {
+        Path jar = jar(module);
+        Map<String, String> env = new java.util.LinkedHashMap<>(ApiEnvironment.forModule(home, module));
+        env.put("HTTP_PORT", Integer.toString(httpPort));
+        env.put("HTTPS_PORT", Integer.toString(httpsPort));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(JVM_OPTIONS);
+        // names the home on the command line: how the supervisor tells its own process from a reused pid
+        command.add("-Ddevstack.home=" + home.root());
+        command.add("-jar");
+        command.add(jar.toString());
+        progress.step(module + ": starting " + jar.getFileName() + " on " + address());
+        supervisor.start(module, command, env, home.dataDir(module));
+        Readiness.await(supervisor, module, READY_TIMEOUT, () -> probe(secrets));
+    }
+
+    /** {@code GET /health/all} past the API's 30 s cache: every backend must be healthy through this API. */
+    @Override
+    public String probe(SecretSource secrets) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(address() + "/health/all"))
+                .header("Cache-Control", "no-cache").timeout(Duration.ofSeconds(10)).build();
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200 || !response.body().startsWith("{\"status\":\"healthy\"")) {
+            throw new IOException("/health/all answered " + response.statusCode() + " "
+                    + response.body().substring(0, Math.min(120, response.body().length())));
+        }
+        return "/health/all healthy";
+    }
+
+    /**
+     * The module's runnable jar in this checkout ({@code <repo>/<module>/target/<module>.jar}); the repository is
+     * found from where the infra classes were loaded ({@code <repo>/infra/target/...}), or {@code DEVSTACK_REPO}.
+     */
+    static Path jar(String module) {
+        Path repo = repositoryRoot();
+        Path jar = repo.resolve(module).resolve("target").resolve(module + ".jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new ServiceStartException(module, "its jar " + jar + " is not built — run "
+                    + "'mvn -B -DskipTests package' in " + repo + " (./devstack up --profile reference builds it for you)",
+                    List.of());
+        }
+        return jar;
+    }
+
+    private static Path repositoryRoot() {
+        String configured = System.getenv("DEVSTACK_REPO");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured).toAbsolutePath().normalize();
+        }
+        try {
+            Path infraClasses = Path.of(ApiLauncher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            // <repo>/infra/target/classes or <repo>/infra/target/devstack-infra-<version>.jar
+            return infraClasses.getParent().getParent().getParent();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
