@@ -132,8 +132,13 @@ public final class LocalRuntime implements StackRuntime {
     @Override
     public List<ServiceStatus> status() {
         List<ServiceStatus> statuses = new ArrayList<>();
+        List<String> expected = expectedServices();
         for (String service : startOrder()) {
             ProcessState state = supervisor.state(service);
+            if (backends.get(service) instanceof ApiLauncher && !expected.contains(service)
+                    && state.status() == ProcessState.Status.STOPPED) {
+                continue; // an API that was not asked for (no --profile reference) is not part of this stack
+            }
             List<String> tail = state.status() == ProcessState.Status.CRASHED
                     ? supervisor.lastLogLines(service, Readiness.LOG_LINES) : List.of();
             statuses.add(new ServiceStatus(service, address(service), state.label(), state.pid(), tail));
