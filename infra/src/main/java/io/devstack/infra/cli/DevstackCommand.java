@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
         description = "Runs the DevStack Core backends (Vault, PostgreSQL, MySQL, MongoDB, Redis cluster, AMQP) "
                 + "on this machine.",
         subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, HealthCommand.class,
-                LogsCommand.class, VaultCommand.class, RedisClusterInitCommand.class,
+                LogsCommand.class, VaultCommand.class, RedisClusterInitCommand.class, GenerateCommand.class,
                 CommandLine.HelpCommand.class})
 public final class DevstackCommand {
 
