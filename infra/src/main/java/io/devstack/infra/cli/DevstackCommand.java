@@ -1,7 +1,9 @@
 package io.devstack.infra.cli;
 
 import io.devstack.infra.DevstackHome;
+import io.devstack.infra.runtime.ComposeRuntime;
 import io.devstack.infra.runtime.LocalRuntime;
+import io.devstack.infra.runtime.StackRuntime;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,6 +22,16 @@ public final class DevstackCommand {
     boolean verbose;
 
     private LocalRuntime runtime;
+
+    /** The Docker Compose runtime over the same home; API images are built from $DEVSTACK_SOURCE or the current folder. */
+    ComposeRuntime compose() {
+        return new ComposeRuntime(DevstackHome.fromEnvironment(), GenerateCommand.sourceRoot(null));
+    }
+
+    /** The runtime the last {@code up} used: Docker when it left its marker, else native. */
+    StackRuntime active() {
+        return ComposeRuntime.isActive(DevstackHome.fromEnvironment()) ? compose() : runtime();
+    }
 
     /** The native runtime over {@code $DEVSTACK_HOME} (default {@code ~/.devstack}). */
     LocalRuntime runtime() {
