@@ -75,7 +75,7 @@ public final class ComposeProject {
                 .collect(Collectors.joining("\n"));
         String names = wrapper.exports().stream().map(InitWrapper.Export::variable).collect(Collectors.joining(" "));
         String background = wrapper.background() == null ? ""
-                : "sh /devstack/" + wrapper.background() + " &\n";
+                : "sh \"${DEVSTACK_DIR:-/devstack}/" + wrapper.background() + "\" &\n";
         List<String> exec = new ArrayList<>();
         wrapper.entrypoint().forEach(word -> exec.add(quote(word)));
         exec.add("\"$@\"");
