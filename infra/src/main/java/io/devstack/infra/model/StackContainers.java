@@ -204,8 +204,8 @@ public final class StackContainers {
         specs.add(ContainerSpec.of("grafana", "grafana/grafana:12.0.0").at(OBSERVABILITY, 11).port(3001, 3000)
                 .env("GF_AUTH_ANONYMOUS_ENABLED", "true").env("GF_AUTH_ANONYMOUS_ORG_ROLE", "Viewer")
                 .mount(Mount.generated("grafana/provisioning", "/etc/grafana/provisioning"))
-                .mount(Mount.generated("grafana/dashboards", "/var/lib/grafana/dashboards"))
-                .mount(Mount.volume("grafana-data", "/var/lib/grafana/data"))
+                .mount(Mount.generated("grafana/dashboards", "/etc/grafana/dashboards"))
+                .mount(Mount.volume("grafana-data", "/var/lib/grafana"))
                 .health(HealthCheck.shell("wget -q -O - http://127.0.0.1:3000/api/health | grep -q ok", "wget", "grep"))
                 .after("prometheus", "loki").limits("256m", 0.5).build());
 
