@@ -89,7 +89,16 @@ public final class ComposeProject {
                 .replace("@EXPORTS@", exports)
                 .replace("@EXPORT_NAMES@", names)
                 .replace("@BACKGROUND@", background)
-                .replace("@EXEC@", String.join(" ", exec));
+                .replace("@EXEC@", execLine(wrapper, exec));
+    }
+
+    private static String execLine(InitWrapper wrapper, List<String> exec) {
+        String command = String.join(" ", exec);
+        if (wrapper.runAs() == null) {
+            return "exec " + command;
+        }
+        return "if [ \"$(id -u)\" = 0 ]; then\n  exec su -p -s /bin/sh " + quote(wrapper.runAs())
+                + " -c 'exec \"$0\" \"$@\"' " + command + "\nfi\nexec " + command;
     }
 
     private static String quote(String word) {

@@ -99,6 +99,13 @@ public record ContainerSpec(String service, String image, String buildModule, Co
 
         public Builder init(InitWrapper wrapper) { this.init = wrapper; return this; }
 
+        /** Runs the container as root so the wrapper reads the AppRole files, then execs as {@code imageUser}. */
+        public Builder dropPrivilegesTo(String imageUser) {
+            this.init = init.droppingTo(imageUser);
+            this.user = "root";
+            return this;
+        }
+
         public ContainerSpec build() {
             return new ContainerSpec(service, image, buildModule, home, ip, others, ports, env, mounts, command,
                     entrypoint, health, dependsOn, memory, cpus, user, init);

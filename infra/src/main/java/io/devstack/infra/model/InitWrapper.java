@@ -10,12 +10,20 @@ import java.util.List;
  * alongside the service (e.g. creating databases once the server accepts connections).
  */
 public record InitWrapper(String vaultClient, List<Export> exports, HttpTool http, List<String> entrypoint,
-                          List<String> extraArgs, String background) {
+                          List<String> extraArgs, String background, String runAs) {
 
     public InitWrapper {
         exports = List.copyOf(exports);
         entrypoint = List.copyOf(entrypoint);
         extraArgs = List.copyOf(extraArgs);
+    }
+
+    /**
+     * The same wrapper for an image whose own user cannot read the 0600 AppRole files: the container runs as root,
+     * the wrapper logs in, then hands over to {@code user} (busybox/util-linux {@code su -p}, keeping the exports).
+     */
+    public InitWrapper droppingTo(String user) {
+        return new InitWrapper(vaultClient, exports, http, entrypoint, extraArgs, background, user);
     }
 
     /** Environment variable {@code variable} gets field {@code field} of secret {@code secret/<secret>}. */

@@ -92,6 +92,8 @@ public final class StackContainers {
                 // the real user from Vault, through the pooler, not just an open port
                 .health(HealthCheck.shell(SOURCE_ENV + "PGPASSWORD=\"$DB_PASSWORD\" psql -h 127.0.0.1 -p 6432 "
                         + "-U \"$DB_USER\" -d \"$DB_NAME\" -tAc 'SELECT 1' | grep -q 1", "psql", "grep"))
+                // the image runs as `postgres`, which cannot read the 0600 AppRole files: log in as root, then drop
+                .dropPrivilegesTo("postgres")
                 .after("postgres").limits("128m", 0.5).build());
 
         specs.add(wrapped("mysql", "mysql:8.4", DATA, 12, BASH_TCP,
@@ -193,7 +195,7 @@ public final class StackContainers {
         specs.add(ContainerSpec.of("prometheus", "prom/prometheus:v3.5.0").at(OBSERVABILITY, 10)
                 .alsoOn(VAULT, APP).port(9090)
                 // the Vault metrics token file is 0600 like every DevStack secret: read it as root
-                .user("0:0")
+                .user("root")
                 .command("--config.file=/etc/prometheus/prometheus.yml", "--storage.tsdb.path=/prometheus")
                 .mount(Mount.generated("prometheus/prometheus.yml", "/etc/prometheus/prometheus.yml"))
                 .mount(Mount.state("compose-secrets/prometheus", "/etc/prometheus/secrets"))
@@ -249,7 +251,7 @@ public final class StackContainers {
             specs.add(wrapped(name, "oliver006/redis_exporter:v1.74.0-alpine", OBSERVABILITY, 15 + node, WGET,
                     List.of(new Export("REDIS_PASSWORD", "redis-" + node, "password")),
                     List.of("/redis_exporter"), List.of(), null)
-                    .alsoOn(DATA).port(port, 9121).user("0:0")
+                    .alsoOn(DATA).port(port, 9121).user("root")
                     .env("REDIS_ADDR", "redis://redis-" + node + ":" + redisPort)
                     // redis_up is 1 only when the exporter logged in to its node with the Vault password
                     .health(HealthCheck.shell("wget -q -O - http://127.0.0.1:9121/metrics | grep -q '^redis_up 1'",
@@ -267,7 +269,7 @@ public final class StackContainers {
                                                  HttpTool http, List<Export> exports, List<String> realEntrypoint,
                                                  List<String> extraArgs, String background) {
         return ContainerSpec.of(service, image).at(home, host).alsoOn(VAULT)
-                .init(new InitWrapper(service, exports, http, realEntrypoint, extraArgs, background))
+                .init(new InitWrapper(service, exports, http, realEntrypoint, extraArgs, background, null))
                 .entrypoint("/bin/sh", INIT_MOUNT + "/" + service + ".sh")
                 .env("VAULT_ADDR", VAULT_URL)
                 .mount(Mount.generated("init/" + service + ".sh", INIT_MOUNT + "/" + service + ".sh"))

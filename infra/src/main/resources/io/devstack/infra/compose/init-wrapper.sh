@@ -116,4 +116,4 @@ unset role_id secret_id TOKEN value
 if [ -n "${DEVSTACK_INIT_EXEC:-}" ]; then
   exec ${DEVSTACK_INIT_EXEC} "$@"
 fi
-exec @EXEC@
+@EXEC@
