@@ -3,6 +3,7 @@ package io.devstack.infra.cli;
 import io.devstack.infra.DevstackHome;
 import io.devstack.infra.compose.ComposeProject;
 import io.devstack.infra.model.Profile;
+import io.devstack.infra.runtime.ComposeRuntime;
 import io.devstack.infra.model.StackService;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -34,7 +35,8 @@ final class GenerateCommand implements Callable<Integer> {
         Set<Profile> selected = EnumSet.noneOf(Profile.class);
         profiles.forEach(p -> selected.add(Profile.parse(p)));
         Path root = sourceRoot(source);
-        List<StackService> services = new ComposeProject(DevstackHome.fromEnvironment(), root)
+        // mounts point where `up --runtime docker` keeps the Docker stack's AppRole files
+        List<StackService> services = new ComposeProject(ComposeRuntime.stateHome(DevstackHome.fromEnvironment()), root)
                 .write(selected, out.toAbsolutePath().normalize());
         System.out.println("wrote " + out.resolve(ComposeProject.COMPOSE_FILE) + " (" + services.size() + " services: "
                 + String.join(", ", services.stream().map(StackService::name).toList()) + ")");

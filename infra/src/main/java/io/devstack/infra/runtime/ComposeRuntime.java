@@ -31,6 +31,8 @@ import java.util.Set;
  * The stack in Docker: generates the compose project into {@code <DEVSTACK_HOME>/compose}, starts Vault, runs the
  * same {@link VaultLifecycle} as the native runtime over http://127.0.0.1:8200 (init, unseal, bootstrap, AppRole
  * files), then starts the rest, creates the Redis cluster and waits until every container's health check passes.
+ * Its Vault keys, AppRole files and project live under {@code <DEVSTACK_HOME>/docker/} ({@link #stateHome}): the
+ * containers' Vault is another Vault than the native one, and its keys must never overwrite the native keys.
  */
 public final class ComposeRuntime implements StackRuntime {
 
@@ -39,15 +41,22 @@ public final class ComposeRuntime implements StackRuntime {
     private static final String ACTIVE_MARKER = "compose-active";
 
     private final DevstackHome home;
+    private final DevstackHome state;
     private final Path sourceRoot;
 
     public ComposeRuntime(DevstackHome home, Path sourceRoot) {
         this.home = home;
+        this.state = stateHome(home);
         this.sourceRoot = sourceRoot;
     }
 
+    /** Where the Docker stack keeps its Vault keys, AppRole files, metrics token and compose project. */
+    public static DevstackHome stateHome(DevstackHome home) {
+        return new DevstackHome(home.root().resolve("docker"));
+    }
+
     public Path projectDir() {
-        return home.root().resolve("compose");
+        return state.root().resolve("compose");
     }
 
     /** Whether the last {@code up} in this home used Docker (status/health/logs/down then ask Docker). */
@@ -61,17 +70,21 @@ public final class ComposeRuntime implements StackRuntime {
         ComposeCli cli = ComposeCli.forProject(projectDir());
         Set<Profile> chosen = profiles.isEmpty() ? EnumSet.of(Profile.DEFAULT) : EnumSet.copyOf(profiles);
         List<String> ids = chosen.stream().map(Profile::id).toList();
-        List<StackService> services = new ComposeProject(home, sourceRoot).write(chosen, projectDir());
+        List<StackService> services = new ComposeProject(state, sourceRoot).write(chosen, projectDir());
         progress.step("compose: project written to " + projectDir() + " (" + services.size() + " services)");
         markActive(ids);
 
-        boolean firstStart = !Files.exists(home.vaultDir());
+        boolean firstStart = !Files.exists(state.vaultDir());
+        if (cli.docker("inspect", "dev-vault").exit() != 0 && httpAnswers(VAULT + "/v1/sys/health")) {
+            throw new StackException("port 8200 already answers as Vault (the native stack?): stop it with "
+                    + "`devstack down` before `devstack up --runtime docker`", StackException.EXIT_PORT_IN_USE);
+        }
         progress.step("vault: starting container dev-vault");
         cli.compose(ids, "up", "-d", "vault");
         awaitVaultAnswers(cli);
-        VaultAdmin admin = new VaultLifecycle(VAULT, home, progress).ensureReady();
+        VaultAdmin admin = new VaultLifecycle(VAULT, state, progress).ensureReady();
         if (services.stream().anyMatch(s -> s.name().equals("prometheus"))) {
-            new VaultMetricsToken(VAULT, admin.rootToken()).write(home.root().resolve("compose-secrets/prometheus"));
+            new VaultMetricsToken(VAULT, admin.rootToken()).write(state.root().resolve("compose-secrets/prometheus"));
         }
 
         progress.step("compose: starting " + (services.size() - 1) + " services (images are pulled/built on first use)");
@@ -239,7 +252,7 @@ public final class ComposeRuntime implements StackRuntime {
     }
 
     private void deleteVaultState() {
-        for (Path dir : List.of(home.vaultDir(), home.approleRoot(), home.root().resolve("compose-secrets"))) {
+        for (Path dir : List.of(state.vaultDir(), state.approleRoot(), state.root().resolve("compose-secrets"))) {
             try (var files = Files.walk(dir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             } catch (java.nio.file.NoSuchFileException e) {
