@@ -34,7 +34,7 @@ class ComposeRuntimeWithoutEngineTest {
                     .hasMessage(ComposeCli.NO_ENGINE)
                     .satisfies(e -> assertThat(((StackException) e).exitCode()).isEqualTo(StackException.EXIT_UNSUPPORTED));
         }
-        assertThat(tmp.resolve("compose")).doesNotExist();
+        assertThat(runtime.projectDir()).doesNotExist();
     }
 
     @Test
