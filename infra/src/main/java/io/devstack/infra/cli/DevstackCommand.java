@@ -1,7 +1,9 @@
 package io.devstack.infra.cli;
 
 import io.devstack.infra.DevstackHome;
+import io.devstack.infra.runtime.ComposeRuntime;
 import io.devstack.infra.runtime.LocalRuntime;
+import io.devstack.infra.runtime.StackRuntime;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -11,7 +13,7 @@ import picocli.CommandLine.Option;
         description = "Runs the DevStack Core backends (Vault, PostgreSQL, MySQL, MongoDB, Redis cluster, AMQP) "
                 + "on this machine.",
         subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, HealthCommand.class,
-                LogsCommand.class, VaultCommand.class, RedisClusterInitCommand.class,
+                LogsCommand.class, VaultCommand.class, RedisClusterInitCommand.class, GenerateCommand.class,
                 CommandLine.HelpCommand.class})
 public final class DevstackCommand {
 
@@ -20,6 +22,16 @@ public final class DevstackCommand {
     boolean verbose;
 
     private LocalRuntime runtime;
+
+    /** The Docker Compose runtime over the same home; API images are built from $DEVSTACK_SOURCE or the current folder. */
+    ComposeRuntime compose() {
+        return new ComposeRuntime(DevstackHome.fromEnvironment(), GenerateCommand.sourceRoot(null));
+    }
+
+    /** The runtime the last {@code up} used: Docker when it left its marker, else native. */
+    StackRuntime active() {
+        return ComposeRuntime.isActive(DevstackHome.fromEnvironment()) ? compose() : runtime();
+    }
 
     /** The native runtime over {@code $DEVSTACK_HOME} (default {@code ~/.devstack}). */
     LocalRuntime runtime() {

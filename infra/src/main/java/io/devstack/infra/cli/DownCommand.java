@@ -19,7 +19,7 @@ final class DownCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        root.runtime().down(volumes, Progress.console());
+        root.active().down(volumes, Progress.console());
         System.out.println(volumes ? "Stack stopped and its state wiped." : "Stack stopped (state kept).");
         return 0;
     }

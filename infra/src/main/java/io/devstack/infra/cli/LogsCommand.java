@@ -1,5 +1,6 @@
 package io.devstack.infra.cli;
 
+import io.devstack.infra.runtime.ComposeRuntime;
 import io.devstack.infra.local.LogTail;
 import io.devstack.infra.runtime.StackException;
 import java.io.IOException;
@@ -31,6 +32,10 @@ final class LogsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        if (ComposeRuntime.isActive(root.runtime().home())) {
+            root.compose().logs(service, lines).forEach(System.out::println);
+            return 0;
+        }
         Path log = root.runtime().home().logFile(service);
         if (!Files.exists(log)) {
             throw new StackException("no log for '" + service + "' at " + log + " — check the name (./devstack status)"

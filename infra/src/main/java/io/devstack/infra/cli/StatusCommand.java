@@ -16,7 +16,7 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<ServiceStatus> statuses = root.runtime().status();
+        List<ServiceStatus> statuses = root.active().status();
         TextTable table = new TextTable("service", "address", "state", "pid");
         statuses.forEach(s -> table.row(s.service(), s.address(), s.state(), s.pid() > 0 ? Long.toString(s.pid()) : "-"));
         System.out.print(table.render());

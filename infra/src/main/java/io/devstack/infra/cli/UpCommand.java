@@ -2,8 +2,8 @@ package io.devstack.infra.cli;
 
 import io.devstack.infra.Progress;
 import io.devstack.infra.model.Profile;
-import io.devstack.infra.runtime.LocalRuntime;
-import io.devstack.infra.runtime.StackException;
+import io.devstack.infra.compose.ComposeCli;
+import io.devstack.infra.runtime.StackRuntime;
 import io.devstack.infra.runtime.StackReport;
 import java.util.EnumSet;
 import java.util.List;
@@ -19,7 +19,7 @@ import picocli.CommandLine.ParentCommand;
         description = "Start the stack (Vault first, then the data services in parallel, then the Redis cluster).")
 final class UpCommand implements Callable<Integer> {
 
-    /** Which runtime runs the stack; only {@code native} exists yet. */
+    /** Which runtime runs the stack; {@code auto} picks docker when {@code docker info} answers. */
     enum RuntimeChoice { NATIVE, DOCKER, AUTO }
 
     @ParentCommand
@@ -38,13 +38,13 @@ final class UpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        if (runtimeChoice != RuntimeChoice.NATIVE) {
-            throw new StackException("the docker runtime is not implemented yet (issue #5); use --runtime native",
-                    StackException.EXIT_UNSUPPORTED);
-        }
         Set<Profile> selected = EnumSet.noneOf(Profile.class);
         profiles.forEach(p -> selected.add(Profile.parse(p)));
-        LocalRuntime runtime = root.runtime();
+        StackRuntime runtime = switch (runtimeChoice) {
+            case NATIVE -> root.runtime();
+            case DOCKER -> root.compose();
+            case AUTO -> ComposeCli.engineAnswers() ? root.compose() : root.runtime();
+        };
         StackReport report = runtime.up(selected, Progress.console());
         System.out.println();
         System.out.print(SummaryTable.render(report));
