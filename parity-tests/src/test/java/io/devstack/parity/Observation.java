@@ -30,7 +30,7 @@ final class Observation {
             "Retry-After", "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset", "X-Cache",
             "Access-Control-Allow-Origin", "Access-Control-Allow-Credentials", "Access-Control-Allow-Methods",
             "Access-Control-Allow-Headers", "Access-Control-Max-Age", "Access-Control-Expose-Headers", "Vary",
-            "Cache-Control", "Connection");
+            "Cache-Control");
     static final String ABSENT = "<absent>";
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Pattern TIMESTAMP = Pattern.compile("\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?Z?");
@@ -43,6 +43,8 @@ final class Observation {
     final int status;
     final Map<String, String> headers = new LinkedHashMap<>();
     final JsonNode json;
+    /** The body as received (only the unique token folded back), for the contract's fixed values. */
+    final JsonNode rawJson;
     final String body;
     /** Contract violations visible in this answer alone. */
     final List<Difference> problems = new ArrayList<>();
@@ -59,10 +61,12 @@ final class Observation {
         checkRequestId(scenario, sentRequestId);
         normaliseDurations();
         JsonNode parsed = null;
+        JsonNode raw = null;
         String text;
         switch (scenario.bodyKind) {
             case JSON -> {
                 parsed = parse(response.bodyText().replace(unique, Scenario.UNIQUE));
+                raw = parsed == null ? null : parsed.deepCopy();
                 if (parsed == null) {
                     problem(scenario, "body", "JSON", abbreviate(response.bodyText()));
                 } else {
@@ -77,6 +81,7 @@ final class Observation {
             default -> text = "";
         }
         this.json = parsed;
+        this.rawJson = raw;
         this.body = text;
     }
 

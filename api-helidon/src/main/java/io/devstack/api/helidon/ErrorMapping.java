@@ -72,10 +72,10 @@ final class ErrorMapping {
             return new NotFoundException(path);
         }
         if (status == 413) {
-            return new PayloadTooLargeException("Request body exceeds " + RequestBodies.MAX_BODY_BYTES + " bytes (10 MiB)");
+            return RequestBodies.tooLarge();
         }
         if (status >= 400 && status < 500) {
-            return new BadRequestException("Malformed HTTP request");
+            return BadRequestException.malformedRequest();
         }
         return otherwise == null ? new IllegalStateException("Helidon rejected the request with HTTP " + status) : otherwise;
     }

@@ -42,7 +42,7 @@ final class ErrorMapping {
     @Error(global = true, exception = URISyntaxException.class)
     HttpResponse<byte[]> malformedUri(HttpRequest<?> request, URISyntaxException failure) {
         HttpFront.Exchange exchange = front.exchange(request, failure.getInput());
-        return Responses.of(exchange.error(new BadRequestException("Malformed request URI")));
+        return Responses.of(exchange.error(BadRequestException.malformedRequest()));
     }
 
     @Error(global = true, status = HttpStatus.NOT_FOUND)
@@ -66,8 +66,7 @@ final class ErrorMapping {
     private static Throwable translate(Throwable failure) {
         if (failure instanceof ContentLengthExceededException) {
             // a chunked body over micronaut.server.max-request-size (a declared length is refused by HttpFront)
-            return new PayloadTooLargeException(
-                    "Request body exceeds " + RequestBodies.MAX_BODY_BYTES + " bytes (10 MiB)");
+            return RequestBodies.tooLarge();
         }
         return failure;
     }

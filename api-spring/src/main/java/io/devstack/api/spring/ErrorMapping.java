@@ -62,11 +62,10 @@ class ErrorMapping {
     /** The contract's error for an HTTP status that Spring or the servlet container decided on. */
     private static Throwable byStatus(int status, String path, HttpServletRequest request, Throwable otherwise) {
         return switch (status) {
-            case 400 -> new BadRequestException("Malformed request");
+            case 400 -> BadRequestException.malformedRequest();
             case 404 -> new NotFoundException(path);
             case 405 -> new MethodNotAllowedException(ContractRoutes.allowedMethods(path));
-            case 413 -> new PayloadTooLargeException(
-                    "Request body exceeds " + RequestBodies.MAX_BODY_BYTES + " bytes (10 MiB)");
+            case 413 -> RequestBodies.tooLarge();
             case 415 -> new UnsupportedMediaTypeException(
                     Objects.requireNonNullElse(request.getHeader(HttpHeaders.CONTENT_TYPE), ""));
             default -> otherwise;

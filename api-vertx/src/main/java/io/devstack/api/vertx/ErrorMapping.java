@@ -46,12 +46,10 @@ final class ErrorMapping {
         }
         String path = Objects.requireNonNullElse(ctx.request().path(), "");
         return switch (status) {
-            case 400 -> new BadRequestException("Malformed request: the path or query string could not be decoded");
+            case 400 -> BadRequestException.malformedRequest();
             case 404 -> new NotFoundException(path);
             case 405 -> new MethodNotAllowedException(ContractRoutes.allowedMethods(path));
-            // common's own text for an oversized body (RequestBodies.tooLarge() is not public)
-            case 413 -> new PayloadTooLargeException(
-                    "Request body exceeds " + RequestBodies.MAX_BODY_BYTES + " bytes (10 MiB)");
+            case 413 -> RequestBodies.tooLarge();
             default -> failure != null ? failure
                     : new IllegalStateException("Vert.x failed the request with status " + status);
         };

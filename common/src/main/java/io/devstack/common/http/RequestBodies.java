@@ -30,7 +30,8 @@ public final class RequestBodies {
         }
     }
 
-    static PayloadTooLargeException tooLarge() {
+    /** The 413 for a body over 10 MiB, whoever noticed it (HttpFront by Content-Length, a framework while reading). */
+    public static PayloadTooLargeException tooLarge() {
         return new PayloadTooLargeException("Request body exceeds " + MAX_BODY_BYTES + " bytes (10 MiB)");
     }
 

@@ -79,6 +79,11 @@ public final class HealthService {
         return ApiResponse.ok(new Alive(HealthBodies.OK));
     }
 
+    /** {@code GET /health} (no trailing slash): {@code 307 Location: /health/}. */
+    public ApiResponse redirect() {
+        return ApiResponse.redirect(307, "/health/");
+    }
+
     public ApiResponse vault() {
         return ApiResponse.ok(vaultBody());
     }
