@@ -141,7 +141,11 @@ final class ScenarioCatalogue {
                 .expectJson("/details/validation_errors/0/type", "less_than_equal"));
         all.add(of("ttl not an integer", "POST", key + "?value=a&ttl=abc").expect(422)
                 .expectJson("/details/validation_errors/0/type", "int_parsing"));
-        all.add(of("ttl bad percent-encoding", "POST", key + "?value=a&ttl=%zz").expect(422));
+        // a query that cannot be percent-decoded is a malformed request, whatever the parameter
+        all.add(of("ttl bad percent-encoding", "POST", key + "?value=a&ttl=%zz").expect(400)
+                .expectJson("/message", "Malformed request"));
+        all.add(of("ttl bad percent-encoding, allowed origin", "POST", key + "?value=a&ttl=%zz")
+                .header("Origin", ALLOWED_ORIGIN).expect(400).expectNoHeader("Access-Control-Allow-Origin"));
         all.add(of("ttl in body out of range", "POST", key).json("{\"value\":\"a\",\"ttl\":-1}").expect(422));
         all.add(of("invalid JSON body", "POST", key).json("{\"value\":").expect(422)
                 .expectJson("/details/validation_errors/0/type", "json_invalid"));

@@ -5,7 +5,6 @@ import io.devstack.common.http.BadRequestException;
 import io.devstack.common.http.ErrorResponses;
 import io.devstack.common.http.HttpFront;
 import io.devstack.common.http.NotFoundException;
-import io.devstack.common.http.PayloadTooLargeException;
 import io.devstack.common.http.RequestBodies;
 import io.devstack.common.http.RequestIds;
 import io.helidon.http.DirectHandler;

@@ -2,19 +2,25 @@ package io.devstack.api.micronaut;
 
 import io.devstack.common.http.BadRequestException;
 import io.devstack.common.http.ContractRoutes;
+import io.devstack.common.http.ErrorResponses;
 import io.devstack.common.http.HttpFront;
 import io.devstack.common.http.MethodNotAllowedException;
 import io.devstack.common.http.NotFoundException;
-import io.devstack.common.http.PayloadTooLargeException;
 import io.devstack.common.http.RequestBodies;
+import io.devstack.common.http.RequestIds;
 import io.devstack.common.http.UnsupportedMediaTypeException;
+import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
 import io.micronaut.http.exceptions.ContentLengthExceededException;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import jakarta.inject.Singleton;
 import java.net.URISyntaxException;
 
 /**
@@ -69,5 +75,27 @@ final class ErrorMapping {
             return RequestBodies.tooLarge();
         }
         return failure;
+    }
+
+    /**
+     * Micronaut's own error body for what never reaches a route (a request line Netty cannot decode): common's
+     * envelope instead of its JSON+HAL body, without X-Request-ID or CORS decisions, as the other four servers answer.
+     */
+    @Singleton
+    @Replaces(ErrorResponseProcessor.class)
+    static final class UnroutedErrors implements ErrorResponseProcessor<byte[]> {
+
+        @Override
+        public MutableHttpResponse<byte[]> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
+            String requestId = context.getRequest().getHeaders().get(RequestIds.HEADER);
+            int status = response.code();
+            if (status == 400) {
+                return Responses.of(ErrorResponses.malformedRequest(requestId));
+            }
+            String resolved = RequestIds.resolve(requestId);
+            Throwable failure = status == 413 ? RequestBodies.tooLarge()
+                    : new IllegalStateException("Micronaut answered " + status + " outside any route");
+            return Responses.of(ErrorResponses.from(failure, resolved).withHeader(RequestIds.HEADER, resolved));
+        }
     }
 }
