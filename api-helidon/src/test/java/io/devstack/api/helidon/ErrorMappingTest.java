@@ -39,7 +39,7 @@ class ErrorMappingTest {
                 + "Content-Length: twelve\r\n\r\n");
 
         assertThat(response).startsWith("HTTP/1.1 400 ").containsIgnoringCase("content-type: application/json\r\n")
-                .endsWith("\r\n\r\n{\"error\":\"BadRequest\",\"message\":\"Malformed HTTP request\",\"status_code\":400,"
+                .endsWith("\r\n\r\n{\"error\":\"BadRequest\",\"message\":\"Malformed request\",\"status_code\":400,"
                         + "\"details\":{},\"request_id\":\"malformed-1\"}");
     }
 
@@ -56,7 +56,7 @@ class ErrorMappingTest {
     void anOverlongRequestLineIsABadRequestToo() throws IOException {
         String response = exchange("GET /examples/cache/" + "k".repeat(20_000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
 
-        assertThat(response).startsWith("HTTP/1.1 400 ").contains("{\"error\":\"BadRequest\",\"message\":\"Malformed HTTP request\"");
+        assertThat(response).startsWith("HTTP/1.1 400 ").contains("{\"error\":\"BadRequest\",\"message\":\"Malformed request\"");
     }
 
     private String exchange(String request) throws IOException {
