@@ -36,7 +36,8 @@ final class ParityCheck {
                     Integer.toString(answer.status)));
         }
         for (Map.Entry<String, Object> expected : scenario.expectedJson.entrySet()) {
-            String actual = answer.rawJson == null ? Observation.ABSENT : answer.rawJson.at(expected.getKey()).toString();
+            String actual = answer.rawJson == null || answer.rawJson.at(expected.getKey()).isMissingNode()
+                    ? Observation.ABSENT : answer.rawJson.at(expected.getKey()).toString();
             String wanted = Observation.nodes().pojoNode(expected.getValue()).toString();
             String wantedJson = expected.getValue() instanceof String text ? Observation.nodes().textNode(text).toString()
                     : String.valueOf(expected.getValue());
