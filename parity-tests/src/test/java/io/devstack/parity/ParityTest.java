@@ -41,6 +41,8 @@ class ParityTest {
     private static OpenApiValidator openApi;
     private static ParityReport report;
     private static ExecutorService pool;
+    /** Secret values from Vault (name → value), to prove no answer ever carries one. */
+    private static final Map<String, String> SECRETS = new LinkedHashMap<>();
 
     @BeforeAll
     static void startApis() throws Exception {
@@ -52,6 +54,15 @@ class ParityTest {
         apis.urls().forEach((api, url) -> urls.put(api, url.toString()));
         report = new ParityReport(TARGET.resolve("parity-report"), urls);
         pool = Executors.newVirtualThreadPerTaskExecutor();
+        for (String service : List.of("postgres", "mysql", "mongodb", "redis-1", "rabbitmq")) {
+            NativeStack.shared().secret(service).forEach((field, value) -> {
+                if (field.contains("password") && value != null && value.length() >= 6) {
+                    SECRETS.put(service + " " + field, value);
+                }
+            });
+        }
+        System.out.println("[parity] " + SECRETS.size() + " secret values from Vault are checked against every answer: "
+                + SECRETS.keySet());
     }
 
     @AfterAll
@@ -104,6 +115,15 @@ class ParityTest {
         }
         if (!answers.isEmpty()) {
             found.addAll(ParityCheck.judge(scenario, path(scenario), answers, openApi));
+        }
+        for (Observation answer : answers) {
+            String wire = answer.response.headers() + answer.response.bodyText();
+            SECRETS.forEach((name, value) -> {
+                if (wire.contains(value)) {
+                    found.add(new Difference(scenario.id, scenario.endpoint, answer.api, "secret leak", "no secret value",
+                            "the " + name + " (value not shown)"));
+                }
+            });
         }
         if (scenario.backendCheck != null) {
             for (Observation answer : answers) {
