@@ -272,6 +272,9 @@ final class ScenarioCatalogue {
     private static void rateLimits(List<Scenario> all) {
         all.add(of("101st request to / in a minute", "GET", "/").after(100).freshClient().expect(429)
                 .expectError("RateLimited").live("/details/retry_after_seconds").expectHeader("X-RateLimit-Limit", "100").expectHeader("X-RateLimit-Remaining", "0"));
+        all.add(of("1001st scrape of /metrics in a minute", "GET", "/metrics").after(1000).freshClient().expect(429)
+                .expectError("RateLimited").live("/details/retry_after_seconds").expectHeader("X-RateLimit-Limit", "1000")
+                .expectHeader("X-RateLimit-Remaining", "0"));
     }
 
     private static void outage(List<Scenario> all, NativeStack stack) {
