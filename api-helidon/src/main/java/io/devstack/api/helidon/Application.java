@@ -10,6 +10,7 @@ import io.helidon.common.Version;
 import io.helidon.logging.common.LogConfig;
 import io.helidon.webserver.ListenerConfig;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http1.Http1Config;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -84,9 +85,12 @@ public final class Application {
         return limits(socket).host("0.0.0.0").routing(routing -> Routes.routing(routing, services));
     }
 
-    /** The 10 MiB body limit, and common's envelope for what Helidon rejects before routing. */
+    /** The 10 MiB body and 64 KiB request-line limits, and common's envelope for what Helidon rejects before routing. */
     static <B extends ListenerConfig.BuilderBase<B, ?>> B limits(B socket) {
-        return socket.maxPayloadSize(RequestBodies.MAX_BODY_BYTES).directHandlers(ErrorMapping.directHandlers());
+        return socket.maxPayloadSize(RequestBodies.MAX_BODY_BYTES)
+                .addProtocol(Http1Config.builder().maxPrologueLength(RequestBodies.MAX_REQUEST_HEAD_BYTES)
+                        .maxHeadersSize(RequestBodies.MAX_REQUEST_HEAD_BYTES).build())
+                .directHandlers(ErrorMapping.directHandlers());
     }
 
     /** The innermost cause's message: e.g. Vault refusing the HTTPS certificate, without the stack. */

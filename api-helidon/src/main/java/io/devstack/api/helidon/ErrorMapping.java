@@ -5,7 +5,6 @@ import io.devstack.common.http.BadRequestException;
 import io.devstack.common.http.ErrorResponses;
 import io.devstack.common.http.HttpFront;
 import io.devstack.common.http.NotFoundException;
-import io.devstack.common.http.PayloadTooLargeException;
 import io.devstack.common.http.RequestBodies;
 import io.devstack.common.http.RequestIds;
 import io.helidon.http.DirectHandler;
@@ -72,10 +71,10 @@ final class ErrorMapping {
             return new NotFoundException(path);
         }
         if (status == 413) {
-            return new PayloadTooLargeException("Request body exceeds " + RequestBodies.MAX_BODY_BYTES + " bytes (10 MiB)");
+            return RequestBodies.tooLarge();
         }
         if (status >= 400 && status < 500) {
-            return new BadRequestException("Malformed HTTP request");
+            return BadRequestException.malformedRequest();
         }
         return otherwise == null ? new IllegalStateException("Helidon rejected the request with HTTP " + status) : otherwise;
     }

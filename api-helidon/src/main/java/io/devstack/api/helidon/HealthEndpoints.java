@@ -31,7 +31,7 @@ final class HealthEndpoints implements HttpService {
     }
 
     private void redirect(ServerRequest req, ServerResponse res) {
-        Responses.send(res, ApiResponse.redirect(307, "/health/"));
+        Responses.send(res, health.redirect());
     }
 
     private void health(ServerRequest req, ServerResponse res) {

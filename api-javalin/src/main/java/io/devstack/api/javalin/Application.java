@@ -54,6 +54,8 @@ public final class Application {
             config.startup.showOldJavalinVersionWarning = false;
             config.concurrency.useVirtualThreads = true;
             config.http.maxRequestSize = RequestBodies.MAX_BODY_BYTES;
+            // a 10,000-character cache value may come in the query
+            config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(RequestBodies.MAX_REQUEST_HEAD_BYTES));
             config.router.ignoreTrailingSlashes = false; // /health (307) and /health/ are different routes
             FrontFilter.install(config, services.front());
             Routes.install(config.routes, services);

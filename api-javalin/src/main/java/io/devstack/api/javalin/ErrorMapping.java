@@ -6,7 +6,6 @@ import io.devstack.common.http.ContractRoutes;
 import io.devstack.common.http.HttpFront;
 import io.devstack.common.http.MethodNotAllowedException;
 import io.devstack.common.http.NotFoundException;
-import io.devstack.common.http.PayloadTooLargeException;
 import io.devstack.common.http.RequestBodies;
 import io.devstack.common.http.UnsupportedMediaTypeException;
 import io.javalin.config.JavalinConfig;
@@ -15,7 +14,6 @@ import io.javalin.http.HttpResponseException;
 import java.nio.ByteBuffer;
 import java.util.Set;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
@@ -49,9 +47,7 @@ final class ErrorMapping {
                 Set<String> allowed = ContractRoutes.allowedMethods(ctx.path());
                 yield allowed.isEmpty() ? new NotFoundException(ctx.path()) : new MethodNotAllowedException(allowed);
             }
-            // same text as common's own 413 (RequestBodies.tooLarge() is not public)
-            case 413 -> new PayloadTooLargeException(
-                    "Request body exceeds " + RequestBodies.MAX_BODY_BYTES + " bytes (10 MiB)");
+            case 413 -> RequestBodies.tooLarge();
             case 415 -> new UnsupportedMediaTypeException(ctx.contentType() == null ? "" : ctx.contentType());
             case 400 -> new BadRequestException(e.getMessage());
             default -> e; // not a contract status: rendered as a 500 without leaking Javalin's message
@@ -69,7 +65,7 @@ final class ErrorMapping {
                     request.getHeaders()::get, Request.getRemoteAddr(request));
             // the contract has no envelope for 414/431: every client-side refusal is a 400 BadRequest
             Exception failure = status < 500
-                    ? new BadRequestException("Malformed request: " + HttpStatus.getMessage(status))
+                    ? BadRequestException.malformedRequest()
                     : new IllegalStateException("Jetty answered " + status + " before routing");
             ApiResponse envelope = exchange.error(failure);
             response.setStatus(envelope.status());

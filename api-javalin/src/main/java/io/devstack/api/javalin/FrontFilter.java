@@ -26,8 +26,11 @@ final class FrontFilter {
     }
 
     private static void begin(Context ctx, HttpFront front) {
-        // the raw method and path: ContractRoutes, not Javalin's router, decides 404 vs 405
-        HttpFront.Exchange exchange = front.begin(ctx.req().getMethod(), ctx.path(), ctx::header, ctx.ip());
+        // the raw method and path: ContractRoutes, not Javalin's router, decides 404 vs 405; the raw query too,
+        // since Jetty silently drops a parameter whose percent-encoding is broken (common answers 400)
+        String query = ctx.queryString();
+        HttpFront.Exchange exchange = front.begin(ctx.req().getMethod(), query == null ? ctx.path() : ctx.path() + "?" + query,
+                ctx::header, ctx.ip());
         ctx.attribute(EXCHANGE, exchange);
         exchange.responseHeaders().forEach(ctx::header);
         exchange.shortCircuit().ifPresent(response -> {

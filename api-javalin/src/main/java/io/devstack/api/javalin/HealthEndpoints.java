@@ -14,7 +14,7 @@ final class HealthEndpoints {
     }
 
     void redirect(Context ctx) {
-        Responses.write(ctx, ApiResponse.redirect(307, "/health/"));
+        Responses.write(ctx, health.redirect());
     }
 
     void health(Context ctx) {

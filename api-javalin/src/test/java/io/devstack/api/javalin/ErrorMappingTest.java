@@ -55,7 +55,7 @@ class ErrorMappingTest {
             assertThat(response).startsWith("HTTP/1.1 400 ").contains("Content-Type: application/json\r\n")
                     .containsPattern("X-Request-ID: [0-9a-f-]{36}\r\n");
             String body = response.substring(response.indexOf("\r\n\r\n") + 4);
-            assertThat(body).startsWith("{\"error\":\"BadRequest\",\"message\":\"Malformed request: Bad Request\","
+            assertThat(body).startsWith("{\"error\":\"BadRequest\",\"message\":\"Malformed request\","
                     + "\"status_code\":400,\"details\":{},\"request_id\":\"");
         }
     }

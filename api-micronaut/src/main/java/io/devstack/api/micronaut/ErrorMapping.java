@@ -2,19 +2,25 @@ package io.devstack.api.micronaut;
 
 import io.devstack.common.http.BadRequestException;
 import io.devstack.common.http.ContractRoutes;
+import io.devstack.common.http.ErrorResponses;
 import io.devstack.common.http.HttpFront;
 import io.devstack.common.http.MethodNotAllowedException;
 import io.devstack.common.http.NotFoundException;
-import io.devstack.common.http.PayloadTooLargeException;
 import io.devstack.common.http.RequestBodies;
+import io.devstack.common.http.RequestIds;
 import io.devstack.common.http.UnsupportedMediaTypeException;
+import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
 import io.micronaut.http.exceptions.ContentLengthExceededException;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import jakarta.inject.Singleton;
 import java.net.URISyntaxException;
 
 /**
@@ -42,7 +48,7 @@ final class ErrorMapping {
     @Error(global = true, exception = URISyntaxException.class)
     HttpResponse<byte[]> malformedUri(HttpRequest<?> request, URISyntaxException failure) {
         HttpFront.Exchange exchange = front.exchange(request, failure.getInput());
-        return Responses.of(exchange.error(new BadRequestException("Malformed request URI")));
+        return Responses.of(exchange.error(BadRequestException.malformedRequest()));
     }
 
     @Error(global = true, status = HttpStatus.NOT_FOUND)
@@ -66,9 +72,30 @@ final class ErrorMapping {
     private static Throwable translate(Throwable failure) {
         if (failure instanceof ContentLengthExceededException) {
             // a chunked body over micronaut.server.max-request-size (a declared length is refused by HttpFront)
-            return new PayloadTooLargeException(
-                    "Request body exceeds " + RequestBodies.MAX_BODY_BYTES + " bytes (10 MiB)");
+            return RequestBodies.tooLarge();
         }
         return failure;
+    }
+
+    /**
+     * Micronaut's own error body for what never reaches a route (a request line Netty cannot decode): common's
+     * envelope instead of its JSON+HAL body, without X-Request-ID or CORS decisions, as the other four servers answer.
+     */
+    @Singleton
+    @Replaces(ErrorResponseProcessor.class)
+    static final class UnroutedErrors implements ErrorResponseProcessor<byte[]> {
+
+        @Override
+        public MutableHttpResponse<byte[]> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
+            String requestId = context.getRequest().getHeaders().get(RequestIds.HEADER);
+            int status = response.code();
+            if (status == 400) {
+                return Responses.of(ErrorResponses.malformedRequest(requestId));
+            }
+            String resolved = RequestIds.resolve(requestId);
+            Throwable failure = status == 413 ? RequestBodies.tooLarge()
+                    : new IllegalStateException("Micronaut answered " + status + " outside any route");
+            return Responses.of(ErrorResponses.from(failure, resolved).withHeader(RequestIds.HEADER, resolved));
+        }
     }
 }

@@ -29,7 +29,7 @@ final class HealthEndpoints {
     @Get("/health")
     HttpResponse<byte[]> health(HttpRequest<?> request) {
         boolean slash = request.getUri().getRawPath().endsWith("/");
-        return Responses.of(slash ? health.health() : ApiResponse.redirect(307, "/health/"));
+        return Responses.of(slash ? health.health() : health.redirect());
     }
 
     @Get("/health/vault")

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.devstack.common.http.BadRequestException;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -54,7 +55,7 @@ class ErrorMappingTest {
         String body = raw.substring(raw.indexOf("\r\n\r\n") + 4);
         JsonNode envelope = new ObjectMapper().readTree(body);
         assertThat(envelope.get("error").asText()).isEqualTo("BadRequest");
-        assertThat(envelope.get("message").asText()).isEqualTo("Malformed request URI");
+        assertThat(envelope.get("message").asText()).isEqualTo(BadRequestException.MALFORMED_REQUEST);
     }
 
     private String rawExchange(String request) throws Exception {

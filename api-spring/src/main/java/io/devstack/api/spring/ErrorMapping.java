@@ -8,7 +8,6 @@ import io.devstack.common.http.ErrorResponses;
 import io.devstack.common.http.HttpFront;
 import io.devstack.common.http.MethodNotAllowedException;
 import io.devstack.common.http.NotFoundException;
-import io.devstack.common.http.PayloadTooLargeException;
 import io.devstack.common.http.RequestBodies;
 import io.devstack.common.http.RequestIds;
 import io.devstack.common.http.UnsupportedMediaTypeException;
@@ -22,6 +21,7 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Bean;
@@ -47,7 +47,7 @@ class ErrorMapping {
     ResponseEntity<byte[]> handle(Exception failure, HttpServletRequest request) {
         Throwable error = failure instanceof ErrorResponse spring
                 ? byStatus(spring.getStatusCode().value(), request.getRequestURI(), request, failure)
-                : failure;
+                : failure instanceof InvalidParameterException ? BadRequestException.malformedRequest() : failure;
         HttpFront.Exchange exchange = exchange(request);
         String requestId = exchange != null ? exchange.requestId() : RequestIds.resolve(request.getHeader(RequestIds.HEADER));
         return Responses.entity(ErrorResponses.from(error, requestId));
@@ -62,11 +62,10 @@ class ErrorMapping {
     /** The contract's error for an HTTP status that Spring or the servlet container decided on. */
     private static Throwable byStatus(int status, String path, HttpServletRequest request, Throwable otherwise) {
         return switch (status) {
-            case 400 -> new BadRequestException("Malformed request");
+            case 400 -> BadRequestException.malformedRequest();
             case 404 -> new NotFoundException(path);
             case 405 -> new MethodNotAllowedException(ContractRoutes.allowedMethods(path));
-            case 413 -> new PayloadTooLargeException(
-                    "Request body exceeds " + RequestBodies.MAX_BODY_BYTES + " bytes (10 MiB)");
+            case 413 -> RequestBodies.tooLarge();
             case 415 -> new UnsupportedMediaTypeException(
                     Objects.requireNonNullElse(request.getHeader(HttpHeaders.CONTENT_TYPE), ""));
             default -> otherwise;

@@ -34,9 +34,13 @@ class FrontFilter extends OncePerRequestFilter {
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse servletResponse, FilterChain chain)
             throws ServletException, IOException {
-        HttpFront.Exchange exchange = front.begin(request.getMethod(), request.getRequestURI(), request::getHeader,
+        HttpServletResponse response = Responses.keepingContentType(request, servletResponse);
+        // the raw path and query: common, not Tomcat's lenient parameter parsing, refuses a broken percent-escape
+        String query = request.getQueryString();
+        HttpFront.Exchange exchange = front.begin(request.getMethod(),
+                query == null ? request.getRequestURI() : request.getRequestURI() + "?" + query, request::getHeader,
                 request.getRemoteAddr());
         request.setAttribute(EXCHANGE, exchange);
         try {

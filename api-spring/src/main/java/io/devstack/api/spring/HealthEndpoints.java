@@ -20,7 +20,7 @@ class HealthEndpoints {
 
     @GetMapping("/health")
     ResponseEntity<byte[]> redirect() {
-        return Responses.entity(ApiResponse.redirect(307, "/health/"));
+        return Responses.entity(health.redirect());
     }
 
     @GetMapping("/health/")

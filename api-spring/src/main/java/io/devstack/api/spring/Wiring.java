@@ -1,5 +1,6 @@
 package io.devstack.api.spring;
 
+import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import io.devstack.common.ApiModule;
 import io.devstack.common.ApiServices;
 import io.devstack.common.ApiSettings;
@@ -76,5 +77,11 @@ public class Wiring {
     @Bean
     MessagingService messagingService(ApiServices services) {
         return services.messaging();
+    }
+
+    /** Content-Types leave Tomcat as common wrote them (see {@link Responses#keepingContentType}). */
+    @Bean
+    static TomcatContextCustomizer contentTypeAsWritten() {
+        return context -> context.getPipeline().addValve(new Responses.RawContentTypeValve());
     }
 }

@@ -1,12 +1,17 @@
 package io.devstack.api.vertx;
 
 import io.devstack.common.http.ApiException;
+import io.devstack.common.http.ApiResponse;
 import io.devstack.common.http.BadRequestException;
 import io.devstack.common.http.ContractRoutes;
+import io.devstack.common.http.ErrorResponses;
 import io.devstack.common.http.MethodNotAllowedException;
 import io.devstack.common.http.NotFoundException;
-import io.devstack.common.http.PayloadTooLargeException;
 import io.devstack.common.http.RequestBodies;
+import io.devstack.common.http.RequestIds;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
@@ -35,7 +40,21 @@ final class ErrorMapping {
     }
 
     private void respond(RoutingContext ctx, int status) {
+        if (status == 400 && !(ctx.failure() instanceof ApiException) && !front.begun(ctx)) {
+            // Vert.x could not decode the path: refused before routing, as the other four servers do
+            Responses.write(ctx, ErrorResponses.malformedRequest(ctx.request().getHeader(RequestIds.HEADER)));
+            return;
+        }
         Responses.write(ctx, front.exchange(ctx).error(cause(ctx, status)));
+    }
+
+    /** What Vert.x answers a request whose request line or headers do not parse (its default is an empty 400). */
+    static void invalidRequest(HttpServerRequest request) {
+        ApiResponse envelope = ErrorResponses.malformedRequest(request.getHeader(RequestIds.HEADER));
+        HttpServerResponse response = request.response().setStatusCode(envelope.status());
+        envelope.headers().forEach(response::putHeader);
+        response.putHeader("Content-Type", envelope.contentType()).putHeader("Connection", "close")
+                .end(Buffer.buffer(envelope.body()));
     }
 
     /** The failure as one of common's exceptions when Vert.x gave only a status; anything else is a 500. */
@@ -46,12 +65,10 @@ final class ErrorMapping {
         }
         String path = Objects.requireNonNullElse(ctx.request().path(), "");
         return switch (status) {
-            case 400 -> new BadRequestException("Malformed request: the path or query string could not be decoded");
+            case 400 -> BadRequestException.malformedRequest();
             case 404 -> new NotFoundException(path);
             case 405 -> new MethodNotAllowedException(ContractRoutes.allowedMethods(path));
-            // common's own text for an oversized body (RequestBodies.tooLarge() is not public)
-            case 413 -> new PayloadTooLargeException(
-                    "Request body exceeds " + RequestBodies.MAX_BODY_BYTES + " bytes (10 MiB)");
+            case 413 -> RequestBodies.tooLarge();
             default -> failure != null ? failure
                     : new IllegalStateException("Vert.x failed the request with status " + status);
         };

@@ -26,6 +26,11 @@ final class FrontFilter implements Handler<RoutingContext> {
         exchange(ctx).shortCircuit().ifPresentOrElse(response -> Responses.write(ctx, response), ctx::next);
     }
 
+    /** True once this request's exchange is begun (by the filter, or by an error handler through {@link #exchange}). */
+    boolean begun(RoutingContext ctx) {
+        return ctx.get(EXCHANGE) != null;
+    }
+
     /** This request's exchange; begun here too when Vert.x failed the request before the filter ran. */
     HttpFront.Exchange exchange(RoutingContext ctx) {
         HttpFront.Exchange existing = ctx.get(EXCHANGE);
@@ -34,7 +39,8 @@ final class FrontFilter implements Handler<RoutingContext> {
 
     private HttpFront.Exchange begin(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
-        HttpFront.Exchange exchange = front.begin(request.method().name(), Objects.requireNonNullElse(request.path(), ""),
+        // the raw path and query: common refuses a broken percent-escape before Vert.x decodes parameters
+        HttpFront.Exchange exchange = front.begin(request.method().name(), Objects.requireNonNullElse(request.uri(), ""),
                 request::getHeader, request.remoteAddress().hostAddress());
         ctx.put(EXCHANGE, exchange);
         ctx.addHeadersEndHandler(ignored -> exchange.responseHeaders().forEach(ctx.response()::putHeader));

@@ -32,7 +32,7 @@ final class HealthEndpoints {
     }
 
     private void redirect(RoutingContext ctx) {
-        Responses.write(ctx, ApiResponse.redirect(307, "/health/"));
+        Responses.write(ctx, health.redirect());
     }
 
     /** No backend touched: answered on the event loop. */

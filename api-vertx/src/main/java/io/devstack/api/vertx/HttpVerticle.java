@@ -1,10 +1,12 @@
 package io.devstack.api.vertx;
 
 import io.devstack.common.ApiServices;
+import io.devstack.common.http.RequestBodies;
 import io.devstack.common.vault.IssuedCertificate;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 
 /**
@@ -26,12 +28,21 @@ final class HttpVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         Router router = Routes.create(vertx, services);
-        Future<HttpServer> http = vertx.createHttpServer().requestHandler(router).listen(services.settings().httpPort());
+        Future<HttpServer> http = vertx.createHttpServer(limits(new HttpServerOptions())).requestHandler(router)
+                .invalidRequestHandler(ErrorMapping::invalidRequest)
+                .listen(services.settings().httpPort());
         if (certificate == null) {
             return http;
         }
-        HttpServer https = vertx.createHttpServer(TlsConfig.httpsOptions(certificate)).requestHandler(router);
+        HttpServer https = vertx.createHttpServer(limits(TlsConfig.httpsOptions(certificate))).requestHandler(router)
+                .invalidRequestHandler(ErrorMapping::invalidRequest);
         TlsConfig.renewOn(https, services.tls());
         return Future.all(http, https.listen(services.settings().httpsPort()));
+    }
+
+    /** A 10,000-character cache value may come in the query: request line and headers up to 64 KiB. */
+    private static HttpServerOptions limits(HttpServerOptions options) {
+        return options.setMaxInitialLineLength(RequestBodies.MAX_REQUEST_HEAD_BYTES)
+                .setMaxHeaderSize(RequestBodies.MAX_REQUEST_HEAD_BYTES);
     }
 }

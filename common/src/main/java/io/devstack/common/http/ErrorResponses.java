@@ -33,6 +33,16 @@ public final class ErrorResponses {
                 Map.of(), requestId));
     }
 
+    /**
+     * The answer to a request the server could not parse (request line, URI or query encoding, header block):
+     * 400 "Malformed request" with X-Request-ID (the client's when valid, else new) and no other header. No route,
+     * CORS or rate-limit decision is made about a request that was not understood, whichever framework refused it.
+     */
+    public static ApiResponse malformedRequest(String requestIdHeader) {
+        String requestId = RequestIds.resolve(requestIdHeader);
+        return from(BadRequestException.malformedRequest(), requestId).withHeader(RequestIds.HEADER, requestId);
+    }
+
     public static ApiResponse render(ApiException e, String requestId) {
         Envelope envelope = new Envelope(e.error(), e.getMessage(), e.status(), e.details(), requestId);
         return ApiResponse.json(e.status(), envelope).withHeaders(e.headers());

@@ -55,12 +55,15 @@ public final class HttpFront {
      * Starts one request.
      *
      * @param method the request method as received
-     * @param path the raw path (a query string, if included, is ignored)
+     * @param path the raw path, optionally with the raw query string (checked only for well-formed percent-encoding:
+     *     a framework that decodes leniently passes it, so a query such as {@code ?ttl=%zz} is the same 400 everywhere)
      * @param requestHeader case-insensitive header lookup, {@code null} when absent
      * @param clientIp the peer address (the APIs are not behind a proxy, so X-Forwarded-For is not trusted)
      */
     public Exchange begin(String method, String path, Function<String, String> requestHeader, String clientIp) {
-        return new Exchange(method, ContractRoutes.stripQuery(path), requestHeader, clientIp);
+        int question = path.indexOf('?');
+        String rawQuery = question < 0 ? null : path.substring(question + 1);
+        return new Exchange(method, ContractRoutes.stripQuery(path), rawQuery, requestHeader, clientIp);
     }
 
     /** One request in flight. Not thread-safe except {@link #complete(int)}, which runs at most once. */
@@ -68,6 +71,7 @@ public final class HttpFront {
         private final long start = nanoTime.getAsLong();
         private final String method;
         private final String path;
+        private final String rawQuery;
         private final String clientIp;
         private final String requestId;
         private final String route;
@@ -75,14 +79,21 @@ public final class HttpFront {
         private final ApiResponse shortCircuit;
         private final AtomicBoolean completed = new AtomicBoolean();
 
-        private Exchange(String method, String path, Function<String, String> header, String clientIp) {
+        private Exchange(String method, String path, String rawQuery, Function<String, String> header, String clientIp) {
             this.method = method;
             this.path = path;
+            this.rawQuery = rawQuery;
             this.clientIp = clientIp;
             this.requestId = RequestIds.resolve(header.apply(RequestIds.HEADER));
             this.route = ContractRoutes.template(path);
             String origin = header.apply("Origin");
             responseHeaders.put(RequestIds.HEADER, requestId);
+            if (!wellEncoded(path) || (rawQuery != null && !wellEncoded(rawQuery))) {
+                // what strict servers refuse before routing: the same answer here (ErrorResponses.malformedRequest)
+                shortCircuit = ErrorResponses.from(BadRequestException.malformedRequest(), requestId)
+                        .withHeaders(responseHeaders);
+                return;
+            }
             if (CorsPolicy.isPreflight(method, origin, header.apply("Access-Control-Request-Method"))) {
                 responseHeaders.putAll(cors.preflightHeaders(origin));
                 shortCircuit = ApiResponse.text(200, "text/plain; charset=utf-8", "").withHeaders(responseHeaders);
@@ -156,6 +167,16 @@ public final class HttpFront {
             metrics.recordHttpRequest(method, route, status, nanos);
             log.write(log.line(requestId, method, path, route, status, nanos, clientIp));
         }
+    }
+
+    /** Every {@code %} starts a two-hex-digit escape (what strict servers check before routing). */
+    static boolean wellEncoded(String raw) {
+        for (int i = raw.indexOf('%'); i >= 0; i = raw.indexOf('%', i + 1)) {
+            if (i + 2 >= raw.length() || Character.digit(raw.charAt(i + 1), 16) < 0 || Character.digit(raw.charAt(i + 2), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static long declaredLength(String contentLength) {

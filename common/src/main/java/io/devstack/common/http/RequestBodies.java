@@ -19,6 +19,11 @@ import java.util.Locale;
 public final class RequestBodies {
 
     public static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
+    /**
+     * The request line (and header block) every server must accept: a cache value of 10,000 characters may come in
+     * the query, percent-encoded up to 3 bytes per character, so default limits (2–8 KiB) would refuse valid requests.
+     */
+    public static final int MAX_REQUEST_HEAD_BYTES = 64 * 1024;
     static final List<Object> BODY = List.of("body");
 
     private RequestBodies() {}
@@ -30,7 +35,8 @@ public final class RequestBodies {
         }
     }
 
-    static PayloadTooLargeException tooLarge() {
+    /** The 413 for a body over 10 MiB, whoever noticed it (HttpFront by Content-Length, a framework while reading). */
+    public static PayloadTooLargeException tooLarge() {
         return new PayloadTooLargeException("Request body exceeds " + MAX_BODY_BYTES + " bytes (10 MiB)");
     }
 

@@ -79,6 +79,11 @@ public final class HealthService {
         return ApiResponse.ok(new Alive(HealthBodies.OK));
     }
 
+    /** {@code GET /health} (no trailing slash): {@code 307 Location: /health/}. */
+    public ApiResponse redirect() {
+        return ApiResponse.redirect(307, "/health/");
+    }
+
     public ApiResponse vault() {
         return ApiResponse.ok(vaultBody());
     }
@@ -131,6 +136,9 @@ public final class HealthService {
         touches.put("mysql", mysql::version);
         touches.put("mongodb", mongodb::version);
         touches.put("redis", () -> redis.onAnyNode(commands -> commands.clusterInfo()));
+        // the cluster-aware connection the cache uses is opened apart (topology discovery, one connection per
+        // master): cold, on a busy machine, that exceeded the first cache call's deadline (503 on all five APIs)
+        touches.put("redis-cluster", () -> redis.cluster(commands -> commands.exists("devstack:warm-up")));
         touches.put("rabbitmq", rabbitmq::version);
         Map<String, CompletableFuture<String>> running = new LinkedHashMap<>();
         touches.forEach((name, touch) -> running.put(name, CompletableFuture.supplyAsync(() -> {

@@ -61,6 +61,22 @@ class HttpFrontTest {
     }
 
     @Test
+    void aBrokenPercentEscapeInPathOrQueryIsAMalformedRequestWithoutCorsHeaders() {
+        Map<String, String> fromAllowedOrigin = Map.of("Origin", "http://localhost:3000", "X-Request-ID", "m1");
+        for (String target : new String[] {"/examples/cache/%zz", "/examples/cache/k?value=a&ttl=%zz", "/nope?x=%4"}) {
+            ApiResponse malformed = front.begin("POST", target, headers(fromAllowedOrigin), "10.0.0.1").shortCircuit().orElseThrow();
+
+            assertThat(malformed.status()).isEqualTo(400);
+            assertThat(new String(malformed.body(), java.nio.charset.StandardCharsets.UTF_8))
+                    .isEqualTo("{\"error\":\"BadRequest\",\"message\":\"Malformed request\",\"status_code\":400,"
+                            + "\"details\":{},\"request_id\":\"m1\"}");
+            assertThat(malformed.headers()).containsOnlyKeys("X-Request-ID");
+        }
+        assertThat(front.begin("GET", "/examples/cache/a%3Ab?value=%C3%BC", headers(Map.of()), "10.0.0.1").shortCircuit())
+                .isEmpty();
+    }
+
+    @Test
     void preflightIsAnswered200WithCorsHeadersForAnAllowedOrigin() {
         ApiResponse preflight = front.begin("OPTIONS", "/examples/cache/k", headers(Map.of(
                 "Origin", "http://localhost:3000", "Access-Control-Request-Method", "POST")), "10.0.0.1")

@@ -1,0 +1,119 @@
+package io.devstack.parity;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.GetResponse;
+import io.devstack.testsupport.NativeStack;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.sync.RedisAdvancedClusterCommands;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Our own clients of the backends, to check that what an API answered really happened: the Redis key and its TTL,
+ * the AMQP message with its properties. Credentials come from Vault through the test fixture.
+ */
+final class BackendProbes implements AutoCloseable {
+
+    private final RedisClusterClient redisClient;
+    private final StatefulRedisClusterConnection<String, String> redisConnection;
+    private final Connection amqp;
+    private final List<String> queues = new ArrayList<>();
+
+    BackendProbes(NativeStack stack) throws Exception {
+        String redisPassword = stack.secret("redis-1").get("password");
+        List<RedisURI> seeds = new ArrayList<>();
+        for (String node : stack.apiEnvironment("api-spring").get("REDIS_NODES").split(",")) {
+            String[] hostPort = node.split("=", 2)[1].split(":");
+            seeds.add(RedisURI.builder().withHost(hostPort[0]).withPort(Integer.parseInt(hostPort[1]))
+                    .withPassword(redisPassword.toCharArray()).build());
+        }
+        redisClient = RedisClusterClient.create(seeds);
+        redisConnection = redisClient.connect();
+        Map<String, String> rabbit = stack.secret("rabbitmq");
+        Map<String, String> env = stack.apiEnvironment("api-spring");
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setHost(env.get("RABBITMQ_HOST"));
+        factory.setPort(Integer.parseInt(env.get("RABBITMQ_PORT")));
+        factory.setUsername(rabbit.get("user"));
+        factory.setPassword(rabbit.get("password"));
+        factory.setVirtualHost(rabbit.get("vhost"));
+        amqp = factory.newConnection("parity-tests");
+    }
+
+    RedisAdvancedClusterCommands<String, String> redis() {
+        return redisConnection.sync();
+    }
+
+    /** {@code null} when {@code key} holds {@code value} with a TTL in [minTtl, maxTtl] (-1: no expiry), else the difference. */
+    String redisHolds(String key, String value, long minTtl, long maxTtl) {
+        String actual = redis().get(key);
+        long ttl = redis().ttl(key);
+        if (!value.equals(actual)) {
+            return "redis GET " + key + ": expected " + value + ", actual " + actual;
+        }
+        return ttl >= minTtl && ttl <= maxTtl ? null
+                : "redis TTL " + key + ": expected " + minTtl + ".." + maxTtl + ", actual " + ttl;
+    }
+
+    String redisAbsent(String key) {
+        return redis().exists(key) == 0 ? null : "redis key " + key + " still exists";
+    }
+
+    /**
+     * Takes the next message off {@code queue} and checks it is the persistent JSON message {@code json};
+     * {@code null} when it is.
+     */
+    String amqpHolds(String queue, String json) throws Exception {
+        queues.add(queue);
+        try (Channel channel = amqp.createChannel()) {
+            GetResponse message = channel.basicGet(queue, true);
+            if (message == null) {
+                return "amqp queue " + queue + ": no message";
+            }
+            List<String> problems = new ArrayList<>();
+            if (!Integer.valueOf(2).equals(message.getProps().getDeliveryMode())) {
+                problems.add("delivery mode expected 2, actual " + message.getProps().getDeliveryMode());
+            }
+            if (!"application/json".equals(message.getProps().getContentType())) {
+                problems.add("content type expected application/json, actual " + message.getProps().getContentType());
+            }
+            String body = new String(message.getBody(), StandardCharsets.UTF_8);
+            if (!json.equals(body)) {
+                problems.add("body expected " + abbreviate(json) + ", actual " + abbreviate(body));
+            }
+            return problems.isEmpty() ? null : "amqp queue " + queue + ": " + String.join("; ", problems);
+        }
+    }
+
+    /** Drops a queue the suite made an API declare (after {@link #amqpHolds} or {@link #forget}). */
+    void forget(String queue) {
+        queues.add(queue);
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 120 ? text : text.substring(0, 120) + "… (" + text.length() + " chars)";
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            for (String queue : new java.util.LinkedHashSet<>(queues)) {
+                try (Channel channel = amqp.createChannel()) {
+                    channel.queueDelete(queue);
+                } catch (java.io.IOException absent) {
+                    // a 404 closes the channel: the queue was never declared
+                }
+            }
+        } finally {
+            amqp.close();
+            redisConnection.close();
+            redisClient.shutdown();
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package io.devstack.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The five reference APIs for tests and benchmarks: the ones named in {@value #URLS_ENV}
+ * ({@code api-spring=http://127.0.0.1:8000,...}) when set, otherwise the five runnable jars started as child
+ * processes of this JVM (the JDK running the tests, {@link NativeStack#apiEnvironment} plus the ports), each on its
+ * standard port when free or a free one, output streamed to {@code <logDir>/<module>.log}. {@link #close()} stops
+ * only what this instance started.
+ */
+public final class ReferenceApis implements AutoCloseable {
+
+    public static final String URLS_ENV = "DEVSTACK_API_URLS";
+    /** The five modules in contract order, with their standard HTTP ports. */
+    public static final Map<String, Integer> MODULES = orderedModules();
+    private static final Duration HEALTHY_WITHIN = Duration.ofSeconds(180);
+
+    private final Map<String, URI> urls;
+    private final List<Process> started;
+
+    private ReferenceApis(Map<String, URI> urls, List<Process> started) {
+        this.urls = urls;
+        this.started = started;
+    }
+
+    /**
+     * Finds or starts the five APIs and waits until each answers {@code /health/all} with 200.
+     *
+     * @param projectRoot the reactor root (holds {@code api-<x>/target/api-<x>.jar})
+     * @param logDir where started APIs write {@code <module>.log}
+     */
+    public static ReferenceApis findOrStart(Path projectRoot, Path logDir) {
+        String given = System.getenv(URLS_ENV);
+        ReferenceApis apis = given != null && !given.isBlank()
+                ? new ReferenceApis(parseUrls(given), List.of())
+                : startAll(projectRoot, logDir);
+        try {
+            apis.awaitHealthy();
+        } catch (RuntimeException e) {
+            apis.close();
+            throw e;
+        }
+        return apis;
+    }
+
+    /** Module name → base URL (no trailing slash), in contract order. */
+    public Map<String, URI> urls() {
+        return urls;
+    }
+
+    /** True when this instance started the APIs (and so stops them on close). */
+    public boolean startedHere() {
+        return !started.isEmpty();
+    }
+
+    static Map<String, URI> parseUrls(String value) {
+        Map<String, URI> found = new LinkedHashMap<>();
+        for (String entry : value.split(",")) {
+            String[] pair = entry.strip().split("=", 2);
+            if (pair.length != 2 || !MODULES.containsKey(pair[0].strip())) {
+                throw new IllegalArgumentException(URLS_ENV + " entry '" + entry + "' is not <module>=<url> with module one of "
+                        + MODULES.keySet());
+            }
+            String url = pair[1].strip();
+            found.put(pair[0].strip(), URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url));
+        }
+        if (!found.keySet().containsAll(MODULES.keySet())) {
+            throw new IllegalArgumentException(URLS_ENV + " must name all five modules " + MODULES.keySet() + ", got "
+                    + found.keySet());
+        }
+        Map<String, URI> ordered = new LinkedHashMap<>();
+        MODULES.keySet().forEach(module -> ordered.put(module, found.get(module)));
+        return ordered;
+    }
+
+    private static ReferenceApis startAll(Path projectRoot, Path logDir) {
+        NativeStack stack = NativeStack.shared();
+        Map<String, URI> urls = new LinkedHashMap<>();
+        List<Process> processes = new ArrayList<>();
+        try {
+            Files.createDirectories(logDir);
+            for (Map.Entry<String, Integer> module : MODULES.entrySet()) {
+                Path jar = projectRoot.resolve(module.getKey()).resolve("target").resolve(module.getKey() + ".jar");
+                if (!Files.isRegularFile(jar)) {
+                    throw new IllegalStateException(jar + " is missing: build it first with "
+                            + "'mvn -B package -DskipTests -pl " + module.getKey() + " -am'");
+                }
+                int port = portOrFree(module.getValue());
+                ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-Xmx256m", "-jar", jar.toString())
+                        .directory(projectRoot.toFile())
+                        .redirectErrorStream(true)
+                        .redirectOutput(logDir.resolve(module.getKey() + ".log").toFile());
+                builder.environment().putAll(stack.apiEnvironment(module.getKey()));
+                builder.environment().put("HTTP_PORT", Integer.toString(port));
+                builder.environment().put("HTTPS_PORT", Integer.toString(portOrFree(0)));
+                builder.environment().put("TLS_ENABLED", "false");
+                processes.add(builder.start());
+                urls.put(module.getKey(), URI.create("http://127.0.0.1:" + port));
+            }
+        } catch (IOException | RuntimeException e) {
+            processes.forEach(ReferenceApis::stop);
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        }
+        return new ReferenceApis(urls, processes);
+    }
+
+    private void awaitHealthy() {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + HEALTHY_WITHIN.toNanos();
+        List<String> modules = new ArrayList<>(urls.keySet());
+        for (int i = 0; i < modules.size(); i++) {
+            String module = modules.get(i);
+            while (!answersHealthy(client, urls.get(module))) {
+                if (!started.isEmpty() && !started.get(i).isAlive()) {
+                    throw new IllegalStateException(module + " exited with code " + started.get(i).exitValue()
+                            + " before it was healthy: see its log under target/parity-logs/" + module + ".log");
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(module + " at " + urls.get(module) + " did not answer /health/all within "
+                            + HEALTHY_WITHIN.toSeconds() + " s: is it running, and is the native stack up?");
+                }
+                sleep(500);
+            }
+        }
+    }
+
+    private static boolean answersHealthy(HttpClient client, URI base) {
+        try {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(base.resolve("/health/all"))
+                    .header("Cache-Control", "no-cache").timeout(Duration.ofSeconds(15)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 && response.body().contains("\"status\":\"healthy\"");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + base, e);
+        }
+    }
+
+    /** Stops the APIs this instance started (SIGTERM, then a kill after 15 s). */
+    @Override
+    public void close() {
+        started.forEach(Process::destroy);
+        started.forEach(ReferenceApis::stop);
+    }
+
+    private static void stop(Process process) {
+        process.destroy();
+        try {
+            if (!process.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int portOrFree(int wanted) {
+        try (ServerSocket socket = new ServerSocket(wanted, 1, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException taken) {
+            return wanted == 0 ? fail(taken) : portOrFree(0);
+        }
+    }
+
+    private static int fail(IOException e) {
+        throw new UncheckedIOException("no free local port", e);
+    }
+
+    private static String javaExecutable() {
+        return ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static Map<String, Integer> orderedModules() {
+        Map<String, Integer> modules = new LinkedHashMap<>();
+        modules.put("api-spring", 8000);
+        modules.put("api-micronaut", 8001);
+        modules.put("api-helidon", 8002);
+        modules.put("api-vertx", 8003);
+        modules.put("api-javalin", 8004);
+        return java.util.Collections.unmodifiableMap(modules);
+    }
+}
