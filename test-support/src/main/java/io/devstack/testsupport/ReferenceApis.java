@@ -1,5 +1,6 @@
 package io.devstack.testsupport;
 
+import io.devstack.infra.local.ApiLauncher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -95,13 +96,9 @@ public final class ReferenceApis implements AutoCloseable {
         try {
             Files.createDirectories(logDir);
             for (Map.Entry<String, Integer> module : MODULES.entrySet()) {
-                Path jar = projectRoot.resolve(module.getKey()).resolve("target").resolve(module.getKey() + ".jar");
-                if (!Files.isRegularFile(jar)) {
-                    throw new IllegalStateException(jar + " is missing: build it first with "
-                            + "'mvn -B package -DskipTests -pl " + module.getKey() + " -am'");
-                }
+                Path jar = ApiLauncher.jar(projectRoot, module.getKey());
                 int port = portOrFree(module.getValue());
-                ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-Xmx256m", "-jar", jar.toString())
+                ProcessBuilder builder = new ProcessBuilder(ApiLauncher.javaCommand(jar))
                         .directory(projectRoot.toFile())
                         .redirectErrorStream(true)
                         .redirectOutput(logDir.resolve(module.getKey() + ".log").toFile());
@@ -185,11 +182,6 @@ public final class ReferenceApis implements AutoCloseable {
         throw new UncheckedIOException("no free local port", e);
     }
 
-    private static String javaExecutable() {
-        return ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    }
-
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
@@ -201,11 +193,9 @@ public final class ReferenceApis implements AutoCloseable {
 
     private static Map<String, Integer> orderedModules() {
         Map<String, Integer> modules = new LinkedHashMap<>();
-        modules.put("api-spring", 8000);
-        modules.put("api-micronaut", 8001);
-        modules.put("api-helidon", 8002);
-        modules.put("api-vertx", 8003);
-        modules.put("api-javalin", 8004);
+        for (int i = 0; i < ApiLauncher.MODULES.size(); i++) {
+            modules.put(ApiLauncher.MODULES.get(i), ApiLauncher.FIRST_HTTP_PORT + i);
+        }
         return java.util.Collections.unmodifiableMap(modules);
     }
 }

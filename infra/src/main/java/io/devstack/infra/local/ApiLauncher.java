@@ -29,7 +29,7 @@ public final class ApiLauncher implements BackendLauncher {
     public static final int FIRST_HTTPS_PORT = 8443;
 
     /** The same JVM options for all five, so the side-by-side stays fair; a small heap suits a laptop stack. */
-    static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx256m", "-XX:+ExitOnOutOfMemoryError");
+    public static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx256m", "-XX:+ExitOnOutOfMemoryError");
     /** Spring Boot took 31 s to report healthy on a 2-core machine under full load; leave room for that. */
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(150);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -59,17 +59,12 @@ public final class ApiLauncher implements BackendLauncher {
 
     @Override
     public void start(SecretSource secrets, Progress progress) {
-        Path jar = jar(module);
+        Path jar = jar(repositoryRoot(), module);
         Map<String, String> env = new java.util.LinkedHashMap<>(ApiEnvironment.forModule(home, module));
         env.put("HTTP_PORT", Integer.toString(httpPort));
         env.put("HTTPS_PORT", Integer.toString(httpsPort));
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(JVM_OPTIONS);
         // names the home on the command line: how the supervisor tells its own process from a reused pid
-        command.add("-Ddevstack.home=" + home.root());
-        command.add("-jar");
-        command.add(jar.toString());
+        List<String> command = javaCommand(jar, "-Ddevstack.home=" + home.root());
         progress.step(module + ": starting " + jar.getFileName() + " on " + address());
         supervisor.start(module, command, env, home.dataDir(module));
         Readiness.await(supervisor, module, READY_TIMEOUT, () -> probe(secrets));
@@ -89,11 +84,21 @@ public final class ApiLauncher implements BackendLauncher {
     }
 
     /**
-     * The module's runnable jar in this checkout ({@code <repo>/<module>/target/<module>.jar}); the repository is
-     * found from where the infra classes were loaded ({@code <repo>/infra/target/...}), or {@code DEVSTACK_REPO}.
+     * {@code java <options> -jar <jar>} with the JDK running this code: one command line for {@code devstack up},
+     * the test fixtures and the benchmarks, so every API is always measured and tested as it is run.
      */
-    static Path jar(String module) {
-        Path repo = repositoryRoot();
+    public static List<String> javaCommand(Path jar, String... extraOptions) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(JVM_OPTIONS);
+        command.addAll(List.of(extraOptions));
+        command.add("-jar");
+        command.add(jar.toString());
+        return command;
+    }
+
+    /** The module's runnable jar in the checkout at {@code repo}: {@code <repo>/<module>/target/<module>.jar}. */
+    public static Path jar(Path repo, String module) {
         Path jar = repo.resolve(module).resolve("target").resolve(module + ".jar");
         if (!Files.isRegularFile(jar)) {
             throw new ServiceStartException(module, "its jar " + jar + " is not built — run "
@@ -103,7 +108,11 @@ public final class ApiLauncher implements BackendLauncher {
         return jar;
     }
 
-    private static Path repositoryRoot() {
+    /**
+     * The checkout this code runs from: {@code DEVSTACK_REPO}, else found from where the infra classes were loaded
+     * ({@code <repo>/infra/target/...}).
+     */
+    public static Path repositoryRoot() {
         String configured = System.getenv("DEVSTACK_REPO");
         if (configured != null && !configured.isBlank()) {
             return Path.of(configured).toAbsolutePath().normalize();
