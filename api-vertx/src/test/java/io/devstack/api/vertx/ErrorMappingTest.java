@@ -11,36 +11,13 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import io.vertx.core.Vertx;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Failures, the framework's own included, reach the client as common's envelope. */
-@ExtendWith(VertxExtension.class)
-class ErrorMappingTest {
+class ErrorMappingTest extends ApiTestBase {
 
     private static final int OVER_LIMIT = 10 * 1024 * 1024 + 1;
-
-    private static Application app;
-    private static WebClient client;
-
-    @BeforeAll
-    static void start(Vertx vertx, VertxTestContext ctx) {
-        app = RunningApi.create(vertx, false);
-        app.start().onComplete(ctx.succeeding(started -> {
-            client = RunningApi.client(vertx, app);
-            ctx.completeNow();
-        }));
-    }
-
-    @AfterAll
-    static void stop(VertxTestContext ctx) {
-        RunningApi.stop(app, ctx);
-    }
 
     private HttpClient raw;
 

@@ -9,35 +9,11 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.client.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import io.vertx.core.Vertx;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** What common's HttpFront decides, seen through Vert.x: request ids, CORS, rate limits. */
-@ExtendWith(VertxExtension.class)
-class FrontFilterTest {
-
-    private static Application app;
-    private static WebClient client;
-
-    @BeforeAll
-    static void start(Vertx vertx, VertxTestContext ctx) {
-        app = RunningApi.create(vertx, false);
-        app.start().onComplete(ctx.succeeding(started -> {
-            client = RunningApi.client(vertx, app);
-            ctx.completeNow();
-        }));
-    }
-
-    @AfterAll
-    static void stop(VertxTestContext ctx) {
-        RunningApi.stop(app, ctx);
-    }
+class FrontFilterTest extends ApiTestBase {
 
     @Test
     void anAcceptableRequestIdIsEchoedOnSuccessAndErrors(VertxTestContext ctx) {

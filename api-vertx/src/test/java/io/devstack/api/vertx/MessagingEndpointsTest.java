@@ -9,34 +9,10 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.util.List;
 import java.util.UUID;
-import io.vertx.core.Vertx;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(VertxExtension.class)
-class MessagingEndpointsTest {
-
-    private static Application app;
-    private static WebClient client;
-
-    @BeforeAll
-    static void start(Vertx vertx, VertxTestContext ctx) {
-        app = RunningApi.create(vertx, false);
-        app.start().onComplete(ctx.succeeding(started -> {
-            client = RunningApi.client(vertx, app);
-            ctx.completeNow();
-        }));
-    }
-
-    @AfterAll
-    static void stop(VertxTestContext ctx) {
-        RunningApi.stop(app, ctx);
-    }
+class MessagingEndpointsTest extends ApiTestBase {
 
     @Test
     void publishThenQueueInfoCountsTheMessage(VertxTestContext ctx) {

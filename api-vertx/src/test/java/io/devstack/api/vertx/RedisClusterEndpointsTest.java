@@ -4,34 +4,10 @@ import static io.devstack.api.vertx.RunningApi.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
-import io.vertx.core.Vertx;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(VertxExtension.class)
-class RedisClusterEndpointsTest {
-
-    private static Application app;
-    private static WebClient client;
-
-    @BeforeAll
-    static void start(Vertx vertx, VertxTestContext ctx) {
-        app = RunningApi.create(vertx, false);
-        app.start().onComplete(ctx.succeeding(started -> {
-            client = RunningApi.client(vertx, app);
-            ctx.completeNow();
-        }));
-    }
-
-    @AfterAll
-    static void stop(VertxTestContext ctx) {
-        RunningApi.stop(app, ctx);
-    }
+class RedisClusterEndpointsTest extends ApiTestBase {
 
     @Test
     void nodesListsTheThreeMasters(VertxTestContext ctx) {
