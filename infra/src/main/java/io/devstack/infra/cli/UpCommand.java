@@ -16,7 +16,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code devstack up}: starts the selected services, waits until each is usable, prints the summary. */
 @Command(name = "up", mixinStandardHelpOptions = true,
-        description = "Start the stack (Vault first, then the data services in parallel, then the Redis cluster).")
+        description = "Start the stack (Vault first, then the data services in parallel, then the Redis cluster; "
+                + "with --profile reference, then the five APIs).")
 final class UpCommand implements Callable<Integer> {
 
     /** Which runtime runs the stack; {@code auto} picks docker when {@code docker info} answers. */
