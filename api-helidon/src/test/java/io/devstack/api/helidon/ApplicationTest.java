@@ -6,23 +6,16 @@ import io.devstack.common.ApiModule;
 import io.devstack.common.ApiServices;
 import io.devstack.common.ApiSettings;
 import io.devstack.testsupport.NativeStack;
+import io.devstack.testsupport.TestTls;
 import io.helidon.webserver.WebServer;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.KeyStore;
 import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.HashMap;
 import java.util.Map;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 
 /** The production server as {@code main} builds it: HTTP and, with TLS_ENABLED, HTTPS with the Vault PKI certificate. */
@@ -32,15 +25,15 @@ class ApplicationTest {
     void servesHttpAndHttpsWithTheCertificateIssuedByVault() throws Exception {
         Map<String, String> env = new HashMap<>(NativeStack.shared().apiEnvironment(ApiModule.HELIDON.moduleName()));
         env.put("TLS_ENABLED", "true");
-        env.put("HTTP_PORT", Integer.toString(freePort()));
-        env.put("HTTPS_PORT", Integer.toString(freePort()));
+        env.put("HTTP_PORT", Integer.toString(TestTls.freePort()));
+        env.put("HTTPS_PORT", Integer.toString(TestTls.freePort()));
         ApiSettings settings = ApiSettings.fromEnvironment(env, ApiModule.HELIDON);
 
         try (ApiServices services = ApiServices.start(settings, Application.implementation())) {
             WebServer server = Application.create(services).start();
             try {
                 HttpClient client = HttpClient.newBuilder()
-                        .sslContext(trusting(services.tls().current().issuingCaPem())).build();
+                        .sslContext(TestTls.trusting(services.tls().current().issuingCaPem())).build();
 
                 HttpResponse<String> http = client.send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + settings.httpPort() + "/health/")).build(), HttpResponse.BodyHandlers.ofString());
@@ -61,22 +54,4 @@ class ApplicationTest {
         }
     }
 
-    /** Trusts only the Vault PKI CA that issues the APIs' certificates. */
-    private static SSLContext trusting(String caPem) throws Exception {
-        KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-        trust.load(null, null);
-        trust.setCertificateEntry("vault-pki", CertificateFactory.getInstance("X.509")
-                .generateCertificate(new ByteArrayInputStream(caPem.getBytes(StandardCharsets.US_ASCII))));
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(trust);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, factory.getTrustManagers(), null);
-        return context;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -3,19 +3,17 @@ package io.devstack.api.javalin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.devstack.common.vault.IssuedCertificate;
+import io.devstack.testsupport.TestTls;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,8 +26,8 @@ class TlsConfigTest {
     @BeforeAll
     static void startWithTls() throws IOException {
         // with HTTPS the app binds the configured ports (start(0) only sets the port of Javalin's default connector)
-        int httpPort = freePort();
-        httpsPort = freePort();
+        int httpPort = TestTls.freePort();
+        httpsPort = TestTls.freePort();
         api = RunningApi.start(Map.of("TLS_ENABLED", "true", "HTTP_PORT", Integer.toString(httpPort),
                 "HTTPS_PORT", Integer.toString(httpsPort)));
         assertThat(api.app.port()).isEqualTo(httpPort);
@@ -65,12 +63,6 @@ class TlsConfigTest {
         assertThat(api.get("/health/").statusCode()).isEqualTo(200);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket free = new ServerSocket(0)) {
-            return free.getLocalPort();
-        }
-    }
-
     /**
      * An SSL context that trusts only the CA that issued {@code issued}, taken from the key store common builds
      * (the bundle's text fields may be PEM or base64 DER depending on the requested format).
@@ -79,13 +71,6 @@ class TlsConfigTest {
         char[] password = "test-only".toCharArray();
         Certificate[] chain = issued.keyStore("served", password).getCertificateChain("served");
         assertThat(chain).hasSizeGreaterThan(1);
-        KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-        trust.load(null, null);
-        trust.setCertificateEntry("issuing-ca", chain[chain.length - 1]);
-        TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trustManagers.init(trust);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trustManagers.getTrustManagers(), null);
-        return context;
+        return TestTls.trusting(chain[chain.length - 1]);
     }
 }

@@ -6,26 +6,19 @@ import io.devstack.common.ApiServices;
 import io.devstack.common.ApiSettings;
 import io.devstack.common.vault.IssuedCertificate;
 import io.devstack.testsupport.NativeStack;
+import io.devstack.testsupport.TestTls;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -34,8 +27,8 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TlsConfigTest implements TestPropertyProvider {
 
-    private final int httpPort = freePort();
-    private final int httpsPort = freePort();
+    private final int httpPort = TestTls.freePort();
+    private final int httpsPort = TestTls.freePort();
 
     @Inject
     ApiServices services;
@@ -86,22 +79,7 @@ class TlsConfigTest implements TestPropertyProvider {
             rootPem = http.send(HttpRequest.newBuilder(NativeStack.shared().vaultAddress().resolve("/v1/pki/ca/pem"))
                     .build(), HttpResponse.BodyHandlers.ofString()).body();
         }
-        KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-        trust.load(null, null);
-        trust.setCertificateEntry("devstack-root", CertificateFactory.getInstance("X.509")
-                .generateCertificate(new ByteArrayInputStream(rootPem.getBytes(StandardCharsets.US_ASCII))));
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(trust);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, factory.getTrustManagers(), null);
-        return context;
+        return TestTls.trusting(rootPem);
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

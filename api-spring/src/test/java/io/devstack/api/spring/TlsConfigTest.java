@@ -7,23 +7,15 @@ import io.devstack.common.ApiServices;
 import io.devstack.common.ApiSettings;
 import io.devstack.common.vault.IssuedCertificate;
 import io.devstack.testsupport.NativeStack;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.devstack.testsupport.TestTls;
 import java.math.BigInteger;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.HashMap;
 import java.util.Map;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -33,7 +25,7 @@ import org.springframework.test.context.bean.override.convention.TestBean;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TlsConfigTest {
 
-    private static final int HTTPS_PORT = freePort();
+    private static final int HTTPS_PORT = TestTls.freePort();
 
     @TestBean(name = "apiSettings", methodName = "tlsSettings")
     ApiSettings settings;
@@ -51,7 +43,7 @@ class TlsConfigTest {
     @Test
     void httpsAnswersWithTheCertificateVaultIssuedTrustedThroughVaultsCa() throws Exception {
         IssuedCertificate issued = services.tls().current();
-        HttpClient client = HttpClient.newBuilder().sslContext(trusting(issued.issuingCaPem())).build();
+        HttpClient client = HttpClient.newBuilder().sslContext(TestTls.trusting(issued.issuingCaPem())).build();
 
         HttpResponse<String> response = client.send(HttpRequest.newBuilder(
                 URI.create("https://localhost:" + HTTPS_PORT + "/health/")).header("X-Request-ID", "tls-1").build(),
@@ -65,23 +57,4 @@ class TlsConfigTest {
         assertThat(served.getSubjectX500Principal().getName()).contains("CN=api-spring");
     }
 
-    private static SSLContext trusting(String caPem) throws Exception {
-        KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-        trust.load(null, null);
-        trust.setCertificateEntry("vault-pki-int", CertificateFactory.getInstance("X.509")
-                .generateCertificate(new ByteArrayInputStream(caPem.getBytes(StandardCharsets.US_ASCII))));
-        TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trustManagers.init(trust);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trustManagers.getTrustManagers(), null);
-        return context;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

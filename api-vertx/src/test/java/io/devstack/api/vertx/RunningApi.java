@@ -3,14 +3,12 @@ package io.devstack.api.vertx;
 import io.devstack.common.ApiModule;
 import io.devstack.common.ApiSettings;
 import io.devstack.testsupport.NativeStack;
+import io.devstack.testsupport.TestTls;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.junit5.VertxTestContext;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -28,8 +26,8 @@ final class RunningApi {
     /** The environment a deployment gets, pointing at the native stack, with free ports. */
     static Map<String, String> environment(boolean tls) {
         Map<String, String> env = new LinkedHashMap<>(NativeStack.shared().apiEnvironment(MODULE));
-        env.put("HTTP_PORT", Integer.toString(freePort()));
-        env.put("HTTPS_PORT", Integer.toString(freePort()));
+        env.put("HTTP_PORT", Integer.toString(TestTls.freePort()));
+        env.put("HTTPS_PORT", Integer.toString(TestTls.freePort()));
         env.put("TLS_ENABLED", Boolean.toString(tls));
         return env;
     }
@@ -63,11 +61,4 @@ final class RunningApi {
         })));
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
