@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Measures each reference API on its own: start (java -jar, same JVM options as `devstack up`) to the first
+# Measures each reference API on its own: start (java -jar, the JVM options and AOT cache `devstack up` uses) to the first
 # /health/all that reports every backend healthy, then RSS after 1,000 requests over keep-alive connections.
 # Needs the native stack running (./devstack up --detach) and the API jars built (mvn -B -DskipTests package).
 # Usage: scripts/measure-apis.sh [rounds]   — prints a Markdown table (median over the rounds).
@@ -10,6 +10,9 @@ JAVA="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
 HOME_DIR="${DEVSTACK_HOME:-$HOME/.devstack}"
 MODULES=(api-spring api-micronaut api-helidon api-vertx api-javalin)
 PORT=18080
+OPTIONS="$ROOT/infra/src/main/resources/io/devstack/infra/local/api-jvm.options"
+# the API's AOT cache when `devstack up` (or the tests) trained one for the current jar
+aot_option() { local cache; cache="$(ls -t "$ROOT/$1/target/$1"-*.aot 2>/dev/null | head -n1)"; [[ -z "$cache" ]] || printf -- '-XX:AOTCache=%s' "$cache"; }
 now_ms() { date +%s%3N; }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
@@ -19,7 +22,7 @@ for m in "${MODULES[@]}"; do
   for ((r = 0; r < ROUNDS; r++)); do
     t0=$(now_ms)
     VAULT_APPROLE_DIR="$HOME_DIR/approle/$m" HTTP_PORT=$PORT \
-      "$JAVA" -Xms64m -Xmx256m -XX:+ExitOnOutOfMemoryError -jar "$ROOT/$m/target/$m.jar" >/dev/null 2>&1 &
+      "$JAVA" "@$OPTIONS" $(aot_option "$m") -jar "$ROOT/$m/target/$m.jar" >/dev/null 2>&1 &
     pid=$!
     until curl -s -H 'Cache-Control: no-cache' "http://127.0.0.1:$PORT/health/all" 2>/dev/null \
         | grep -q '^{"status":"healthy"'; do

@@ -1,5 +1,6 @@
 package io.devstack.testsupport;
 
+import io.devstack.infra.local.AotCache;
 import io.devstack.infra.local.ApiLauncher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -95,19 +96,28 @@ public final class ReferenceApis implements AutoCloseable {
         List<Process> processes = new ArrayList<>();
         try {
             Files.createDirectories(logDir);
+            List<Launch> launches = new ArrayList<>();
             for (Map.Entry<String, Integer> module : MODULES.entrySet()) {
-                Path jar = ApiLauncher.jar(projectRoot, module.getKey());
+                Map<String, String> env = new LinkedHashMap<>(stack.apiEnvironment(module.getKey()));
                 int port = portOrFree(module.getValue());
-                ProcessBuilder builder = new ProcessBuilder(ApiLauncher.javaCommand(jar))
+                env.put("HTTP_PORT", Integer.toString(port));
+                env.put("HTTPS_PORT", Integer.toString(portOrFree(0)));
+                env.put("TLS_ENABLED", "false");
+                launches.add(new Launch(module.getKey(), ApiLauncher.jar(projectRoot, module.getKey()), port, env));
+            }
+            // the APIs run as devstack up runs them: with their AOT caches, trained here when a jar is newer
+            launches.parallelStream().forEach(launch -> AotCache.of(launch.jar()).ensure(
+                    ApiLauncher.javaCommand(launch.jar()), launch.env(), launch.port(),
+                    logDir.resolve(launch.module() + "-aot-training.log"),
+                    message -> System.err.println("[ReferenceApis] " + message)));
+            for (Launch launch : launches) {
+                ProcessBuilder builder = new ProcessBuilder(ApiLauncher.javaCommand(launch.jar()))
                         .directory(projectRoot.toFile())
                         .redirectErrorStream(true)
-                        .redirectOutput(logDir.resolve(module.getKey() + ".log").toFile());
-                builder.environment().putAll(stack.apiEnvironment(module.getKey()));
-                builder.environment().put("HTTP_PORT", Integer.toString(port));
-                builder.environment().put("HTTPS_PORT", Integer.toString(portOrFree(0)));
-                builder.environment().put("TLS_ENABLED", "false");
+                        .redirectOutput(logDir.resolve(launch.module() + ".log").toFile());
+                builder.environment().putAll(launch.env());
                 processes.add(builder.start());
-                urls.put(module.getKey(), URI.create("http://127.0.0.1:" + port));
+                urls.put(launch.module(), URI.create("http://127.0.0.1:" + launch.port()));
             }
         } catch (IOException | RuntimeException e) {
             processes.forEach(ReferenceApis::stop);
@@ -115,6 +125,9 @@ public final class ReferenceApis implements AutoCloseable {
         }
         return new ReferenceApis(urls, processes);
     }
+
+    /** How one API is started: its jar, HTTP port and environment. */
+    private record Launch(String module, Path jar, int port, Map<String, String> env) {}
 
     private void awaitHealthy() {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();

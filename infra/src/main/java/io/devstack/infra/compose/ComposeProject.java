@@ -1,6 +1,7 @@
 package io.devstack.infra.compose;
 
 import io.devstack.infra.DevstackHome;
+import io.devstack.infra.local.ApiJvmOptions;
 import io.devstack.infra.model.ContainerSpec;
 import io.devstack.infra.model.InitWrapper;
 import io.devstack.infra.model.Profile;
@@ -54,7 +55,7 @@ public final class ComposeProject {
             for (String file : CONFIG_FILES) {
                 Path target = dir.resolve(file);
                 Files.createDirectories(target.getParent());
-                Files.writeString(target, resource("files/" + file));
+                Files.writeString(target, configFile(file));
             }
             Path init = Files.createDirectories(dir.resolve("init"));
             for (ContainerSpec spec : StackContainers.of(StackServices.ALL)) {
@@ -66,6 +67,13 @@ public final class ComposeProject {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the compose project to " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A static config file's content; the API Dockerfile gets the APIs' JVM options ({@link ApiJvmOptions}). */
+    static String configFile(String file) {
+        String content = resource("files/" + file);
+        return file.equals(API_DOCKERFILE) ? content.replace("@JVM_OPTIONS@", ApiJvmOptions.list().stream()
+                .map(option -> "\"" + option + "\"").collect(Collectors.joining(", "))) : content;
     }
 
     /** The init wrapper script of one Vault client, from the shared template. */

@@ -28,8 +28,8 @@ public final class ApiLauncher implements BackendLauncher {
     public static final int FIRST_HTTP_PORT = 8000;
     public static final int FIRST_HTTPS_PORT = 8443;
 
-    /** The same JVM options for all five, so the side-by-side stays fair; a small heap suits a laptop stack. */
-    public static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx256m", "-XX:+ExitOnOutOfMemoryError");
+    /** The same JVM options for all five, so the side-by-side stays fair ({@link ApiJvmOptions}). */
+    public static final List<String> JVM_OPTIONS = ApiJvmOptions.list();
     /** Spring Boot took 31 s to report healthy on a 2-core machine under full load; leave room for that. */
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(150);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -64,7 +64,10 @@ public final class ApiLauncher implements BackendLauncher {
         env.put("HTTP_PORT", Integer.toString(httpPort));
         env.put("HTTPS_PORT", Integer.toString(httpsPort));
         // names the home on the command line: how the supervisor tells its own process from a reused pid
-        List<String> command = javaCommand(jar, "-Ddevstack.home=" + home.root());
+        String homeOption = "-Ddevstack.home=" + home.root();
+        AotCache.of(jar).ensure(javaCommand(jar, homeOption), env, httpPort,
+                home.logsDir().resolve(module + "-aot-training.log"), progress);
+        List<String> command = javaCommand(jar, homeOption);
         progress.step(module + ": starting " + jar.getFileName() + " on " + address());
         supervisor.start(module, command, env, home.dataDir(module));
         Readiness.await(supervisor, module, READY_TIMEOUT, () -> probe(secrets));
@@ -84,13 +87,15 @@ public final class ApiLauncher implements BackendLauncher {
     }
 
     /**
-     * {@code java <options> -jar <jar>} with the JDK running this code: one command line for {@code devstack up},
-     * the test fixtures and the benchmarks, so every API is always measured and tested as it is run.
+     * {@code java <options> [-XX:AOTCache=…] -jar <jar>} with the JDK running this code: one command line for
+     * {@code devstack up}, the test fixtures and the benchmarks, so every API is always measured and tested as it
+     * is run. The API's {@link AotCache} is used when a current one exists ({@link AotCache#ensure} trains it).
      */
     public static List<String> javaCommand(Path jar, String... extraOptions) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_OPTIONS);
+        command.addAll(AotCache.of(jar).jvmOptions());
         command.addAll(List.of(extraOptions));
         command.add("-jar");
         command.add(jar.toString());
