@@ -34,7 +34,7 @@ public final class AotCache {
 
     /** JEP 514's one-step training ({@code -XX:AOTCacheOutput}) came with JDK 25. */
     private static final int FIRST_JDK = 25;
-    private static final Duration HEALTHY_WITHIN = Duration.ofSeconds(120);
+    private static final Duration HEALTHY_WITHIN = Duration.ofSeconds(150);
     private static final Duration ASSEMBLED_WITHIN = Duration.ofSeconds(180);
     /** Rounds of the training workload: enough calls for the JIT's profiles to settle on the hot paths. */
     private static final int ROUNDS = 40;

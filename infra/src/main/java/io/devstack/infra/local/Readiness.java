@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 public final class Readiness {
 
     public static final int LOG_LINES = 20;
-    private static final Duration POLL = Duration.ofMillis(250);
+    private static final Duration POLL = Duration.ofMillis(100);
 
     private Readiness() {
     }

@@ -42,8 +42,9 @@ import java.util.stream.Collectors;
 
 /**
  * The stack without Docker: every service a supervised local process on 127.0.0.1 and its standard port.
- * Order: Vault (init, unseal, bootstrap) → the data services in parallel → Redis cluster formation → the
- * reference APIs (profile {@code reference}) in parallel, each its own JVM.
+ * Order: Vault (init, unseal, bootstrap) → the data services in parallel, then Redis cluster formation; the
+ * reference APIs (profile {@code reference}, each its own JVM) start beside the data services and are ready once
+ * every backend answers through them.
  * An {@code up} that fails stops what it started and names the service with its last log lines.
  */
 public final class LocalRuntime implements StackRuntime {
@@ -87,12 +88,21 @@ public final class LocalRuntime implements StackRuntime {
                 startedHere.add(VaultLauncher.SERVICE);
             }
             SecretSource secrets = cached(vault.start(progress));
-            // the APIs come last: they are clients of everything else and are ready only when it all answers
             List<BackendLauncher> apis = selected.stream().filter(ApiLauncher.class::isInstance).toList();
             List<BackendLauncher> data = selected.stream().filter(b -> !apis.contains(b)).toList();
-            startInParallel(data, secrets, progress, startedHere);
-            formRedisCluster(data, secrets, progress);
-            startInParallel(apis, secrets, progress, startedHere);
+            // The API JVMs boot while the backends start: an API needs only Vault to begin, and it is ready only
+            // when its /health/all reports every backend healthy, so starting it early can never make it ready early.
+            try (ExecutorService apiStarter = Executors.newVirtualThreadPerTaskExecutor()) {
+                Future<?> apiStart = apiStarter.submit(() -> startInParallel(apis, secrets, progress, startedHere));
+                try {
+                    startInParallel(data, secrets, progress, startedHere);
+                    formRedisCluster(data, secrets, progress);
+                } catch (RuntimeException e) {
+                    apiStart.cancel(true);
+                    throw e;
+                }
+                await(apiStart);
+            }
         } catch (RuntimeException e) {
             if (!startedHere.isEmpty()) {
                 progress.step("stopping what this up started: " + String.join(", ", startedHere));
@@ -306,6 +316,17 @@ public final class LocalRuntime implements StackRuntime {
             if (first != null) {
                 throw first;
             }
+        }
+    }
+
+    private static void await(Future<?> task) {
+        try {
+            task.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("interrupted while starting the stack", StackException.EXIT_FAILED);
         }
     }
 
