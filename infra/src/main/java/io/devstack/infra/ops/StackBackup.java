@@ -137,11 +137,11 @@ public final class StackBackup {
     /** One action per service on its own thread; the first failure is rethrown once all have finished. */
     private static void inParallel(List<ServiceBackup> services, Step step) throws Exception {
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<?>> futures = services.stream().map(s -> pool.submit(() -> {
+            List<Future<Object>> futures = services.stream().map(s -> pool.<Object>submit(() -> {
                 step.run(s);
                 return null;
             })).toList();
-            for (Future<?> future : futures) {
+            for (Future<Object> future : futures) {
                 try {
                     future.get();
                 } catch (ExecutionException e) {
