@@ -16,16 +16,17 @@ final class ProfilesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TextTable table = new TextTable("profile", "services", "measured RSS (running now)");
+        TextTable table = new TextTable("profile", "native services", "compose only", "measured RSS (running now)");
         for (ProfileMemory.Row row : ProfileMemory.measure(root.runtime())) {
             long running = row.rssKiB().size();
             long nativeCount = row.services().size() - row.composeOnly().size();
-            table.row(row.profile().id(), String.join(" ", row.services().stream().map(StackService::name).toList()),
+            table.row(row.profile().id(), String.join(" ", row.services().stream().map(StackService::name)
+                            .filter(n -> !row.composeOnly().contains(n)).toList()), Integer.toString(row.composeOnly().size()),
                     running == 0 ? "- (not running)" : String.format(java.util.Locale.ROOT, "%d MB for %d of %d native",
                             row.totalKiB() / 1024, running, nativeCount));
         }
         System.out.print(table.render());
-        System.out.println("Compose only (no native process): profiles add them under --runtime docker.");
+        System.out.println("Compose-only services (pgbouncer, forgejo, the observability set) run under --runtime docker.");
         return 0;
     }
 }

@@ -36,6 +36,7 @@ final class RestoreCommand implements Callable<Integer> {
     public Integer call() {
         BackupStore.Stored backup = new BackupStore(from != null ? from : BackupStore.defaultRoot(root.runtime().home()))
                 .open(name);
+        StackBackup.requireIntact(backup);
         Prompts.confirm("Replace ALL data of the stack (Vault, databases, Redis, queues) with backup "
                 + backup.manifest().name() + "?", yes);
         BackupCipher cipher = null;

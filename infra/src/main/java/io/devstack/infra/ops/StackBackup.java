@@ -81,11 +81,7 @@ public final class StackBackup {
      * backup whose checksums fail; {@code cipher} must be open for an encrypted backup.
      */
     public void restore(BackupStore.Stored backup, BackupCipher cipher, Progress progress) {
-        List<String> problems = backup.manifest().problems(backup.folder());
-        if (!problems.isEmpty()) {
-            throw new StackException("backup " + backup.manifest().name() + " fails its checksums (" + problems.getFirst()
-                    + ") — nothing was changed; run ./devstack verify " + backup.manifest().name(), StackException.EXIT_FAILED);
-        }
+        requireIntact(backup);
         if (backup.manifest().encrypted() && cipher == null) {
             throw new IllegalArgumentException("backup " + backup.manifest().name() + " is encrypted: a passphrase is needed");
         }
@@ -118,6 +114,15 @@ public final class StackBackup {
             if (plain != backup.folder()) {
                 deleteQuietly(plain);
             }
+        }
+    }
+
+    /** Refuses a backup whose files do not match its manifest (checked before anything is asked or changed). */
+    public static void requireIntact(BackupStore.Stored backup) {
+        List<String> problems = backup.manifest().problems(backup.folder());
+        if (!problems.isEmpty()) {
+            throw new StackException("backup " + backup.manifest().name() + " fails its checksums (" + problems.getFirst()
+                    + ") — nothing was changed; run ./devstack verify " + backup.manifest().name(), StackException.EXIT_FAILED);
         }
     }
 
