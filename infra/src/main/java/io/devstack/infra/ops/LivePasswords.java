@@ -15,6 +15,7 @@ import io.devstack.infra.local.RedisLauncher;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -32,7 +33,9 @@ import org.bson.Document;
 /**
  * Sets a new password on a running backend, authenticating with the current one: the server-side half of
  * {@code vault rotate} (and of {@code restore}, which brings back the passwords of the backup). Every server keeps
- * its already authenticated connections, so pooled clients keep working; new logins need the new password.
+ * its already authenticated connections, so pooled clients keep working; new logins need the new password. Redis
+ * takes it in two steps (both passwords valid in between), so a cluster client, which logs in to every node,
+ * never meets nodes that disagree while they change one after the other.
  * Statements that carry a password are never logged (PostgreSQL is told so per session).
  */
 final class LivePasswords {
@@ -47,15 +50,37 @@ final class LivePasswords {
         this.home = home;
     }
 
-    /** {@code secret} is the service's Vault secret with the password the server accepts now. */
+    /** Both steps at once: {@code secret} is the service's Vault secret with the password the server accepts now. */
     void apply(String service, Map<String, String> secret, String newPassword) throws Exception {
+        begin(service, secret, newPassword);
+        finish(service, newPassword);
+    }
+
+    /**
+     * The server accepts {@code newPassword} from now on. Where it can hold two passwords (Redis 6 ACL) the old one
+     * keeps working too, until {@link #finish}; the others switch here.
+     */
+    void begin(String service, Map<String, String> secret, String newPassword) throws Exception {
         switch (service) {
             case PostgresLauncher.SERVICE -> postgres(secret, newPassword);
             case MariaDbLauncher.SERVICE -> mariadb(secret, newPassword);
             case MongoLauncher.SERVICE -> mongodb(secret, newPassword);
             case AmqpLauncher.SERVICE -> amqp(secret, newPassword);
-            case "redis" -> redis(secret, newPassword);
+            case "redis" -> redisNodes(secret.get("password"), redis -> redis.aclSetuser("default",
+                    io.lettuce.core.AclSetuserArgs.Builder.addPassword(newPassword)));
             default -> throw new IllegalArgumentException("no live password change for " + service);
+        }
+    }
+
+    /** Only the new password works from now on. */
+    void finish(String service, String newPassword) {
+        if (service.equals("redis")) {
+            // requirepass replaces the default user's passwords with this one; masterauth for replicas to come
+            redisNodes(newPassword, redis -> {
+                redis.configSet(Map.of("masterauth", newPassword));
+                redis.configSet(Map.of("requirepass", newPassword));
+                redis.configRewrite();
+            });
         }
     }
 
@@ -97,16 +122,14 @@ final class LivePasswords {
         }
     }
 
-    /** {@code requirepass} and {@code masterauth} on every node, written back to its redis.conf. */
-    private static void redis(Map<String, String> secret, String password) {
+    /** One action on every cluster node, each over its own connection logged in with {@code password}. */
+    private static void redisNodes(String password, java.util.function.Consumer<RedisCommands<String, String>> action) {
         for (int node = 1; node <= REDIS_NODES.size(); node++) {
             RedisClient client = RedisClient.create(RedisURI.builder().withHost("127.0.0.1")
-                    .withPort(RedisLauncher.FIRST_PORT + node - 1).withPassword(secret.get("password").toCharArray())
+                    .withPort(RedisLauncher.FIRST_PORT + node - 1).withPassword(password.toCharArray())
                     .withTimeout(Duration.ofSeconds(5)).build());
             try (StatefulRedisConnection<String, String> connection = client.connect()) {
-                connection.sync().configSet(Map.of("masterauth", password));
-                connection.sync().configSet(Map.of("requirepass", password));
-                connection.sync().configRewrite();
+                action.accept(connection.sync());
             } finally {
                 client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
             }

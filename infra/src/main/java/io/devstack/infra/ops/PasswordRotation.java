@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code devstack vault rotate}: a new generated password, set on the running server first (authenticating with
- * the old one), then stored in Vault. Clients of {@code common} re-read Vault when a login is refused and retry
- * once, so the short window between the two steps costs at most one retry. The launchers apply Vault's password
+ * {@code devstack vault rotate}: a new generated password, stored in Vault first, then set on the running server
+ * (authenticating with the old one). Clients of {@code common} keep their cached password until a login is
+ * refused, which happens only once the server has switched; they then re-read Vault, find the new one and retry
+ * once. Only a client reading Vault afresh in the milliseconds between the two steps would be refused twice. The launchers apply Vault's password
  * at every start, so a later restart keeps the new one.
  */
 public final class PasswordRotation {
@@ -34,27 +35,32 @@ public final class PasswordRotation {
                     + " or --all", StackException.EXIT_FAILED);
         }
         List<String> secrets = name.equals("redis") ? LivePasswords.REDIS_NODES : List.of(name);
-        List<String> processes = name.equals("redis") ? LivePasswords.REDIS_NODES : secrets;
-        processes.stream().filter(p -> !runtime.supervisor().alive(p)).findFirst().ifPresent(p -> {
+        secrets.stream().filter(p -> !runtime.supervisor().alive(p)).findFirst().ifPresent(p -> {
             throw new StackException(p + " is not running — start it with ./devstack up, then rotate",
                     StackException.EXIT_NOT_RUNNING);
         });
         VaultAdmin admin = runtime.runningVault(Progress.SILENT).admin();
-        Map<String, String> current = admin.readSecret(secrets.getFirst());
+        Map<String, Map<String, String>> before = new LinkedHashMap<>();
+        secrets.forEach(secret -> before.put(secret, admin.readSecret(secret)));
+        Map<String, String> current = before.get(secrets.getFirst());
         String password = Passwords.generate();
-        progress.step(name + ": setting a new password on the running server");
-        try {
-            new LivePasswords(runtime.home()).apply(name, current, password);
-        } catch (Exception e) {
-            throw new StackException(name + ": the server refused the new password (" + oneLine(e)
-                    + "); Vault still holds the old one, which still works", StackException.EXIT_FAILED, List.of(), e);
-        }
-        for (String secret : secrets) {
-            Map<String, String> updated = new LinkedHashMap<>(admin.readSecret(secret));
+        // Vault first: a client refused with its cached password re-reads Vault and so always finds the new one
+        before.forEach((secret, data) -> {
+            Map<String, String> updated = new LinkedHashMap<>(data);
             updated.put("password", password);
             admin.writeSecret(secret, updated);
-        }
+        });
         progress.step(name + ": new password stored in Vault (" + String.join(", ", secrets) + ")");
+        LivePasswords live = new LivePasswords(runtime.home());
+        try {
+            live.begin(name, current, password);
+        } catch (Exception e) {
+            before.forEach(admin::writeSecret);
+            throw new StackException(name + ": the server refused the new password (" + oneLine(e)
+                    + "); Vault holds the old one again, which still works", StackException.EXIT_FAILED, List.of(), e);
+        }
+        live.finish(name, password);
+        progress.step(name + ": the running server takes only the new password now");
         return secrets;
     }
 

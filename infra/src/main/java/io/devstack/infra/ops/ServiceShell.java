@@ -66,6 +66,9 @@ public final class ServiceShell {
                     + secret.get("user") + "@127.0.0.1:27017/" + secret.getOrDefault("database", "dev_database")
                     + "?authSource=admin' (it prompts; ./devstack vault show-password mongodb)", StackException.EXIT_UNSUPPORTED);
         }
+        // Ctrl-C belongs to the client (psql cancels the query): this JVM must not exit under it and leave the
+        // client behind on the terminal, nor skip deleting the option file
+        sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> { });
         try {
             return builder.inheritIO().start().waitFor();
         } finally {

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -87,7 +86,7 @@ public final class StackBackup {
         }
         if (!running()) {
             progress.step("the stack is not fully running: starting it first");
-            runtime.up(Set.of(), progress);
+            runtime.up(runtime.lastProfiles(), progress);
         }
         Path plain = cipher == null ? backup.folder() : decrypt(backup, cipher, progress);
         try {
