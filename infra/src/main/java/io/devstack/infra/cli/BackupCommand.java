@@ -35,7 +35,7 @@ final class BackupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BackupStore store = new BackupStore(out != null ? out : BackupStore.defaultRoot(root.runtime().home()));
+        BackupStore store = BackupStore.at(out, root.runtime().home());
         if (list) {
             return list(store);
         }
@@ -46,7 +46,8 @@ final class BackupCommand implements Callable<Integer> {
             java.util.Arrays.fill(passphrase, '\0');
         }
         long started = System.nanoTime();
-        BackupStore.Stored backup = new StackBackup(root.runtime()).backup(store, cipher, Progress.console());
+        BackupStore.Stored backup = new StackBackup(root.nativeRuntime("backup"))
+                .backup(store, cipher, Progress.console());
         BackupManifest manifest = backup.manifest();
         System.out.printf("Backup %s: %d services, %d files, %s%s, in %.1f s%n%s%n", manifest.name(),
                 manifest.services().size(), manifest.files().size(), BackupListing.size(manifest.totalSize()),

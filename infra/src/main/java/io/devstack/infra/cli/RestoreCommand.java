@@ -34,8 +34,8 @@ final class RestoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BackupStore.Stored backup = new BackupStore(from != null ? from : BackupStore.defaultRoot(root.runtime().home()))
-                .open(name);
+        StackBackup stack = new StackBackup(root.nativeRuntime("restore"));
+        BackupStore.Stored backup = BackupStore.at(from, root.runtime().home()).open(name);
         StackBackup.requireIntact(backup);
         Prompts.confirm("Replace ALL data of the stack (Vault, databases, Redis, queues) with backup "
                 + backup.manifest().name() + "?", yes);
@@ -46,7 +46,7 @@ final class RestoreCommand implements Callable<Integer> {
             java.util.Arrays.fill(passphrase, '\0');
         }
         long started = System.nanoTime();
-        new StackBackup(root.runtime()).restore(backup, cipher, Progress.console());
+        stack.restore(backup, cipher, Progress.console());
         System.out.printf("Restored backup %s (%s) in %.1f s.%n", backup.manifest().name(),
                 String.join(", ", backup.manifest().services().keySet()), (System.nanoTime() - started) / 1e9);
         return 0;

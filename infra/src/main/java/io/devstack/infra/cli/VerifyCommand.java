@@ -36,7 +36,7 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BackupStore store = new BackupStore(from != null ? from : BackupStore.defaultRoot(root.runtime().home()));
+        BackupStore store = BackupStore.at(from, root.runtime().home());
         List<BackupStore.Stored> backups = which.all ? store.list() : List.of(store.open(which.name));
         if (backups.isEmpty()) {
             throw new StackException("no backups in " + store.root() + " — make one with ./devstack backup",

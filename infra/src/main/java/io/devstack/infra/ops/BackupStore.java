@@ -31,8 +31,9 @@ public final class BackupStore {
         this.root = root.toAbsolutePath().normalize();
     }
 
-    public static Path defaultRoot(DevstackHome home) {
-        return home.root().resolve("backups");
+    /** The store at {@code folder}, or at {@code $DEVSTACK_HOME/backups} when it is null (no --out/--from given). */
+    public static BackupStore at(Path folder, DevstackHome home) {
+        return new BackupStore(folder != null ? folder : home.root().resolve("backups"));
     }
 
     public Path root() {
