@@ -94,8 +94,8 @@ public record BackupManifest(int format, String name, String created, Map<String
             }
             return manifest;
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + file + ": " + e.getMessage().lines().findFirst()
-                    .orElse("unreadable") + " — is this a backup folder made by ./devstack backup?", e);
+            throw new IllegalStateException("cannot read " + file + ": " + String.valueOf(e.getMessage()).lines()
+                    .findFirst().orElse("unreadable") + " — is this a backup folder made by ./devstack backup?", e);
         }
     }
 
