@@ -10,10 +10,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code devstack vault rotate <service>|--all}: a new password, live on the server, then in Vault. */
+/** {@code devstack vault rotate <service>|--all}: a new password in Vault, then live on the server. */
 @Command(name = "rotate", mixinStandardHelpOptions = true,
-        description = "Give a backend a new generated password: set on the running server at once, then stored in "
-                + "Vault; the reference APIs pick it up without a restart, the old password stops working.")
+        description = "Give a backend a new generated password: stored in Vault, then set on the running server at "
+                + "once; the reference APIs pick it up without a restart, the old password stops working.")
 final class VaultRotateCommand implements Callable<Integer> {
 
     @ParentCommand
