@@ -5,28 +5,18 @@ import io.devstack.infra.Progress;
 import io.devstack.infra.local.ApiEnvironment;
 import io.devstack.infra.local.VaultLauncher;
 import io.devstack.infra.runtime.LocalRuntime;
-import io.devstack.infra.runtime.ServiceHealth;
-import io.devstack.infra.runtime.StackReport;
+import io.devstack.infra.runtime.SharedStack;
 import io.devstack.infra.vault.VaultAdmin;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The one test fixture for the native stack: once per JVM, uses the stack already healthy at
- * {@code $DEVSTACK_HOME} (default {@code ~/.devstack}) or starts it detached, and tells tests where everything is.
- * A stack it started is marked ({@value #MARKER}) so {@code ./devstack test} stops it after the suite; a stack
- * the developer started is left running.
+ * {@code $DEVSTACK_HOME} (default {@code ~/.devstack}) or starts it detached ({@link SharedStack}: marked so
+ * {@code ./devstack test} stops it after the suite), and tells tests where everything is.
  */
 public final class NativeStack {
-
-    /** Under the home's {@code run/}: present when the tests, not a developer, started the running stack. */
-    public static final String MARKER = "started-by-tests";
 
     private static NativeStack shared;
 
@@ -41,38 +31,10 @@ public final class NativeStack {
     /** The stack for this JVM, started (and waited for) on first use. */
     public static synchronized NativeStack shared() {
         if (shared == null) {
-            shared = new NativeStack(ensureRunning(DevstackHome.fromEnvironment()));
+            shared = new NativeStack(SharedStack.ensureRunning(DevstackHome.fromEnvironment(),
+                    message -> System.err.println("[NativeStack] " + message)));
         }
         return shared;
-    }
-
-    private static LocalRuntime ensureRunning(DevstackHome home) {
-        LocalRuntime runtime = new LocalRuntime(home);
-        Progress progress = message -> System.err.println("[NativeStack] " + message);
-        long started = System.nanoTime();
-        if (runtime.status().stream().allMatch(s -> s.state().equals("running"))
-                && runtime.health().stream().allMatch(ServiceHealth::healthy)) {
-            progress.step("using the healthy stack at " + home.root() + " (checked in "
-                    + (System.nanoTime() - started) / 1_000_000 + " ms)");
-            return runtime;
-        }
-        boolean vaultWasRunning = runtime.supervisor().alive(VaultLauncher.SERVICE);
-        StackReport report = runtime.up(Set.of(), progress);
-        if (!vaultWasRunning) {
-            markStartedByTests(home);
-        }
-        progress.step("stack at " + home.root() + " ready in " + report.elapsed().toMillis() + " ms ("
-                + report.kind().label() + ")");
-        return runtime;
-    }
-
-    private static void markStartedByTests(DevstackHome home) {
-        try {
-            Files.writeString(DevstackHome.privateDirectory(home.runDir()).resolve(MARKER),
-                    "started by tests at " + Instant.now() + "\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     public URI vaultAddress() {

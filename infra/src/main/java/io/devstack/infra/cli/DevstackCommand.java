@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
                 + "on this machine.",
         subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, HealthCommand.class,
                 LogsCommand.class, VaultCommand.class, RedisClusterInitCommand.class, GenerateCommand.class,
-                CommandLine.HelpCommand.class})
+                BackupCommand.class, RestoreCommand.class, VerifyCommand.class, ShellCommand.class,
+                ProfilesCommand.class, RestartCommand.class, ResetCommand.class, CommandLine.HelpCommand.class})
 public final class DevstackCommand {
 
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
@@ -39,6 +40,16 @@ public final class DevstackCommand {
             runtime = new LocalRuntime(DevstackHome.fromEnvironment());
         }
         return runtime;
+    }
+
+    /** The native runtime for a command that has no Docker implementation yet; one line when Docker is active. */
+    LocalRuntime nativeRuntime(String command) {
+        if (ComposeRuntime.isActive(DevstackHome.fromEnvironment())) {
+            throw new io.devstack.infra.runtime.StackException("'" + command + "' works on the native runtime only "
+                    + "for now; the Docker stack is active — use docker compose directly",
+                    io.devstack.infra.runtime.StackException.EXIT_UNSUPPORTED);
+        }
+        return runtime();
     }
 
     public static CommandLine commandLine() {

@@ -17,6 +17,8 @@ public final class AmqpLauncher implements BackendLauncher {
     public static final String SERVICE = "rabbitmq";
     public static final int PORT = 5672;
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    /** Read by the broker at start, and again whenever it reappears (live password rotation). */
+    public static final String CREDENTIALS_FILE = "rabbitmq.credentials";
 
     private final ProcessSupervisor supervisor;
     private final DevstackHome home;
@@ -33,7 +35,7 @@ public final class AmqpLauncher implements BackendLauncher {
     @Override
     public void start(SecretSource secrets, Progress progress) {
         Map<String, String> secret = secrets.read(SERVICE);
-        Path credentials = home.runDir().resolve("rabbitmq.credentials");
+        Path credentials = home.runDir().resolve(CREDENTIALS_FILE);
         java.util.Properties properties = new java.util.Properties();
         properties.setProperty("user", secrets.field(SERVICE, "user"));
         properties.setProperty("password", secrets.field(SERVICE, "password"));

@@ -215,7 +215,10 @@ public final class LocalRuntime implements StackRuntime {
 
     /** Starts one stopped backend again with the Vault credentials and waits until it is usable. */
     public void startService(String service, Progress progress) {
-        SecretSource secrets = cached(vault.start(progress));
+        // a ready Vault needs no second bootstrap (seconds of idempotent writes) before one backend starts
+        boolean vaultReady = supervisor.alive(VaultLauncher.SERVICE) && !service.equals(VaultLauncher.SERVICE)
+                && vault.lifecycle(Progress.SILENT).status().ready();
+        SecretSource secrets = cached(vaultReady ? vault.lifecycle(Progress.SILENT).admin() : vault.start(progress));
         if (service.equals(VaultLauncher.SERVICE)) {
             return;
         }
@@ -408,8 +411,8 @@ public final class LocalRuntime implements StackRuntime {
         return order;
     }
 
-    /** The services the last {@code up} selected (so {@code health} does not call a minimal stack's absent MySQL). */
-    private List<String> expectedServices() {
+    /** The profiles the last {@code up} was given (empty: the default selection). */
+    public Set<Profile> lastProfiles() {
         Set<Profile> profiles = EnumSet.noneOf(Profile.class);
         Path file = home.runDir().resolve(PROFILES_FILE);
         try {
@@ -423,7 +426,12 @@ public final class LocalRuntime implements StackRuntime {
         } catch (IOException | IllegalArgumentException ignored) {
             // fall back to the default selection
         }
-        List<String> names = StackServices.select(profiles).stream().map(StackService::name).toList();
+        return profiles;
+    }
+
+    /** The services the last {@code up} selected (so {@code health} does not call a minimal stack's absent MySQL). */
+    private List<String> expectedServices() {
+        List<String> names = StackServices.select(lastProfiles()).stream().map(StackService::name).toList();
         List<String> expected = new ArrayList<>();
         if (names.contains(VaultLauncher.SERVICE)) {
             expected.add(VaultLauncher.SERVICE);

@@ -8,7 +8,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
 import org.apache.qpid.server.SystemLauncher;
+import org.apache.qpid.server.SystemLauncherListener;
+import org.apache.qpid.server.model.AuthenticationProvider;
+import org.apache.qpid.server.model.Broker;
+import org.apache.qpid.server.model.PasswordCredentialManagingAuthenticationProvider;
+import org.apache.qpid.server.model.SystemConfig;
 
 /**
  * The stack's AMQP 0-9-1 broker: Apache Qpid Broker-J in its own JVM. Its configuration is rebuilt from Vault's
@@ -16,7 +24,9 @@ import org.apache.qpid.server.SystemLauncher;
  * its queues and persistent messages in a Derby store under {@code --data}.
  *
  * <p>Usage: {@code AmqpBrokerMain --port 5672 --data <dir> --credentials <file>}; the credentials file
- * ({@code user}, {@code password}, {@code vhost} as properties, mode 0600) is deleted once read.
+ * ({@code user}, {@code password}, {@code vhost} as properties, mode 0600) is deleted once read. When a new
+ * credentials file appears at the same path later ({@code devstack vault rotate rabbitmq}), the running broker
+ * reads and deletes it and sets that user's password: live rotation without a restart.
  */
 public final class AmqpBrokerMain {
 
@@ -32,7 +42,13 @@ public final class AmqpBrokerMain {
         Path initialConfig = data.resolve("broker-initial-config.json");
         writePrivate(initialConfig, brokerConfig(port, data, credentials));
 
-        SystemLauncher broker = new SystemLauncher();
+        java.util.concurrent.atomic.AtomicReference<SystemConfig<?>> system = new java.util.concurrent.atomic.AtomicReference<>();
+        SystemLauncher broker = new SystemLauncher(new SystemLauncherListener.DefaultSystemLauncherListener() {
+            @Override
+            public void onContainerResolve(SystemConfig<?> config) {
+                system.set(config);
+            }
+        });
         // Qpid's threads are not daemons: without this the JVM would ignore SIGTERM's exit until they stop
         Runtime.getRuntime().addShutdownHook(new Thread(broker::shutdown, "amqp-broker-shutdown"));
         try {
@@ -47,6 +63,46 @@ public final class AmqpBrokerMain {
         }
         System.out.println("AMQP broker ready on 127.0.0.1:" + port + ", virtual host "
                 + credentials.getProperty("vhost"));
+        Thread watcher = new Thread(() -> applyRotations(Path.of(options.get("--credentials")), system.get()),
+                "amqp-password-rotation");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    /** Waits for a new credentials file and applies its password to the running broker, for as long as it runs. */
+    private static void applyRotations(Path file, SystemConfig<?> system) {
+        try (WatchService watch = file.getFileSystem().newWatchService()) {
+            file.getParent().register(watch, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
+            while (true) {
+                WatchKey key = watch.take();
+                key.pollEvents();
+                key.reset();
+                if (Files.exists(file)) {
+                    applyPassword(readAndDelete(file), system);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException | RuntimeException e) {
+            System.err.println("amqp-broker: password rotation stopped: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private static void applyPassword(Properties credentials, SystemConfig<?> system) {
+        String user = credentials.getProperty("user");
+        Broker<?> broker = (Broker<?>) system.getContainer(Broker.class);
+        for (AuthenticationProvider<?> provider : broker.getAuthenticationProviders()) {
+            if (provider instanceof PasswordCredentialManagingAuthenticationProvider<?> managed) {
+                try {
+                    managed.setPassword(user, credentials.getProperty("password"));
+                    System.out.println("amqp-broker: password of user " + user + " rotated");
+                } catch (javax.security.auth.login.AccountNotFoundException | RuntimeException e) {
+                    // the message never carries the password, only what failed
+                    System.err.println("amqp-broker: cannot rotate the password of " + user + ": "
+                            + e.getClass().getSimpleName());
+                }
+            }
+        }
     }
 
     static String brokerConfig(int port, Path data, Properties credentials) throws IOException {

@@ -60,14 +60,15 @@ final class AuthenticatingBackend implements MongoBackend {
     }
 
     private final MongoBackend backend;
+    /** Replaced entry by entry by {@code updateUser}; the SCRAM conversations read it from the event loops. */
     private final Map<String, MongoUser> usersByDatabaseAndName;
     private final AtomicInteger connectionIds = new AtomicInteger();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     AuthenticatingBackend(MongoBackend backend, List<MongoUser> users) {
         this.backend = backend;
-        this.usersByDatabaseAndName = users.stream()
-                .collect(Collectors.toUnmodifiableMap(u -> key(u.database(), u.name()), Function.identity()));
+        this.usersByDatabaseAndName = new java.util.concurrent.ConcurrentHashMap<>(users.stream()
+                .collect(Collectors.toMap(u -> key(u.database(), u.name()), Function.identity())));
     }
 
     @Override
@@ -85,6 +86,7 @@ final class AuthenticatingBackend implements MongoBackend {
             case "saslstart" -> saslStart(connection, database, query);
             case "saslcontinue" -> saslContinue(connection, query);
             case "connectionstatus" -> connectionStatus(connection);
+            case "updateuser" -> updateUser(connection, database, query);
             default -> HANDSHAKE_COMMANDS.contains(name)
                     ? backend.handleCommand(channel, database, command, query)
                     : authorized(channel, connection, database, command, query);
@@ -219,6 +221,29 @@ final class AuthenticatingBackend implements MongoBackend {
     private Document authenticationFailed(String database, String user, String reason) {
         log.warn("authentication failed for user {} on database {}: {}", user == null ? "?" : user, database, reason);
         return error(18, "AuthenticationFailed", "Authentication failed.");
+    }
+
+    /**
+     * mongod's {@code updateUser} with {@code pwd}, limited to changing one's own password (mongod's
+     * {@code changeOwnPassword}): an authenticated user may set the password of the user of the same name in any
+     * database it may use. New keys are derived here (server-side digest, as mongod does for SCRAM-SHA-256);
+     * connections already authenticated stay so, new ones need the new password.
+     */
+    private Document updateUser(Connection connection, String database, Document query) {
+        if (connection.user == null) {
+            return error(13, "Unauthorized", "command updateUser requires authentication");
+        }
+        Object target = query.get("updateUser");
+        if (!(target instanceof String name) || !(query.get("pwd") instanceof String password) || password.isEmpty()) {
+            return error(2, "BadValue", "updateUser needs the user name and a non-empty pwd");
+        }
+        if (!name.equals(connection.user.name()) || find(database, name).isEmpty()
+                || !(connection.user.mayUse(database) || MongoUser.ADMIN_DATABASE.equals(database))) {
+            return error(13, "Unauthorized", "not authorized on " + database + " to change the password of " + name);
+        }
+        usersByDatabaseAndName.put(key(database, name), MongoUsers.derive(database, name, password.toCharArray()));
+        log.info("password of user {} on database {} changed", name, database);
+        return new Document("ok", OK);
     }
 
     private static Document connectionStatus(Connection connection) {

@@ -260,6 +260,23 @@ class MongoWireServerTest {
     }
 
     @Test
+    void updateUserChangesOnlyTheCallersOwnPasswordAndTheOldOneStopsWorking() {
+        MongoClient old = client(credential(USER, PASSWORD));
+        MongoDatabase db = old.getDatabase(DATABASE);
+        db.getCollection("things").insertOne(new Document("_id", 1));
+
+        assertThatThrownBy(() -> db.runCommand(new Document("updateUser", "someone-else").append("pwd", "x")))
+                .isInstanceOf(MongoCommandException.class).hasMessageContaining("not authorized");
+        db.runCommand(new Document("updateUser", USER).append("pwd", "rotated-Pässword"));
+
+        assertThat(db.getCollection("things").countDocuments()).as("an authenticated connection stays so").isEqualTo(1);
+        assertThat(client(credential(USER, "rotated-Pässword".toCharArray())).getDatabase(DATABASE)
+                .getCollection("things").countDocuments()).isEqualTo(1);
+        assertThatThrownBy(() -> client(credential(USER, PASSWORD)).getDatabase(DATABASE).listCollectionNames().first())
+                .isInstanceOf(MongoSecurityException.class);
+    }
+
+    @Test
     void aTakenPortIsOneLineNamingThePort() {
         assertThatThrownBy(() -> MongoWireServer.start(new InetSocketAddress("127.0.0.1", PORT), dir.resolve("other"), usersFile))
                 .isInstanceOf(IllegalStateException.class)

@@ -1,0 +1,30 @@
+package io.devstack.infra.cli;
+
+import io.devstack.infra.ops.ServiceShell;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code devstack shell <service> [-- client arguments]}: the server's own client, logged in from Vault. */
+@Command(name = "shell", mixinStandardHelpOptions = true,
+        description = "Open a service's own client with its Vault credentials (psql, mariadb, redis-cli -c); stdin "
+                + "passes through, e.g. echo 'SELECT 1' | devstack shell postgres. Exits with the client's code.")
+final class ShellCommand implements Callable<Integer> {
+
+    @ParentCommand
+    DevstackCommand root;
+
+    @Parameters(index = "0", paramLabel = "SERVICE", description = "postgres, mysql, redis, mongodb")
+    String service;
+
+    @Parameters(index = "1..*", paramLabel = "ARG", description = "Extra arguments for the client (after --).")
+    List<String> arguments = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        return new ServiceShell(root.nativeRuntime("shell")).run(service, arguments);
+    }
+}
