@@ -31,7 +31,7 @@ public final class ComposeProject {
 
     private static final String RESOURCES = "/io/devstack/infra/compose/";
     /** The static config files, copied as they are (paths relative to the project). */
-    static final List<String> CONFIG_FILES = List.of(
+    public static final List<String> CONFIG_FILES = List.of(
             "vault/vault.hcl", "postgres/ensure-databases.sh", "redis/redis.conf", "prometheus/prometheus.yml",
             "grafana/provisioning/datasources/datasources.yaml", "grafana/provisioning/dashboards/dashboards.yaml",
             "grafana/dashboards/api.json", "grafana/dashboards/logs.json", "loki/loki.yaml", "vector/vector.yaml",
@@ -54,7 +54,7 @@ public final class ComposeProject {
             for (String file : CONFIG_FILES) {
                 Path target = dir.resolve(file);
                 Files.createDirectories(target.getParent());
-                Files.writeString(target, resource("files/" + file));
+                Files.writeString(target, configFile(file));
             }
             Path init = Files.createDirectories(dir.resolve("init"));
             for (ContainerSpec spec : StackContainers.of(StackServices.ALL)) {
@@ -103,6 +103,11 @@ public final class ComposeProject {
 
     private static String quote(String word) {
         return word.matches("[A-Za-z0-9_./:=-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
+    }
+
+    /** The contents of one of the {@link #CONFIG_FILES}. */
+    public static String configFile(String file) {
+        return resource("files/" + file);
     }
 
     static String resource(String name) {
