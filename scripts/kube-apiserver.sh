@@ -45,7 +45,83 @@ build() {
   log "built $BIN"
 }
 
+running() { [[ -f "$WORK/$1.pid" ]] && kill -0 "$(cat "$WORK/$1.pid")" 2>/dev/null; }
+
+start() {
+  [[ -x "$BIN" ]] || die "kube-apiserver is not built yet: run \`$0 build\` first"
+  command -v etcd >/dev/null || die "etcd is not installed: \`apt-get install etcd-server\` (Debian/Ubuntu)"
+  command -v kubectl >/dev/null || die "kubectl is not installed: \`apt-get install kubectl\` or see https://kubernetes.io/docs/tasks/tools/"
+  mkdir -p "$WORK/pki" "$WORK/logs"
+  if ! running etcd; then
+    log "starting etcd on 127.0.0.1:$ETCD_PORT"
+    etcd --name devstack --data-dir "$WORK/etcd" \
+      --listen-client-urls "http://127.0.0.1:$ETCD_PORT" --advertise-client-urls "http://127.0.0.1:$ETCD_PORT" \
+      --listen-peer-urls "http://127.0.0.1:$((ETCD_PORT + 10))" \
+      --initial-advertise-peer-urls "http://127.0.0.1:$((ETCD_PORT + 10))" \
+      --initial-cluster "devstack=http://127.0.0.1:$((ETCD_PORT + 10))" >"$WORK/logs/etcd.log" 2>&1 &
+    echo $! >"$WORK/etcd.pid"
+  fi
+  # service-account signing key and an admin token (system:masters) for kubectl; never printed
+  [[ -f "$WORK/pki/sa.key" ]] || openssl genrsa -out "$WORK/pki/sa.key" 2048 2>/dev/null
+  [[ -f "$WORK/pki/sa.pub" ]] || openssl rsa -in "$WORK/pki/sa.key" -pubout -out "$WORK/pki/sa.pub" 2>/dev/null
+  if [[ ! -f "$WORK/pki/tokens.csv" ]]; then
+    (umask 077; printf '%s,admin,admin,system:masters\n' "$(openssl rand -hex 24)" >"$WORK/pki/tokens.csv")
+  fi
+  if ! running kube-apiserver; then
+    log "starting kube-apiserver $K8S_VERSION on https://127.0.0.1:$API_PORT"
+    "$BIN" --etcd-servers="http://127.0.0.1:$ETCD_PORT" \
+      --bind-address=127.0.0.1 --advertise-address=127.0.0.1 --secure-port="$API_PORT" \
+      --cert-dir="$WORK/pki" --token-auth-file="$WORK/pki/tokens.csv" --authorization-mode=RBAC \
+      --service-account-issuer=https://kubernetes.default.svc --service-account-key-file="$WORK/pki/sa.pub" \
+      --service-account-signing-key-file="$WORK/pki/sa.key" --service-cluster-ip-range=10.96.0.0/16 \
+      --endpoint-reconciler-type=none >"$WORK/logs/kube-apiserver.log" 2>&1 &
+    echo $! >"$WORK/kube-apiserver.pid"
+  fi
+  (umask 077; cat >"$KUBECONFIG" <<KUBECONFIG_FILE
+apiVersion: v1
+kind: Config
+clusters:
+  - name: devstack-local
+    cluster: {server: "https://127.0.0.1:$API_PORT", insecure-skip-tls-verify: true}
+users:
+  - name: admin
+    user: {token: "$(cut -d, -f1 "$WORK/pki/tokens.csv")"}
+contexts:
+  - name: devstack-local
+    context: {cluster: devstack-local, user: admin}
+current-context: devstack-local
+KUBECONFIG_FILE
+  )
+  local waited=0
+  until kubectl get --raw /readyz >/dev/null 2>&1; do
+    ((waited >= 120)) && die "kube-apiserver not ready after 120 s; see $WORK/logs/kube-apiserver.log"
+    running kube-apiserver || die "kube-apiserver exited; see $WORK/logs/kube-apiserver.log"
+    sleep 2; waited=$((waited + 2))
+  done
+  log "ready: $(kubectl version -o json 2>/dev/null | sed -n 's/.*"gitVersion": "\(v[^"]*\)".*/\1/p' | tail -1) (KUBECONFIG=$KUBECONFIG)"
+}
+
+stop() {
+  for name in kube-apiserver etcd; do
+    if running "$name"; then
+      kill "$(cat "$WORK/$name.pid")" && log "stopped $name"
+    fi
+    rm -f "$WORK/$name.pid"
+  done
+}
+
+# the chart rendered for every profile selection, then `kubectl apply --dry-run=server` (mvn profile kube-apiserver)
+dry_run() {
+  local mvn_args=(-B -pl infra -Pkube-apiserver verify)
+  [[ "${MVN_OFFLINE:-}" == 1 ]] && mvn_args=(-o "${mvn_args[@]}")
+  log "server-side dry run of the Helm chart (mvn ${mvn_args[*]})"
+  KUBECONFIG="$KUBECONFIG" mvn "${mvn_args[@]}"
+}
+
 case "${1:-}" in
   build) build ;;
+  start) start ;;
+  stop) stop ;;
+  verify) build; start; trap stop EXIT; dry_run ;;
   *) die "usage: $0 build|start|verify|stop" ;;
 esac

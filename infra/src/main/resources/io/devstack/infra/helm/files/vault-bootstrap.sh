@@ -14,9 +14,9 @@ set -eu
 export VAULT_ADDR="${VAULT_ADDR:-http://vault:8200}"
 NAMESPACE="${DEVSTACK_NAMESPACE:-default}"
 STORE_KEYS="${DEVSTACK_STORE_UNSEAL_KEYS:-false}"
-KEYS_DIR=/devstack/vault-keys        # Secret devstack-vault-keys, when the chart keeps the keys
-TOKEN_DIR=/devstack/bootstrap-token  # Secret devstack-vault-bootstrap-token, when you hand over a token
-OUT=/out
+KEYS_DIR="${DEVSTACK_KEYS_DIR:-/devstack/vault-keys}"         # Secret devstack-vault-keys, when kept
+TOKEN_DIR="${DEVSTACK_TOKEN_DIR:-/devstack/bootstrap-token}"   # Secret devstack-vault-bootstrap-token, if given
+OUT="${DEVSTACK_OUT:-/out}"                                   # shared with the Job's kubectl container
 WORK=$(mktemp -d)
 KEY_SHARES=@KEY_SHARES@
 KEY_THRESHOLD=@KEY_THRESHOLD@
