@@ -7,6 +7,8 @@ import io.devstack.infra.model.StackServices;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The files the chart ships under {@code files/} and serves through two ConfigMaps: {@code files/init/} (one init
@@ -20,6 +22,10 @@ final class ChartFiles {
     static final String CONFIG_DIR = "files/config/";
     /** Compose-only files: the chart has its own Vault config; API images are built outside the cluster. */
     private static final List<String> REPLACED = List.of("vault/vault.hcl", ComposeProject.API_DOCKERFILE);
+
+    /** The header comment and {@code storage "file"} block of the compose config, replaced by Raft. */
+    private static final Pattern FILE_STORAGE = Pattern.compile("(?s)\\A.*?storage \"file\" \\{.*?\\}\n");
+    private static final String LISTENER_ADDRESS = "address     = \"0.0.0.0:8200\"";
 
     private ChartFiles() {
     }
@@ -37,11 +43,22 @@ final class ChartFiles {
                 files.put(CONFIG_DIR + key(file), ComposeProject.configFile(file));
             }
         }
-        files.put(CONFIG_DIR + key("vault/vault.hcl"), HelmChart.resource("files/vault.hcl"));
+        files.put(CONFIG_DIR + key("vault/vault.hcl"), vaultConfig());
         files.put(CONFIG_DIR + "vault-auto-unseal.sh", HelmChart.resource("files/vault-auto-unseal.sh"));
         files.put(CONFIG_DIR + "redis-cluster.sh", HelmChart.resource("files/redis-cluster.sh"));
         files.put(CONFIG_DIR + "vault-bootstrap.sh", bootstrapScript);
         return files;
+    }
+
+    /** The Compose runtime's Vault config with Raft storage (Raft also needs the cluster listener). */
+    static String vaultConfig() {
+        String compose = ComposeProject.configFile("vault/vault.hcl");
+        Matcher storage = FILE_STORAGE.matcher(compose);
+        if (!storage.find() || !compose.contains(LISTENER_ADDRESS)) {
+            throw new IllegalStateException("the compose vault.hcl changed shape: update ChartFiles.vaultConfig");
+        }
+        return HelmChart.resource("files/vault-storage.hcl") + compose.substring(storage.end())
+                .replace(LISTENER_ADDRESS, LISTENER_ADDRESS + "\n  cluster_address = \"0.0.0.0:8201\"");
     }
 
     /** Whether a generated mount source names one file (rather than a folder of them). */
