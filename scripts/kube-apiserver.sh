@@ -40,7 +40,10 @@ build() {
   go mod edit -require "k8s.io/kubernetes@$K8S_VERSION"
   printf 'package tools\n\nimport _ "k8s.io/kubernetes/cmd/kube-apiserver"\n' > tools.go
   go mod tidy >/dev/null
-  nice -n 19 go build -o "$BIN.tmp" k8s.io/kubernetes/cmd/kube-apiserver
+  # the version the release build stamps in (otherwise the server reports v0.0.0-master)
+  local version=k8s.io/component-base/version minor=${K8S_VERSION#v1.}
+  nice -n 19 go build -ldflags "-X $version.gitVersion=$K8S_VERSION -X $version.gitMajor=1 \
+    -X $version.gitMinor=${minor%%.*} -X $version.gitTreeState=clean" -o "$BIN.tmp" k8s.io/kubernetes/cmd/kube-apiserver
   mv "$BIN.tmp" "$BIN"
   log "built $BIN"
 }

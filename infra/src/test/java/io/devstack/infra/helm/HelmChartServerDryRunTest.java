@@ -60,7 +60,7 @@ class HelmChartServerDryRunTest {
         assertThat(result.output()).contains("Deployment.apps \"api-spring\" is invalid")
                 .contains("spec.replicas: Invalid value: -1: must be greater than or equal to 0");
         System.out.println("kube-apiserver rejected apis.replicas=-1 with: " + result.output().lines()
-                .filter(l -> l.contains("api-spring")).findFirst().orElse(""));
+                .filter(l -> l.contains("Invalid value")).findFirst().orElse(""));
     }
 
     record Result(int exit, String output) {
