@@ -7,7 +7,6 @@ import static io.devstack.infra.helm.TemplateYaml.value;
 import io.devstack.infra.model.ComposeNetwork;
 import io.devstack.infra.model.ContainerSpec;
 import io.devstack.infra.model.StackContainers;
-import io.devstack.infra.model.VaultClient;
 import io.devstack.infra.model.VaultLayout;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -133,11 +132,6 @@ final class ChartJobs {
                 Map.of("name", "approle", "secret", Map.of("secretName", ServiceTemplate.appRoleSecret("redis-1"),
                         "defaultMode", 0400))));
         return job(REDIS_CLUSTER, redis1.networks(), pod, 1800);
-    }
-
-    /** The Vault clients whose AppRole Secrets the bootstrap writes. */
-    List<VaultClient> clients() {
-        return layout.clients();
     }
 
     private static Map<String, Object> job(String name, List<ComposeNetwork> networks, Map<String, Object> pod,

@@ -248,7 +248,7 @@ final class ServiceTemplate {
     }
 
     private static String volumeName(Mount mount, int index) {
-        return mount.kind() == Mount.Kind.VOLUME ? mount.source() : mount.kind().name().toLowerCase() + "-" + index;
+        return mount.kind() == Mount.Kind.VOLUME ? mount.source() : mount.kind().name().toLowerCase(java.util.Locale.ROOT) + "-" + index;
     }
 
     /** A generated file or folder of the compose project, from the chart's ConfigMaps with its layout kept. */

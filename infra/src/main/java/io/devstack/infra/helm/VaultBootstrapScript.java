@@ -11,6 +11,7 @@ import io.devstack.infra.model.VaultLayout;
 import io.devstack.infra.vault.Passwords;
 import io.devstack.infra.vault.VaultGrants;
 import io.devstack.infra.vault.VaultLifecycle;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -83,7 +84,7 @@ final class VaultBootstrapScript {
             String dir = "\"$OUT/approle-" + client.name() + "\"";
             s.append("mkdir -p ").append(dir).append('\n')
                     .append("vault read -field=role_id auth/approle/role/").append(client.appRoleName())
-                    .append("/role-id >").append(dir.replace("\"$OUT", "\"$OUT")).append("/role-id\n")
+                    .append("/role-id >").append(dir).append("/role-id\n")
                     .append("vault write -f -field=secret_id auth/approle/role/").append(client.appRoleName())
                     .append("/secret-id >").append(dir).append("/secret-id\n");
         }
@@ -107,7 +108,7 @@ final class VaultBootstrapScript {
             spec.fields().forEach((field, how) -> {
                 if (how instanceof SecretField.Password(String group) && group != null) {
                     groups.add(group);
-                    members.computeIfAbsent(group, g -> new java.util.ArrayList<>())
+                    members.computeIfAbsent(group, g -> new ArrayList<>())
                             .add("vault kv get -field=" + field + " secret/" + spec.name() + " 2>/dev/null");
                 }
             });
@@ -118,7 +119,7 @@ final class VaultBootstrapScript {
                     .append(" || password)\n");
         }
         for (SecretSpec spec : layout.secrets()) {
-            List<String> fields = new java.util.ArrayList<>();
+            List<String> fields = new ArrayList<>();
             spec.fields().forEach((field, how) -> fields.add("\\\"" + field + "\\\":" + switch (how) {
                 case SecretField.Fixed(String value) -> "\\\"" + value + "\\\"";
                 case SecretField.Flag(boolean initial) -> Boolean.toString(initial);
