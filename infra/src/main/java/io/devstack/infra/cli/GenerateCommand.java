@@ -2,7 +2,9 @@ package io.devstack.infra.cli;
 
 import io.devstack.infra.DevstackHome;
 import io.devstack.infra.compose.ComposeProject;
+import io.devstack.infra.helm.HelmChart;
 import io.devstack.infra.model.Profile;
+import io.devstack.infra.model.VaultLayout;
 import io.devstack.infra.runtime.ComposeRuntime;
 import io.devstack.infra.model.StackService;
 import java.nio.file.Path;
@@ -13,10 +15,18 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code devstack generate}: writes the Docker Compose project for the selected profiles. */
+/** {@code devstack generate}: writes the Docker Compose project (default) or the Helm chart for the profiles. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = "Write the Docker Compose project (docker-compose.yml, init wrappers, configs) for the profiles.")
+        description = {"Write the Docker Compose project (docker-compose.yml, init wrappers, configs) for the profiles,",
+                "or with --target helm a Helm chart of the whole stack (the profiles become its default selection)."})
 final class GenerateCommand implements Callable<Integer> {
+
+    /** What to generate from the stack model. */
+    enum Target { compose, helm }
+
+    @Option(names = "--target", paramLabel = "TARGET", defaultValue = "compose",
+            description = "compose (default) or helm; valid: ${COMPLETION-CANDIDATES}.")
+    Target target = Target.compose;
 
     @Option(names = "--profile", split = ",", paramLabel = "PROFILE",
             description = "minimal, standard (default), full, reference; repeatable or comma-separated.")
@@ -34,6 +44,13 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() {
         Set<Profile> selected = EnumSet.noneOf(Profile.class);
         profiles.forEach(p -> selected.add(Profile.parse(p)));
+        if (target == Target.helm) {
+            Path chart = new HelmChart(VaultLayout.standard()).write(selected, out.toAbsolutePath().normalize());
+            System.out.println("wrote the Helm chart " + chart + " (profiles by default: " + String.join(", ",
+                    (selected.isEmpty() ? HelmChart.DEFAULT_PROFILES : selected).stream().map(Profile::id).toList())
+                    + "); check it with `helm lint " + out + "`, install it with `helm install devstack " + out + "`");
+            return 0;
+        }
         Path root = sourceRoot(source);
         // mounts point where `up --runtime docker` keeps the Docker stack's AppRole files
         List<StackService> services = new ComposeProject(ComposeRuntime.stateHome(DevstackHome.fromEnvironment()), root)

@@ -15,7 +15,6 @@ import io.devstack.infra.model.StackService;
 import io.devstack.infra.model.StackServices;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -145,14 +144,9 @@ public final class ComposeFile {
         return s;
     }
 
-    /** Every profile whose selection (with {@code reference} pulling in the APIs' backends) includes the service. */
+    /** The ids of {@link StackServices#profilesSelecting}; none for a service every profile selects. */
     static List<String> profilesOf(StackService service) {
-        List<String> ids = new ArrayList<>();
-        for (Profile profile : Profile.values()) {
-            if (StackServices.select(Set.of(profile)).contains(service)) {
-                ids.add(profile.id());
-            }
-        }
+        List<String> ids = StackServices.profilesSelecting(service).stream().map(Profile::id).toList();
         // a service in every profile is simply always on (compose starts services without profiles by default)
         return ids.size() == Profile.values().length ? List.of() : ids;
     }

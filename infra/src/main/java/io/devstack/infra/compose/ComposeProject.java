@@ -32,7 +32,7 @@ public final class ComposeProject {
 
     private static final String RESOURCES = "/io/devstack/infra/compose/";
     /** The static config files, copied as they are (paths relative to the project). */
-    static final List<String> CONFIG_FILES = List.of(
+    public static final List<String> CONFIG_FILES = List.of(
             "vault/vault.hcl", "postgres/ensure-databases.sh", "redis/redis.conf", "prometheus/prometheus.yml",
             "grafana/provisioning/datasources/datasources.yaml", "grafana/provisioning/dashboards/dashboards.yaml",
             "grafana/dashboards/api.json", "grafana/dashboards/logs.json", "loki/loki.yaml", "vector/vector.yaml",
@@ -111,6 +111,11 @@ public final class ComposeProject {
 
     private static String quote(String word) {
         return word.matches("[A-Za-z0-9_./:=-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
+    }
+
+    /** The contents of one of the {@link #CONFIG_FILES}. */
+    public static String configFile(String file) {
+        return resource("files/" + file);
     }
 
     static String resource(String name) {

@@ -8,6 +8,7 @@ import static io.devstack.infra.model.Profile.MINIMAL;
 import static io.devstack.infra.model.Profile.REFERENCE;
 import static io.devstack.infra.model.Profile.STANDARD;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -64,6 +65,11 @@ public final class StackServices {
     public static StackService require(String name) {
         return byName(name).orElseThrow(() -> new IllegalArgumentException("unknown service '" + name
                 + "'; known: " + String.join(", ", ALL.stream().map(StackService::name).toList())));
+    }
+
+    /** Every profile whose selection (with {@code reference} pulling in the APIs' backends) includes the service. */
+    public static List<Profile> profilesSelecting(StackService service) {
+        return Arrays.stream(Profile.values()).filter(p -> select(Set.of(p)).contains(service)).toList();
     }
 
     /**

@@ -7,8 +7,6 @@ import io.devstack.infra.model.VaultClient;
 import io.devstack.infra.model.VaultLayout;
 import org.springframework.vault.core.VaultOperations;
 import org.springframework.vault.core.VaultSysOperations;
-import org.springframework.vault.support.Policy;
-import org.springframework.vault.support.Policy.BuiltinCapabilities;
 import org.springframework.vault.support.VaultMount;
 import org.springframework.vault.support.VaultResponse;
 
@@ -25,9 +23,8 @@ import java.util.Map;
  */
 final class VaultBootstrap {
 
-    static final String ROOT_CA_TTL = "87600h";
-    static final String INTERMEDIATE_CA_TTL = "43800h";
-    static final String CERT_MAX_TTL = "8760h";
+    static final String ROOT_CA_TTL = VaultGrants.ROOT_CA_TTL;
+    static final String INTERMEDIATE_CA_TTL = VaultGrants.INTERMEDIATE_CA_TTL;
 
     private final VaultOperations vault;
     private final VaultSysOperations sys;
@@ -53,11 +50,11 @@ final class VaultBootstrap {
         }
         for (VaultClient client : layout.clients()) {
             VaultCalls.during("writing policy " + client.policyName(),
-                    () -> sys.createOrUpdatePolicy(client.policyName(), policyFor(client)));
+                    () -> sys.createOrUpdatePolicy(client.policyName(), VaultGrants.policy(client)));
             VaultCalls.during("writing PKI role " + client.pkiRoleName(),
-                    () -> vault.write("pki_int/roles/" + client.pkiRoleName(), pkiRole(client)));
+                    () -> vault.write("pki_int/roles/" + client.pkiRoleName(), VaultGrants.pkiRole(client)));
             VaultCalls.during("writing AppRole " + client.appRoleName(),
-                    () -> vault.write("auth/approle/role/" + client.appRoleName(), appRole(client)));
+                    () -> vault.write("auth/approle/role/" + client.appRoleName(), VaultGrants.appRole(client)));
         }
     }
 
@@ -183,35 +180,6 @@ final class VaultBootstrap {
                     ? Passwords.generate()
                     : shared.computeIfAbsent(group, g -> Passwords.generate());
         };
-    }
-
-    static Policy policyFor(VaultClient client) {
-        Policy policy = Policy.of(Policy.Rule.builder()
-                .path(client.pkiIssuePath()).capabilities(BuiltinCapabilities.UPDATE).build());
-        for (String secret : client.readableSecrets()) {
-            policy = policy.with(Policy.Rule.builder()
-                    .path("secret/data/" + secret).capabilities(BuiltinCapabilities.READ).build());
-        }
-        return policy;
-    }
-
-    private static Map<String, Object> pkiRole(VaultClient client) {
-        return Map.of(
-                "allowed_domains", List.of(client.name(), "localhost"),
-                "allow_bare_domains", true,
-                "allow_subdomains", false,
-                "allow_localhost", true,
-                "allow_ip_sans", true,
-                "ttl", CERT_MAX_TTL,
-                "max_ttl", CERT_MAX_TTL);
-    }
-
-    private static Map<String, Object> appRole(VaultClient client) {
-        return Map.of(
-                "token_policies", List.of(client.policyName()),
-                "token_ttl", "1h",
-                "token_max_ttl", "24h",
-                "secret_id_ttl", "720h");
     }
 
     private Map<String, Object> writeForData(String stage, String path, Map<String, Object> body) {

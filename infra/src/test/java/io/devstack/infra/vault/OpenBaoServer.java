@@ -54,6 +54,9 @@ public final class OpenBaoServer implements BeforeAllCallback, AfterAllCallback 
 
     public URI address() { return URI.create("http://127.0.0.1:" + PORT); }
 
+    /** The OpenBao executable the server runs (also a Vault-compatible CLI). */
+    public Path binary() { return binary; }
+
     public VaultLifecycle lifecycle() { return new VaultLifecycle(address(), home, Progress.console()); }
 
     /** Starts the server and waits until its HTTP port accepts connections. */

@@ -1,0 +1,63 @@
+package io.devstack.infra.vault;
+
+import io.devstack.infra.model.VaultClient;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.vault.support.Policy;
+import org.springframework.vault.support.Policy.BuiltinCapabilities;
+
+/**
+ * What Vault grants each {@link VaultClient}: its least-privilege policy, its PKI role and its AppRole settings,
+ * plus the CA lifetimes. The Java bootstrap and the Kubernetes bootstrap Job both write exactly these.
+ */
+public final class VaultGrants {
+
+    public static final String ROOT_CA_TTL = "87600h";
+    public static final String INTERMEDIATE_CA_TTL = "43800h";
+    public static final String CERT_MAX_TTL = "8760h";
+
+    private VaultGrants() {
+    }
+
+    /** Issue from its own PKI role, read its own secrets: nothing else. */
+    public static Policy policy(VaultClient client) {
+        Policy policy = Policy.of(Policy.Rule.builder()
+                .path(client.pkiIssuePath()).capabilities(BuiltinCapabilities.UPDATE).build());
+        for (String secret : client.readableSecrets()) {
+            policy = policy.with(Policy.Rule.builder()
+                    .path("secret/data/" + secret).capabilities(BuiltinCapabilities.READ).build());
+        }
+        return policy;
+    }
+
+    /** The same policy in Vault's JSON policy syntax ({@code {"path": {"<path>": {"capabilities": [...]}}}}). */
+    public static Map<String, Object> policyDocument(VaultClient client) {
+        Map<String, Object> paths = new LinkedHashMap<>();
+        for (Policy.Rule rule : policy(client).getRules()) {
+            paths.put(rule.getPath(), Map.of("capabilities",
+                    rule.getCapabilities().stream().map(c -> c.name().toLowerCase(Locale.ROOT)).toList()));
+        }
+        return Map.of("path", paths);
+    }
+
+    public static Map<String, Object> pkiRole(VaultClient client) {
+        return Map.of(
+                "allowed_domains", List.of(client.name(), "localhost"),
+                "allow_bare_domains", true,
+                "allow_subdomains", false,
+                "allow_localhost", true,
+                "allow_ip_sans", true,
+                "ttl", CERT_MAX_TTL,
+                "max_ttl", CERT_MAX_TTL);
+    }
+
+    public static Map<String, Object> appRole(VaultClient client) {
+        return Map.of(
+                "token_policies", List.of(client.policyName()),
+                "token_ttl", "1h",
+                "token_max_ttl", "24h",
+                "secret_id_ttl", "720h");
+    }
+}
