@@ -69,8 +69,8 @@ public final class ComposeProject {
         }
     }
 
-    /** A static config file's content; the API Dockerfile gets the APIs' JVM options ({@link ApiJvmOptions}). */
-    static String configFile(String file) {
+    /** The contents of one of the {@link #CONFIG_FILES}; the API Dockerfile gets the APIs' JVM options ({@link ApiJvmOptions}). */
+    public static String configFile(String file) {
         String content = resource("files/" + file);
         return file.equals(API_DOCKERFILE) ? content.replace("@JVM_OPTIONS@", ApiJvmOptions.list().stream()
                 .map(option -> "\"" + option + "\"").collect(Collectors.joining(", "))) : content;
@@ -111,11 +111,6 @@ public final class ComposeProject {
 
     private static String quote(String word) {
         return word.matches("[A-Za-z0-9_./:=-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
-    }
-
-    /** The contents of one of the {@link #CONFIG_FILES}. */
-    public static String configFile(String file) {
-        return resource("files/" + file);
     }
 
     static String resource(String name) {
