@@ -80,6 +80,10 @@ public final class LoadGenerator implements AutoCloseable {
             long now = System.nanoTime();
             if (now <= end) {
                 record(tally, answer, now - sent);
+            } else if (answer.failed()) {
+                tally.lateFailure(answer.cause());
+            } else {
+                tally.late(answer.result());
             }
             nextClosed(endpoint, tally, end, userDone);
         });

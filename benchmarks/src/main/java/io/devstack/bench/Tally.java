@@ -38,6 +38,21 @@ final class Tally {
         latency.recordValue(Math.min(HIGHEST_MICROS, Math.max(0, nanos / 1_000)));
     }
 
+    /** An answer that arrived after a closed run's window: not counted, but a failure is still a failure. */
+    void late(int status) {
+        if (status != 200) {
+            otherStatuses.merge(status, 1L, Long::sum);
+        }
+    }
+
+    /** A transport error after a closed run's window. */
+    void lateFailure(Throwable cause) {
+        errors++;
+        if (firstError == null) {
+            firstError = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        }
+    }
+
     /** Requests sent that never completed (still outstanding when the run gave up on them). */
     void abandoned(long count) {
         if (count > 0) {

@@ -37,8 +37,8 @@ public final class ReportWriter {
                     Files.writeString(folder.resolve(chart.getKey() + ".svg"), chart.getValue());
                     chartFiles.add(chart.getKey() + ".svg");
                 }
-            } catch (RuntimeException | LinkageError e) {
-                // charts need AWT's fonts; the tables are the report, so a machine without fonts still gets one
+            } catch (RuntimeException | InternalError | LinkageError e) {
+                // charts need AWT fonts (fontconfig); a machine without them still gets the tables, which are the report
                 chartProblem = "charts could not be drawn on this machine: " + e;
             }
             List<Tables> all = all(tables);
