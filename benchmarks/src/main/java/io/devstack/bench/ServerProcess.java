@@ -1,6 +1,7 @@
 package io.devstack.bench;
 
 import io.devstack.infra.local.ApiLauncher;
+import io.devstack.testsupport.ReferenceApis;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -136,15 +137,7 @@ final class ServerProcess implements AutoCloseable {
     /** SIGTERM, then a kill after 15 s. */
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        ReferenceApis.stop(process);
     }
 
     private static int freePort() {
