@@ -29,7 +29,7 @@ public record BenchPlan(
     public static final List<Double> ALL_FRACTIONS = List.of(0.25, 0.5, 0.75);
     public static final int DEFAULT_CONCURRENCY = 32;
 
-    /** The full run: about 12 minutes for five APIs and nine endpoints on two cores. */
+    /** The full run: about 13 minutes for five APIs and nine endpoints on two cores (14 on a busy machine). */
     public static BenchPlan full(List<String> apis, List<String> endpoints) {
         return new BenchPlan("full", apis, endpoints, DEFAULT_CONCURRENCY, 2, 3, 1.5, ALL_FRACTIONS, 2, 1, true);
     }
@@ -63,6 +63,6 @@ public record BenchPlan(
 
     /** Seconds of load per endpoint and server, for the time estimate. */
     public double secondsPerEndpoint() {
-        return warmupSeconds + closedRounds * closedSeconds + openFractions.size() * openRounds * openSeconds;
+        return warmupSeconds * 1.5 + closedRounds * closedSeconds + openFractions.size() * openRounds * openSeconds;
     }
 }

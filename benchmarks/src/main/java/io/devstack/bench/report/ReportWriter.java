@@ -47,7 +47,20 @@ public final class ReportWriter {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report to " + folder, e);
         }
-        return tables.summary().markdown();
+        return summary(results, command, tables);
+    }
+
+    /**
+     * The summary table with the line that says when, where and how it was measured: the block the root README
+     * shows (paste it over the previous one).
+     */
+    static String summary(Results results, String command, ReportTables tables) {
+        var machine = results.machine();
+        return "Measured " + results.startedAt().substring(0, 16).replace('T', ' ') + " UTC on " + machine.cpus() + " CPUs ("
+                + machine.cpuModel() + "), " + machine.memoryGb() + " GB, " + machine.jdk() + ", load average at start "
+                + machine.loadAverageAtStart() + ", with `" + command + "`. Goals: "
+                + String.join("; ", results.goals().stream().map(g -> (g.met() ? "met — " : "not met — ") + g.goal()).toList())
+                + ".\n\n" + tables.summary().markdown();
     }
 
     private static List<Tables> all(ReportTables tables) {
@@ -65,11 +78,13 @@ public final class ReportWriter {
     private static String markdown(Results results, List<Tables> tables, String command, String chartProblem) {
         StringBuilder out = new StringBuilder("# DevStack benchmark report\n\n");
         out.append(header(results, command)).append("\n");
+        out.append("## Summary\n\n").append(summary(results, command, new ReportTables(results)));
         out.append("## Goals\n\n");
         results.goals().forEach(goal -> out.append("- ").append(goal.met() ? "**met**: " : "**not met**: ")
                 .append(goal.goal()).append(" — ").append(goal.detail()).append("\n"));
         out.append("\n## Figures\n\n");
-        tables.forEach(table -> out.append(table.markdown()));
+        // the first table is the summary, shown above
+        tables.subList(1, tables.size()).forEach(table -> out.append(table.markdown()));
         if (chartProblem != null) {
             out.append("_").append(chartProblem).append("_\n");
         }
