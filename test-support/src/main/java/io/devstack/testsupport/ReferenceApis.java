@@ -170,7 +170,8 @@ public final class ReferenceApis implements AutoCloseable {
         started.forEach(ReferenceApis::stop);
     }
 
-    private static void stop(Process process) {
+    /** Stops one child JVM: SIGTERM, then a kill after 15 s (also for the benchmarks' servers). */
+    public static void stop(Process process) {
         process.destroy();
         try {
             if (!process.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {

@@ -1,7 +1,10 @@
 package io.devstack.common.http;
 
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -18,8 +21,15 @@ public final class ContractRoutes {
 
     /** One (method, template) pair of the contract. */
     public record Route(String method, String template) {
+    }
+
+    /** A template split once into its segments: matching runs on every request, so nothing is split there. */
+    private record Shape(String template, List<String> parts, int variables) {
+        static Shape of(String template) {
+            return new Shape(template, split(template), (int) template.chars().filter(c -> c == '{').count());
+        }
+
         boolean matches(List<String> segments) {
-            List<String> parts = split(template);
             if (parts.size() != segments.size()) {
                 return false;
             }
@@ -65,6 +75,9 @@ public final class ContractRoutes {
             new Route("POST", "/examples/messaging/publish"),
             new Route("GET", "/examples/messaging/queue/{queue_name}/info"));
 
+    private static final List<Shape> SHAPES = templates().stream().map(Shape::of).toList();
+    private static final Map<String, Set<String>> METHODS = methodsByTemplate();
+
     private ContractRoutes() {}
 
     /** The template {@code path} (query string ignored) belongs to, or {@link #UNKNOWN}. */
@@ -75,25 +88,23 @@ public final class ContractRoutes {
         }
         List<String> segments = split(bare);
         // a literal template wins over a variable one of the same shape (none overlap today; keeps it so)
-        String best = null;
-        for (Route route : ALL) {
-            if (route.matches(segments) && (best == null || variables(route.template()) < variables(best))) {
-                best = route.template();
+        Shape best = null;
+        for (Shape shape : SHAPES) {
+            if (shape.matches(segments) && (best == null || shape.variables() < best.variables())) {
+                best = shape;
             }
         }
-        return best == null ? UNKNOWN : best;
+        return best == null ? UNKNOWN : best.template();
     }
 
     /** The methods the contract serves on {@code path}, sorted; empty when the path is unknown (→ 404). */
     public static Set<String> allowedMethods(String path) {
-        String template = template(path);
-        Set<String> methods = new TreeSet<>();
-        for (Route route : ALL) {
-            if (route.template().equals(template)) {
-                methods.add(route.method());
-            }
-        }
-        return methods;
+        return methodsOf(template(path));
+    }
+
+    /** The methods the contract serves on a template from {@link #template}, sorted; empty for {@link #UNKNOWN}. */
+    public static Set<String> methodsOf(String template) {
+        return METHODS.getOrDefault(template, Set.of());
     }
 
     /** The route serving {@code method path}, if the contract has one. */
@@ -114,8 +125,11 @@ public final class ContractRoutes {
         return q < 0 ? path : path.substring(0, q);
     }
 
-    private static int variables(String template) {
-        return (int) template.chars().filter(c -> c == '{').count();
+    private static Map<String, Set<String>> methodsByTemplate() {
+        Map<String, Set<String>> methods = new HashMap<>();
+        ALL.forEach(r -> methods.computeIfAbsent(r.template(), t -> new TreeSet<>()).add(r.method()));
+        methods.replaceAll((template, set) -> Collections.unmodifiableSet(set));
+        return Map.copyOf(methods);
     }
 
     /** "/a/b/" → ["a","b",""] (paths start with "/"): a trailing slash is a segment of its own, so /health and /health/ differ. */

@@ -106,7 +106,7 @@ public final class HttpFront {
         /** 404 / 405 from the route table, then the rate limit, then a declared body over 10 MiB. */
         private ApiResponse decide(String contentLength) {
             try {
-                Set<String> allowed = ContractRoutes.allowedMethods(path);
+                Set<String> allowed = ContractRoutes.methodsOf(route);
                 if (allowed.isEmpty()) {
                     throw new NotFoundException(path);
                 }

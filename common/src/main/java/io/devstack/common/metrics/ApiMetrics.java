@@ -16,8 +16,11 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -43,6 +46,12 @@ public final class ApiMetrics implements AutoCloseable {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
+    /**
+     * Meters by their label values: Micrometer's builder-and-register costs a new id, sorted tags and a registry
+     * lookup on every call, on every request. The label space is bounded (route templates, not raw paths).
+     */
+    private final Map<List<Object>, Timer> timers = new ConcurrentHashMap<>();
+    private final Map<List<Object>, Counter> counters = new ConcurrentHashMap<>();
 
     public ApiMetrics() {
         new JvmMemoryMetrics().bindTo(registry);
@@ -68,36 +77,37 @@ public final class ApiMetrics implements AutoCloseable {
      * the HTTP standard set is labelled {@code OTHER} so a client cannot grow the label space.
      */
     public void recordHttpRequest(String method, String uri, int status, long nanos) {
-        Timer.builder("http.server.requests")
+        String label = HTTP_METHODS.contains(method) ? method : "OTHER";
+        timers.computeIfAbsent(List.of("http", label, uri, status), key -> Timer.builder("http.server.requests")
                 .description("HTTP requests served, by contract route template")
-                .tag("method", HTTP_METHODS.contains(method) ? method : "OTHER")
+                .tag("method", label)
                 .tag("uri", uri)
                 .tag("status", Integer.toString(status))
                 .tag("outcome", Outcome.forStatus(status).name())
                 .serviceLevelObjectives(BUCKETS)
-                .register(registry)
+                .register(registry))
                 .record(nanos, TimeUnit.NANOSECONDS);
     }
 
     /** @param outcome {@code success}, {@code failure}, {@code timeout} or {@code rejected} (circuit open) */
     public void recordBackendCall(String backend, String operation, String outcome, long nanos) {
-        Timer.builder("devstack.backend.calls")
+        timers.computeIfAbsent(List.of("backend", backend, operation, outcome), key -> Timer.builder("devstack.backend.calls")
                 .description("Calls from the API to its backends")
                 .tag("backend", backend)
                 .tag("operation", operation)
                 .tag("outcome", outcome)
                 .serviceLevelObjectives(BUCKETS)
-                .register(registry)
+                .register(registry))
                 .record(nanos, TimeUnit.NANOSECONDS);
     }
 
     /** @param result {@code hit} or {@code miss} */
     public void recordCacheRequest(String cache, String result) {
-        Counter.builder("devstack.cache.requests")
+        counters.computeIfAbsent(List.of(cache, result), key -> Counter.builder("devstack.cache.requests")
                 .description("Lookups in the API's caches")
                 .tag("cache", cache)
                 .tag("result", result)
-                .register(registry)
+                .register(registry))
                 .increment();
     }
 

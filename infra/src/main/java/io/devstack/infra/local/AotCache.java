@@ -93,6 +93,7 @@ public final class AotCache {
         Process process = null;
         try {
             deleteStaleCaches();
+            Files.createDirectories(log.getParent());
             List<String> training = new ArrayList<>(command);
             training.add(1, "-XX:AOTCacheOutput=" + partial);
             ProcessBuilder builder = new ProcessBuilder(training).redirectErrorStream(true)
