@@ -1,7 +1,7 @@
 package io.devstack.api.helidon;
 
 import io.devstack.common.http.ApiResponse;
-import io.helidon.common.uri.UriEncoding;
+import io.devstack.common.http.RequestTargets;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -20,9 +20,13 @@ final class Responses {
         res.send(response.body());
     }
 
-    /** A path parameter, percent-decoded (Helidon 4 routes on the raw path and hands parameters over encoded). */
+    /**
+     * A path parameter, percent-decoded by common (Helidon 4 routes on the raw path and hands parameters over encoded;
+     * its own decoder reads {@code +} as a space, which a path never means). HttpFront has already refused a path
+     * that does not decode.
+     */
     static String pathParam(ServerRequest req, String name) {
-        return UriEncoding.decodeUri(req.path().pathParameters().get(name));
+        return RequestTargets.decode(req.path().pathParameters().get(name));
     }
 
     /** The body as sent (no media conversion); Helidon has already refused one over the max payload size. */
