@@ -335,8 +335,9 @@ final class ContractCases {
     private void malformed(Draft draft) {
         List<Param> pathParams = draft.op.in("path");
         String[] ways = pathParams.isEmpty()
-                ? new String[] {"query %zz", "query %FF", "dot segment"}
-                : new String[] {"query %zz", "query %FF", "dot segment", "encoded /", "encoded \\", "raw ;", "NUL", ". or .."};
+                ? new String[] {"query %zz", "query %FF", "query raw {", "dot segment"}
+                : new String[] {"query %zz", "query %FF", "query raw {", "dot segment", "encoded /", "encoded \\", "raw ;",
+                    "NUL", ". or ..", "raw {", "raw |"};
         String way = ways[random.nextInt(ways.length)];
         draft.kind = "malformed: " + way;
         draft.expected = 400;
@@ -344,6 +345,9 @@ final class ContractCases {
         switch (way) {
             case "query %zz" -> draft.rawQuerySuffix = "x=%zz";
             case "query %FF" -> draft.rawQuerySuffix = "x=caf%E9";
+            case "query raw {" -> draft.rawQuerySuffix = "x={y}";
+            case "raw {" -> draft.rawPathValues.put(param, "{" + param.name() + "}");
+            case "raw |" -> draft.rawPathValues.put(param, "a|b");
             case "dot segment" -> draft.dotSegment = random.nextBoolean() ? "." : "%2E%2E";
             case "encoded /" -> draft.rawPathValues.put(param, "a%2Fb");
             case "encoded \\" -> draft.rawPathValues.put(param, "a%5Cb");

@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
  * own way (strip, normalise, decode leniently or refuse) gets one answer: 400 Malformed request. A target is malformed
  * when a {@code %} does not start a two-hex-digit escape, when its escapes do not decode to UTF-8 (path or query), or
  * when a path segment, decoded, is {@code .} or {@code ..}, holds a {@code /} or {@code \}, or a control character
- * (U+0000–U+001F, U+007F); a raw {@code ;} in the path is refused too (servlet containers strip it as a path parameter).
+ * (U+0000–U+001F, U+007F); a raw {@code ;} in the path is refused too (servlet containers strip it as a path parameter),
+ * and so is, in path or query, a raw ASCII character that RFC 3986 never allows unescaped (space, {@code " < > \ ^ `
+ * { | } [ ]}, control characters): some servers refused those, others passed them on.
  */
 public final class RequestTargets {
 
@@ -19,7 +21,10 @@ public final class RequestTargets {
 
     /** Whether {@code rawPath} (no query) and {@code rawQuery} ({@code null} when absent) pass the rule above. */
     public static boolean wellFormed(String rawPath, String rawQuery) {
-        if (rawPath.indexOf(';') >= 0 || (rawQuery != null && decode(rawQuery) == null)) {
+        if (rawPath.indexOf(';') >= 0 || hasIllegalAscii(rawPath)) {
+            return false;
+        }
+        if (rawQuery != null && (hasIllegalAscii(rawQuery) || decode(rawQuery) == null)) {
             return false;
         }
         for (String segment : rawPath.split("/", -1)) {
@@ -32,6 +37,11 @@ public final class RequestTargets {
             }
         }
         return true;
+    }
+
+    /** A raw ASCII character outside RFC 3986's unreserved, sub-delims, {@code : @ / ? %}. */
+    private static boolean hasIllegalAscii(String raw) {
+        return raw.chars().anyMatch(c -> c < 0x80 && (c <= 0x20 || c == 0x7F || "\"<>\\^`{|}[]".indexOf(c) >= 0));
     }
 
     /**
