@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A walk through every endpoint of API.md on the five reference APIs, side by side.
+# A walk through every endpoint of docs/api-contract.md on the five reference APIs, side by side.
 # Needs the stack with the APIs: ./devstack up --profile reference --detach
 # Usage: scripts/api-tour.sh [host]   (prints one line per call: API, status, method, path, body head)
 set -euo pipefail
@@ -54,5 +54,5 @@ for m in "${MODULES[@]}"; do
   expect 405 "$m" PUT /health/
 done
 
-if ((fails)); then echo "$fails call(s) did not answer as API.md says" >&2; exit 1; fi
+if ((fails)); then echo "$fails call(s) did not answer as docs/api-contract.md says" >&2; exit 1; fi
 echo "every endpoint answered as expected on all five APIs"

@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Everything an API reads from its environment (API.md "Configuration"), parsed once at startup.
+ * Everything an API reads from its environment (docs/api-contract.md "Configuration"), parsed once at startup.
  * Unset variables take the native stack's defaults (loopback, standard ports); a bad value fails fast with an
  * {@link InvalidSettingException} naming the variable.
  */

@@ -46,8 +46,7 @@ class ParityTest {
 
     @BeforeAll
     static void startApis() throws Exception {
-        Path root = Path.of(System.getProperty("parity.projectRoot", ".."));
-        apis = ReferenceApis.findOrStart(root, TARGET.resolve("parity-logs"));
+        apis = FiveApis.shared();
         probes = new BackendProbes(NativeStack.shared());
         openApi = new OpenApiValidator();
         Map<String, String> urls = new LinkedHashMap<>();
@@ -67,20 +66,14 @@ class ParityTest {
 
     @AfterAll
     static void stopApis() throws Exception {
-        try {
-            if (report != null) {
-                System.out.println("[parity] " + report.summary() + " — report: " + TARGET.resolve("parity-report").toAbsolutePath());
-            }
-            if (probes != null) {
-                probes.close();
-            }
-            if (pool != null) {
-                pool.close();
-            }
-        } finally {
-            if (apis != null) {
-                apis.close();
-            }
+        if (report != null) {
+            System.out.println("[parity] " + report.summary() + " — report: " + TARGET.resolve("parity-report").toAbsolutePath());
+        }
+        if (probes != null) {
+            probes.close();
+        }
+        if (pool != null) {
+            pool.close();
         }
     }
 

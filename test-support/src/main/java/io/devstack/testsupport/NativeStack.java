@@ -55,7 +55,7 @@ public final class NativeStack {
         return admin.readSecret(name);
     }
 
-    /** Exactly the environment API.md gives an API module, pointing at this stack. */
+    /** Exactly the environment docs/api-contract.md gives an API module, pointing at this stack. */
     public Map<String, String> apiEnvironment(String module) {
         return ApiEnvironment.forModule(runtime.home(), module);
     }

@@ -24,7 +24,10 @@ final class FrontFilter implements Filter {
 
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
-        HttpFront.Exchange exchange = front.begin(req.prologue().method().text(), req.prologue().uriPath().rawPath(),
+        // the raw path and query: common refuses a target that is not well formed before Helidon decodes it
+        String rawQuery = req.prologue().query().rawValue();
+        String target = req.prologue().uriPath().rawPath() + (rawQuery.isEmpty() ? "" : "?" + rawQuery);
+        HttpFront.Exchange exchange = front.begin(req.prologue().method().text(), target,
                 name -> req.headers().first(HeaderNames.create(name)).orElse(null), req.remotePeer().host());
         req.context().register(exchange);
         res.whenSent(() -> exchange.complete(res.status().code()));

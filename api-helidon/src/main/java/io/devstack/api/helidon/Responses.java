@@ -1,7 +1,6 @@
 package io.devstack.api.helidon;
 
 import io.devstack.common.http.ApiResponse;
-import io.helidon.common.uri.UriEncoding;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -20,9 +19,12 @@ final class Responses {
         res.send(response.body());
     }
 
-    /** A path parameter, percent-decoded (Helidon 4 routes on the raw path and hands parameters over encoded). */
+    /**
+     * A path parameter as Helidon 4 hands it over: already percent-decoded once (decoding it again turned {@code %2B}
+     * into a space and {@code %25d} into nothing). HttpFront has already refused a path that does not decode.
+     */
     static String pathParam(ServerRequest req, String name) {
-        return UriEncoding.decodeUri(req.path().pathParameters().get(name));
+        return req.path().pathParameters().get(name);
     }
 
     /** The body as sent (no media conversion); Helidon has already refused one over the max payload size. */

@@ -77,7 +77,7 @@ class VaultEndpointsTest {
 
     @Test
     void invalidPathParametersAreAllReported() {
-        ClientResponseTyped<String> response = client.get("/examples/vault/secret/bad%20name/" + "k".repeat(101))
+        ClientResponseTyped<String> response = client.get("/examples/vault/secret/bad name/" + "k".repeat(101))
                 .header(HeaderNames.create("X-Request-ID"), "invalid-1").request(String.class);
 
         assertThat(response.status().code()).isEqualTo(422);

@@ -3,7 +3,7 @@ package io.devstack.api.javalin;
 import io.devstack.common.ApiServices;
 import io.javalin.config.RoutesConfig;
 
-/** The route table, in the order of API.md; each handler lives in its area's Endpoints file. */
+/** The route table, in the order of docs/api-contract.md; each handler lives in its area's Endpoints file. */
 final class Routes {
 
     private Routes() {}

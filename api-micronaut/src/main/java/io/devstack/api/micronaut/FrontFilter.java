@@ -48,7 +48,9 @@ final class FrontFilter implements Ordered {
      * malformed request Micronaut goes straight to its error flow, where pre-matching filters do not run.
      */
     HttpFront.Exchange exchange(HttpRequest<?> request) {
-        return exchange(request, request.getUri().getRawPath());
+        // the raw path and query: common refuses a target that is not well formed before Micronaut decodes it
+        String rawQuery = request.getUri().getRawQuery();
+        return exchange(request, request.getUri().getRawPath() + (rawQuery == null ? "" : "?" + rawQuery));
     }
 
     /** As {@link #exchange(HttpRequest)}, with the raw path given when Micronaut could not parse it. */

@@ -9,12 +9,14 @@ import io.devstack.common.http.MethodNotAllowedException;
 import io.devstack.common.http.NotFoundException;
 import io.devstack.common.http.RequestBodies;
 import io.devstack.common.http.RequestIds;
+import io.devstack.common.http.UnsupportedMediaTypeException;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -57,6 +59,16 @@ final class ErrorMapping {
                 .end(Buffer.buffer(envelope.body()));
     }
 
+    /**
+     * BodyHandler decodes an urlencoded body as a form and fails (400) on bytes a form cannot hold; where JSON is
+     * expected, common answers any such body 415, whatever it contains.
+     */
+    private static boolean formBody(RoutingContext ctx) {
+        String contentType = Routes.contentType(ctx);
+        return contentType != null
+                && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+    }
+
     /** The failure as one of common's exceptions when Vert.x gave only a status; anything else is a 500. */
     private static Throwable cause(RoutingContext ctx, int status) {
         Throwable failure = ctx.failure();
@@ -65,7 +77,8 @@ final class ErrorMapping {
         }
         String path = Objects.requireNonNullElse(ctx.request().path(), "");
         return switch (status) {
-            case 400 -> BadRequestException.malformedRequest();
+            case 400 -> formBody(ctx) ? new UnsupportedMediaTypeException(Routes.contentType(ctx))
+                    : BadRequestException.malformedRequest();
             case 404 -> new NotFoundException(path);
             case 405 -> new MethodNotAllowedException(ContractRoutes.allowedMethods(path));
             case 413 -> RequestBodies.tooLarge();

@@ -110,6 +110,14 @@ class CacheEndpointsTest extends ApiTestBase {
                 response -> assertThat(response.statusCode()).isEqualTo(415));
     }
 
+    /** BodyHandler cannot decode this as a form (a broken escape); found by the contract property test. */
+    @Test
+    void anUrlencodedBodyThatIsNoFormIsUnsupportedMediaTypeToo(VertxTestContext ctx) {
+        verify(ctx, client.post("/examples/cache/k").putHeader("Content-Type", "application/x-www-form-urlencoded")
+                .sendBuffer(Buffer.buffer("{\"value%zz\": 1}")),
+                response -> assertThat(response.statusCode()).isEqualTo(415));
+    }
+
     @Test
     void malformedJsonIsAValidationError(VertxTestContext ctx) {
         verify(ctx, client.post("/examples/cache/k").putHeader("Content-Type", "application/json")

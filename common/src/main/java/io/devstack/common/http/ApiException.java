@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A contract error: one subclass per envelope {@code error} name of API.md. {@link ErrorResponses} renders
+ * A contract error: one subclass per envelope {@code error} name of docs/api-contract.md. {@link ErrorResponses} renders
  * it; no stack trace is captured because these are expected outcomes, not bugs.
  */
 public abstract class ApiException extends RuntimeException {
@@ -47,7 +47,7 @@ public abstract class ApiException extends RuntimeException {
         return headers;
     }
 
-    /** An ordered details map (Map.of would lose the order API.md fixes). */
+    /** An ordered details map (Map.of would lose the order docs/api-contract.md fixes). */
     protected static Map<String, Object> ordered(Object... keyValues) {
         Map<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {

@@ -44,7 +44,7 @@ public final class ContractRoutes {
         }
     }
 
-    /** Every route of API.md, in the order API.md lists them (plus the Swagger UI assets under /docs). */
+    /** Every route of docs/api-contract.md, in the order it lists them (plus the Swagger UI assets under /docs). */
     public static final List<Route> ALL = List.of(
             new Route("GET", "/"),
             new Route("GET", "/openapi.json"),

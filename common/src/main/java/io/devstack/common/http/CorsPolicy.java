@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The CORS decision of API.md, made here instead of by each framework's CORS support (which would write
+ * The CORS decision of docs/api-contract.md, made here instead of by each framework's CORS support (which would write
  * different headers). Origins match exactly (scheme, host and port). An allowed origin is echoed with
  * credentials allowed; a disallowed or absent origin gets no Access-Control-* header at all. Every response
  * to a request that carries an Origin gets {@code Vary: Origin}, so a cache never hands one origin's answer

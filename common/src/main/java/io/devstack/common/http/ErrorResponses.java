@@ -5,7 +5,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Renders any failure as the one error envelope of API.md; the only place that shape is written. */
+/** Renders any failure as the one error envelope of docs/api-contract.md; the only place that shape is written. */
 public final class ErrorResponses {
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);

@@ -55,8 +55,8 @@ public final class HttpFront {
      * Starts one request.
      *
      * @param method the request method as received
-     * @param path the raw path, optionally with the raw query string (checked only for well-formed percent-encoding:
-     *     a framework that decodes leniently passes it, so a query such as {@code ?ttl=%zz} is the same 400 everywhere)
+     * @param path the raw path, optionally with the raw query string (checked by {@link RequestTargets}: a framework that
+     *     decodes leniently passes it, so a query such as {@code ?ttl=%zz} is the same 400 everywhere)
      * @param requestHeader case-insensitive header lookup, {@code null} when absent
      * @param clientIp the peer address (the APIs are not behind a proxy, so X-Forwarded-For is not trusted)
      */
@@ -88,8 +88,8 @@ public final class HttpFront {
             this.route = ContractRoutes.template(path);
             String origin = header.apply("Origin");
             responseHeaders.put(RequestIds.HEADER, requestId);
-            if (!wellEncoded(path) || (rawQuery != null && !wellEncoded(rawQuery))) {
-                // what strict servers refuse before routing: the same answer here (ErrorResponses.malformedRequest)
+            if (!RequestTargets.wellFormed(path, rawQuery)) {
+                // what strict servers refuse and lenient ones read their own way: one answer (ErrorResponses.malformedRequest)
                 shortCircuit = ErrorResponses.from(BadRequestException.malformedRequest(), requestId)
                         .withHeaders(responseHeaders);
                 return;
@@ -167,16 +167,6 @@ public final class HttpFront {
             metrics.recordHttpRequest(method, route, status, nanos);
             log.write(log.line(requestId, method, path, route, status, nanos, clientIp));
         }
-    }
-
-    /** Every {@code %} starts a two-hex-digit escape (what strict servers check before routing). */
-    static boolean wellEncoded(String raw) {
-        for (int i = raw.indexOf('%'); i >= 0; i = raw.indexOf('%', i + 1)) {
-            if (i + 2 >= raw.length() || Character.digit(raw.charAt(i + 1), 16) < 0 || Character.digit(raw.charAt(i + 2), 16) < 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static long declaredLength(String contentLength) {

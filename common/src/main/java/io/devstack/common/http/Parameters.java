@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The parameter rules of API.md as checks that collect errors instead of failing fast, so one 422 reports
+ * The parameter rules of docs/api-contract.md as checks that collect errors instead of failing fast, so one 422 reports
  * every failing parameter. Call the checks in contract order (path, then query, then body), then
  * {@link #throwIfInvalid()}. Per parameter only the first failing constraint is reported, in the order
  * missing → too short → too long → pattern (as pydantic, the original, does). Lengths count code points.

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
- * Per-client-IP request budgets of API.md: {@code GET /} 100/minute, {@code GET /metrics} 1000/minute.
+ * Per-client-IP request budgets of docs/api-contract.md: {@code GET /} 100/minute, {@code GET /metrics} 1000/minute.
  * Each (route, IP) pair owns a fixed one-minute window held in a Caffeine cache and evicted after a
  * window of idleness, so the table stays bounded by the clients actually seen. A fixed window (rather than
  * a token bucket) makes X-RateLimit-Remaining and X-RateLimit-Reset exact and easy to read.

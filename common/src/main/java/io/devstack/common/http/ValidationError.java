@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * One item of {@code details.validation_errors}: {@code type}, {@code loc} (e.g. {@code ["query","ttl"]}),
- * {@code msg} (the exact texts of API.md) and {@code input} (the raw input, {@code null} when missing).
+ * {@code msg} (the exact texts of docs/api-contract.md) and {@code input} (the raw input, {@code null} when missing).
  */
 public record ValidationError(String type, List<Object> loc, String msg, Object input) {
 

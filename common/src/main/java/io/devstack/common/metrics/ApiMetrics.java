@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The metrics of API.md under names identical in the five APIs (one Grafana dashboard serves all):
+ * The metrics of docs/api-contract.md under names identical in the five APIs (one Grafana dashboard serves all):
  * {@code http_server_requests_seconds{method,uri,status,outcome}} and
  * {@code devstack_backend_calls_seconds{backend,operation,outcome}} (histograms with fixed buckets),
  * {@code devstack_circuit_breaker_state{backend,state}} (1 for the current state, 0 for the others),

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 
-/** The bodies of the health endpoints, keys in the order of API.md "Health". */
+/** The bodies of the health endpoints, keys in the order of docs/api-contract.md "Health". */
 public final class HealthBodies {
 
     public static final String OK = "ok";

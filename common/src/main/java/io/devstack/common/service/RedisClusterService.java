@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * Behind {@code RedisClusterEndpoints}: CLUSTER NODES / SLOTS / INFO and per-node INFO in the exact shapes of
- * API.md, numbers as numbers. Cluster-wide reads ask the first node that answers; a failure is a 503.
+ * docs/api-contract.md, numbers as numbers. Cluster-wide reads ask the first node that answers; a failure is a 503.
  */
 public final class RedisClusterService {
 

@@ -22,7 +22,7 @@ public final class ServiceInfoService {
     /** The project version, filled in by Maven resource filtering. */
     public static final String VERSION = readVersion();
 
-    /** {@code GET /} body, keys in the order of API.md. */
+    /** {@code GET /} body, keys in the order of docs/api-contract.md. */
     public record Info(
             String name,
             String version,

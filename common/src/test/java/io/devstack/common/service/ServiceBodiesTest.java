@@ -8,7 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The bodies' keys, order and null handling as API.md writes them. */
+/** The bodies' keys, order and null handling as docs/api-contract.md writes them. */
 class ServiceBodiesTest {
 
     @Test

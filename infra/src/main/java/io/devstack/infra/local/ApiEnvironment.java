@@ -7,13 +7,13 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * The environment of API.md ("Configuration") that points one reference API at the native stack: the only
+ * The environment of docs/api-contract.md ("Configuration") that points one reference API at the native stack: the only
  * way an API learns where Vault and the backends are. Used to launch the APIs and by the test fixture.
  */
 public final class ApiEnvironment {
 
     public static final String HOST = "127.0.0.1";
-    /** The deadline the APIs give every backend call (API.md's default). */
+    /** The deadline the APIs give every backend call (docs/api-contract.md's default). */
     public static final String BACKEND_TIMEOUT_MS = "2000";
 
     private ApiEnvironment() {

@@ -18,12 +18,12 @@ import java.util.Map;
 
 /**
  * One reference API ({@code api-spring} … {@code api-javalin}) as its own JVM: {@code java -jar} on the module's
- * runnable jar with only the environment of API.md, so it logs in to Vault with its own AppRole like any client.
+ * runnable jar with only the environment of docs/api-contract.md, so it logs in to Vault with its own AppRole like any client.
  * Ready means {@code /health/all} reports every backend healthy, not merely an open port.
  */
 public final class ApiLauncher implements BackendLauncher {
 
-    /** The five modules in contract order: ports 8000–8004 and 8443–8447 follow it (API.md). */
+    /** The five modules in contract order: ports 8000–8004 and 8443–8447 follow it (docs/api-contract.md). */
     public static final List<String> MODULES = VaultLayout.API_MODULES;
     public static final int FIRST_HTTP_PORT = 8000;
     public static final int FIRST_HTTPS_PORT = 8443;

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** The 23 services of the stack (STACK.md) in start order, and the profile selection over them. */
+/** The 23 services of the stack (docs/stack.md) in start order, and the profile selection over them. */
 public final class StackServices {
 
     private static final Set<Profile> ALWAYS = EnumSet.allOf(Profile.class);

@@ -32,7 +32,7 @@ public record VaultLayout(List<SecretSpec> secrets, List<VaultClient> clients) {
         }
     }
 
-    /** The DevStack Core layout (STACK.md, API.md). */
+    /** The DevStack Core layout (docs/stack.md, docs/api-contract.md). */
     public static VaultLayout standard() {
         List<SecretSpec> secrets = new ArrayList<>();
         secrets.add(SecretSpec.named("postgres")

@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The launcher's pure parts: ports from the contract order, and the environment of API.md. */
+/** The launcher's pure parts: ports from the contract order, and the environment of docs/api-contract.md. */
 class ApiLauncherTest {
 
     @TempDir

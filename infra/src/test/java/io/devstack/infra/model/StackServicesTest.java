@@ -54,7 +54,7 @@ class StackServicesTest {
 
     @Test
     void theCatalogueHasTheTwentyThreeServicesOfStackMd() {
-        // 23 services in STACK.md, counting redis-1/2/3 and the three exporters separately, plus five APIs as one row
+        // 23 services in docs/stack.md, counting redis-1/2/3 and the three exporters separately, plus five APIs as one row
         assertThat(StackServices.ALL).hasSize(24);
         assertThat(StackServices.require("redis-2").hostPorts()).containsExactly(6380, 6391, 16380);
     }
