@@ -103,6 +103,22 @@ public final class NativeStack {
         runtime.stopService(service);
     }
 
+    /** The running process of {@code service} (e.g. "postgres"), for a test that kills or stops it. */
+    public ProcessHandle process(String service) {
+        long pid = runtime.supervisor().state(service).pid();
+        return ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(service + " is not running"));
+    }
+
+    /** {@code devstack up} of the default profile: starts whatever is not running (a killed backend), unseals Vault. */
+    public void up() {
+        runtime.up(Set.of(), message -> System.err.println("[NativeStack] " + message));
+    }
+
+    /** Unseals a sealed Vault with the stored keys (what {@code devstack vault unseal} does). */
+    public void unsealVault() {
+        runtime.vault().lifecycle(Progress.SILENT).unseal();
+    }
+
     /** Starts a stopped backend again and waits until it answers with its Vault credentials. */
     public void startService(String service) {
         runtime.startService(service, message -> System.err.println("[NativeStack] " + message));

@@ -24,7 +24,9 @@ final class FrontFilter implements Filter {
 
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
-        HttpFront.Exchange exchange = front.begin(req.prologue().method().text(), req.prologue().uriPath().rawPath(),
+        String target = req.prologue().uriPath().rawPath()
+                + (req.prologue().hasQuery() ? "?" + req.prologue().query().rawValue() : "");
+        HttpFront.Exchange exchange = front.begin(req.prologue().method().text(), target,
                 name -> req.headers().first(HeaderNames.create(name)).orElse(null), req.remotePeer().host());
         req.context().register(exchange);
         res.whenSent(() -> exchange.complete(res.status().code()));

@@ -48,7 +48,8 @@ final class FrontFilter implements Ordered {
      * malformed request Micronaut goes straight to its error flow, where pre-matching filters do not run.
      */
     HttpFront.Exchange exchange(HttpRequest<?> request) {
-        return exchange(request, request.getUri().getRawPath());
+        String query = request.getUri().getRawQuery();
+        return exchange(request, request.getUri().getRawPath() + (query == null ? "" : "?" + query));
     }
 
     /** As {@link #exchange(HttpRequest)}, with the raw path given when Micronaut could not parse it. */

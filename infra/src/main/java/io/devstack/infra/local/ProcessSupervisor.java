@@ -42,7 +42,7 @@ public final class ProcessSupervisor {
         }
         detached.addAll(command);
         try {
-            Files.createDirectories(home.logsDir());
+            DevstackHome.privateDirectory(home.logsDir());
             Files.createDirectories(workDir);
             DevstackHome.privateDirectory(home.runDir());
             Path log = home.logFile(service);
@@ -81,6 +81,8 @@ public final class ProcessSupervisor {
     /**
      * Stops the service: its shutdown signal, up to {@code grace} for a clean exit, then SIGKILL; every
      * descendant still alive afterwards (e.g. a PostgreSQL backend) is killed too. Removes the pid file.
+     *
+     * @throws IllegalStateException when the process outlives SIGKILL (its pid file stays, so status still shows it)
      */
     public void stop(String service, StopSignal signal, Duration grace) {
         ProcessState state = state(service);
@@ -94,6 +96,9 @@ public final class ProcessSupervisor {
             }
             descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
             descendants.forEach(d -> awaitExit(d, KILL_WAIT));
+            if (!awaitExit(handle, Duration.ZERO)) {
+                throw new IllegalStateException(service + " (pid " + state.pid() + ") is still running after SIGKILL");
+            }
         }
         try {
             Files.deleteIfExists(home.pidFile(service));
