@@ -23,6 +23,8 @@ public final class ProcessSupervisor {
 
     private static final Path SETSID = Path.of("/usr/bin/setsid");
     private static final Duration KILL_WAIT = Duration.ofSeconds(5);
+    private static final java.util.Set<String> INHERITED = java.util.Set.of(
+            "PATH", "HOME", "USER", "LOGNAME", "LANG", "LC_ALL", "TZ", "TMPDIR");
 
     private final DevstackHome home;
 
@@ -54,13 +56,23 @@ public final class ProcessSupervisor {
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .redirectErrorStream(true);
-            builder.environment().putAll(environment);
+            onlyNeeded(builder.environment()).putAll(environment);
             Process process = builder.start();
             Files.writeString(home.pidFile(service), process.pid() + "\n");
             return process.pid();
         } catch (IOException e) {
             throw new UncheckedIOException(service + ": cannot start " + command.getFirst() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Keeps only what any server needs from this process's environment: a child must not inherit a token or password
+     * the developer's shell happens to hold (VAULT_TOKEN, PGPASSWORD, …). What a service needs besides is passed
+     * explicitly by its launcher.
+     */
+    static Map<String, String> onlyNeeded(Map<String, String> environment) {
+        environment.keySet().retainAll(INHERITED);
+        return environment;
     }
 
     public ProcessState state(String service) {

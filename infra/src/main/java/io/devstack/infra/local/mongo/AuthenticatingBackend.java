@@ -60,12 +60,19 @@ final class AuthenticatingBackend implements MongoBackend {
     }
 
     private final MongoBackend backend;
+    private final Runnable commit;
     private final Map<String, MongoUser> usersByDatabaseAndName;
     private final AtomicInteger connectionIds = new AtomicInteger();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     AuthenticatingBackend(MongoBackend backend, List<MongoUser> users) {
+        this(backend, users, () -> { });
+    }
+
+    /** @param commit makes the store's changes durable; runs after every command, before its reply is sent */
+    AuthenticatingBackend(MongoBackend backend, List<MongoUser> users, Runnable commit) {
         this.backend = backend;
+        this.commit = commit;
         this.usersByDatabaseAndName = users.stream()
                 .collect(Collectors.toUnmodifiableMap(u -> key(u.database(), u.name()), Function.identity()));
     }
@@ -106,6 +113,7 @@ final class AuthenticatingBackend implements MongoBackend {
             return error(13, "Unauthorized", "not authorized on " + mergeTarget + " to execute command " + command);
         }
         Document reply = backend.handleCommand(channel, database, command, query);
+        commit.run(); // an acknowledged write is in the store file before the client hears of it (no-op for reads)
         return name.equals("listdatabases") && !user.isRoot() ? onlyDatabaseOf(user, reply) : reply;
     }
 
