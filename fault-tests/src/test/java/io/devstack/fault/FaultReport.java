@@ -46,14 +46,16 @@ final class FaultReport {
                         .append(mark).append(' ').append(escape(cell)).append("</td>");
                 o.problems().forEach(p -> problems.append("| ").append(fault).append(" | ").append(api).append(" | ")
                         .append(p).append(" |\n"));
+                o.notes.forEach(n -> problems.append("| ").append(fault).append(" | ").append(api).append(" | note: ")
+                        .append(n).append(" |\n"));
             }
             md.append('\n');
             html.append("</tr>");
         });
         html.append("</table>");
         if (!problems.isEmpty()) {
-            md.append("\n## Problems\n\n| fault | API | problem |\n|---|---|---|\n").append(problems);
-            html.append("<h2>Problems</h2><pre>").append(escape(problems.toString())).append("</pre>");
+            md.append("\n## Problems and notes\n\n| fault | API | problem |\n|---|---|---|\n").append(problems);
+            html.append("<h2>Problems and notes</h2><pre>").append(escape(problems.toString())).append("</pre>");
         }
         Files.writeString(dir.resolve("fault-report.md"), md);
         Files.writeString(dir.resolve("fault-report.html"), html);

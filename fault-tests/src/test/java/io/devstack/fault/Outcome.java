@@ -17,6 +17,8 @@ final class Outcome {
     String healthAfter = "-";
     Duration recovery;
     final List<String> failures = new ArrayList<>();
+    /** Worth knowing, not a failure (e.g. a restart that needed a second {@code up}). */
+    final List<String> notes = new ArrayList<>();
 
     Outcome(String fault, String api) {
         this.fault = fault;
