@@ -1,6 +1,7 @@
 package io.devstack.common;
 
 import io.devstack.common.http.CorsPolicy;
+import io.devstack.common.http.HostPolicy;
 import io.devstack.common.http.HttpFront;
 import io.devstack.common.metrics.ApiMetrics;
 import io.devstack.common.mongodb.MongoDbClient;
@@ -57,7 +58,7 @@ public final class ApiServices implements AutoCloseable {
         this.settings = settings;
         this.metrics = closing(new ApiMetrics());
         CorsPolicy cors = new CorsPolicy(settings.corsAllowedOrigins());
-        this.front = HttpFront.create(settings.module(), cors, metrics);
+        this.front = HttpFront.create(settings.module(), new HostPolicy(settings.allowedHosts()), cors, metrics);
         this.info = new ServiceInfoService(implementation, cors, metrics);
         this.calls = closing(new BackendCalls(settings.backendTimeout(), metrics));
         this.vaultClient = closing(VaultClient.appRole(settings.vaultAddress(), settings.vaultAppRoleDir(),

@@ -1,5 +1,6 @@
 package io.devstack.common;
 
+import io.devstack.common.http.HostPolicy;
 import io.devstack.common.redis.RedisNodeAddress;
 import java.net.URI;
 import java.nio.file.Path;
@@ -19,6 +20,8 @@ import java.util.regex.Pattern;
  */
 public record ApiSettings(
         ApiModule module,
+        String bindAddress,
+        List<String> allowedHosts,
         URI vaultAddress,
         Path vaultAppRoleDir,
         HostPort postgres,
@@ -34,19 +37,26 @@ public record ApiSettings(
         String logLevel) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
+    /** The address all five APIs listen on (HTTP and HTTPS); loopback unless this opts into another one. */
+    public static final String BIND_ADDRESS_VAR = "API_BIND_ADDRESS";
+    private static final Set<String> WILDCARDS = Set.of("0.0.0.0", "::", "[::]");
     public static final List<String> DEFAULT_CORS_ORIGINS = defaultCorsOrigins();
     private static final Set<String> LOG_LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
     private static final Pattern NODE_NAME = Pattern.compile("[a-zA-Z0-9_-]{1,50}");
 
     public ApiSettings {
+        allowedHosts = List.copyOf(allowedHosts);
         redisNodes = List.copyOf(redisNodes);
         corsAllowedOrigins = List.copyOf(corsAllowedOrigins);
     }
 
     public static ApiSettings fromEnvironment(Map<String, String> env, ApiModule module) {
         Reader in = new Reader(env);
+        String bindAddress = in.host(BIND_ADDRESS_VAR);
         return new ApiSettings(
                 module,
+                bindAddress,
+                in.allowedHosts(HostPolicy.ENV_VAR, bindAddress),
                 in.vaultAddress("VAULT_ADDR", URI.create("http://" + DEFAULT_HOST + ":8200")),
                 in.path("VAULT_APPROLE_DIR", defaultAppRoleDir(env, module)),
                 new HostPort(in.host("POSTGRES_HOST"), in.port("POSTGRES_PORT", 5432)),
@@ -190,6 +200,29 @@ public record ApiSettings(
                 nodes.add(new RedisNodeAddress(nameAndAddress[0], host, port));
             }
             return nodes;
+        }
+
+        /**
+         * Host names accepted in the Host header besides the loopback names: the entries of {@code name}, plus the
+         * bind address itself when it is one specific address (a wildcard names no host).
+         */
+        List<String> allowedHosts(String name, String bindAddress) {
+            List<String> hosts = new ArrayList<>();
+            String value = raw(name);
+            if (value != null) {
+                for (String entry : value.split(",")) {
+                    String host = entry.trim();
+                    if (!host.matches("[A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+]")) {
+                        throw invalid(name, host, "is not a host name or address (without port)",
+                                "names separated by commas, e.g. devbox.local,192.168.1.20");
+                    }
+                    hosts.add(host);
+                }
+            }
+            if (!WILDCARDS.contains(bindAddress)) {
+                hosts.add(bindAddress.contains(":") && !bindAddress.startsWith("[") ? "[" + bindAddress + "]" : bindAddress);
+            }
+            return hosts;
         }
 
         List<String> origins(String name) {

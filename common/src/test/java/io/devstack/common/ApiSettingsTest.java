@@ -32,6 +32,20 @@ class ApiSettingsTest {
         assertThat(settings.backendTimeout()).isEqualTo(Duration.ofMillis(2000));
         assertThat(settings.corsAllowedOrigins()).hasSize(14).contains("http://localhost:3000", "http://127.0.0.1:8080");
         assertThat(settings.logLevel()).isEqualTo("INFO");
+        assertThat(settings.bindAddress()).isEqualTo("127.0.0.1");
+        assertThat(settings.allowedHosts()).containsExactly("127.0.0.1");
+    }
+
+    @Test
+    void oneBindAddressForAllFiveAndItsNameIsAnAllowedHost() {
+        ApiSettings lan = ApiSettings.fromEnvironment(Map.of("API_BIND_ADDRESS", "192.168.1.20",
+                "API_ALLOWED_HOSTS", "devbox.lan, [fd00::1]"), ApiModule.VERTX);
+        assertThat(lan.bindAddress()).isEqualTo("192.168.1.20");
+        assertThat(lan.allowedHosts()).containsExactly("devbox.lan", "[fd00::1]", "192.168.1.20");
+
+        assertThat(settings("API_BIND_ADDRESS", "0.0.0.0").allowedHosts()).isEmpty();
+        assertThatThrownBy(() -> settings("API_ALLOWED_HOSTS", "devbox.lan:8000"))
+                .isInstanceOf(InvalidSettingException.class).hasMessageStartingWith("API_ALLOWED_HOSTS='devbox.lan:8000'");
     }
 
     @Test

@@ -2,7 +2,9 @@ package io.devstack.infra;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
@@ -60,17 +62,30 @@ public record DevstackHome(Path root) {
         }
     }
 
-    /** Writes {@code content} to {@code file} with mode 0600, creating it that way so no other user can ever read it. */
+    /**
+     * Writes {@code content} to {@code file} with mode 0600, creating it that way so no other user can ever read it.
+     * Atomic and durable: a temporary file is written and fsynced, renamed over {@code file}, and the folder is fsynced,
+     * so after a crash {@code file} is either the old content or the new, never empty (it may hold Vault's unseal keys).
+     */
     public static void writePrivateFile(Path file, String content) {
         try {
             privateDirectory(file.getParent());
             Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(tmp, content);
+            fsync(tmp);
             Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            fsync(file.getParent());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Flushes a file's or a folder's content (a folder: its entries, e.g. a rename) to the disk. */
+    private static void fsync(Path path) throws IOException {
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            channel.force(true);
         }
     }
 }

@@ -2,17 +2,14 @@ package io.devstack.parity;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
 import io.devstack.testsupport.NativeStack;
-import io.lettuce.core.RedisURI;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.sync.RedisAdvancedClusterCommands;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Our own clients of the backends, to check that what an API answered really happened: the Redis key and its TTL,
@@ -26,24 +23,9 @@ final class BackendProbes implements AutoCloseable {
     private final List<String> queues = new ArrayList<>();
 
     BackendProbes(NativeStack stack) throws Exception {
-        String redisPassword = stack.secret("redis-1").get("password");
-        List<RedisURI> seeds = new ArrayList<>();
-        for (String node : stack.apiEnvironment("api-spring").get("REDIS_NODES").split(",")) {
-            String[] hostPort = node.split("=", 2)[1].split(":");
-            seeds.add(RedisURI.builder().withHost(hostPort[0]).withPort(Integer.parseInt(hostPort[1]))
-                    .withPassword(redisPassword.toCharArray()).build());
-        }
-        redisClient = RedisClusterClient.create(seeds);
+        redisClient = RedisClusterClient.create(stack.redisSeeds());
         redisConnection = redisClient.connect();
-        Map<String, String> rabbit = stack.secret("rabbitmq");
-        Map<String, String> env = stack.apiEnvironment("api-spring");
-        ConnectionFactory factory = new ConnectionFactory();
-        factory.setHost(env.get("RABBITMQ_HOST"));
-        factory.setPort(Integer.parseInt(env.get("RABBITMQ_PORT")));
-        factory.setUsername(rabbit.get("user"));
-        factory.setPassword(rabbit.get("password"));
-        factory.setVirtualHost(rabbit.get("vhost"));
-        amqp = factory.newConnection("parity-tests");
+        amqp = stack.amqpFactory().newConnection("parity-tests");
     }
 
     RedisAdvancedClusterCommands<String, String> redis() {

@@ -25,6 +25,7 @@ final class Scenario {
     String method;
     String target;
     String rawRequestLine;
+    String hostHeader;
     final List<Map.Entry<String, String>> headers = new ArrayList<>();
     byte[] body = new byte[0];
     boolean chunked;
@@ -81,6 +82,12 @@ final class Scenario {
 
     Scenario header(String name, String value) {
         headers.add(Map.entry(name, value));
+        return this;
+    }
+
+    /** Sends this {@code Host} header instead of the API's own address (e.g. a DNS-rebound name). */
+    Scenario host(String value) {
+        this.hostHeader = value;
         return this;
     }
 
@@ -186,7 +193,7 @@ final class Scenario {
         } else {
             head.append(method).append(' ').append(target.replace(UNIQUE, unique)).append(" HTTP/1.1");
         }
-        head.append("\r\nHost: ").append(host);
+        head.append("\r\nHost: ").append(hostHeader != null ? hostHeader : host);
         for (Map.Entry<String, String> header : headers) {
             head.append("\r\n").append(header.getKey()).append(": ").append(header.getValue().replace(UNIQUE, unique));
         }

@@ -19,6 +19,8 @@ final class ScenarioCatalogue {
     static final String REFUSED_ORIGIN = "http://evil.example";
     private static final String KEY = "parity-" + UNIQUE + "-key";
     private static final String QUEUE = "parity-" + UNIQUE + "-queue";
+    private static final String WRONG_TYPE_KEY = "parity-wrong-type";
+    private static final String REFUSED_KEY = "parity-" + UNIQUE + "-refused";
     private static final int MIB_10 = 10 * 1024 * 1024;
 
     private ScenarioCatalogue() {}
@@ -34,6 +36,8 @@ final class ScenarioCatalogue {
         messaging(all, probes);
         routing(all);
         cors(all);
+        exposure(all, probes);
+        boundedInput(all);
         requestIds(all);
         rateLimits(all);
         outage(all, stack);
@@ -174,6 +178,14 @@ final class ScenarioCatalogue {
         all.add(of("delete key", "DELETE", key).expect(200).expectJson("/deleted", true)
                 .verify((u, r) -> probes.redisAbsent(real(KEY, u))));
         all.add(of("delete absent key", "DELETE", key).expect(200).expectJson("/deleted", false));
+        // a key of another type: Redis refuses the GET (WRONGTYPE); that is this request's 503, never the breaker's
+        String hash = "/examples/cache/" + WRONG_TYPE_KEY;
+        for (int i = 1; i <= 6; i++) {
+            Scenario refused = of("GET on a Redis hash (" + i + " of 6)", "GET", hash).expect(503)
+                    .expectError("ServiceUnavailable").expectJson("/details/reason", "request_refused");
+            all.add(i == 1 ? refused.before(() -> probes.redis().hset(WRONG_TYPE_KEY, "field", "value")) : refused);
+        }
+        all.add(of("cache served after six refusals", "GET", key).expect(200).expectJson("/exists", false));
     }
 
     private static void messaging(List<Scenario> all, BackendProbes probes) {
@@ -254,6 +266,55 @@ final class ScenarioCatalogue {
                 .expectHeader("Access-Control-Allow-Origin", ALLOWED_ORIGIN));
         all.add(of("validation error, allowed origin", "POST", "/examples/cache/k?ttl=0").header("Origin", ALLOWED_ORIGIN)
                 .expect(422).expectHeader("Access-Control-Allow-Origin", ALLOWED_ORIGIN));
+    }
+
+    /** Host and Origin checks (HostPolicy): a DNS-rebound page or a foreign page's write never reaches a backend. */
+    private static void exposure(List<Scenario> all, BackendProbes probes) {
+        String refused = "/examples/cache/" + REFUSED_KEY + "?value=x";
+        all.add(of("foreign Host", "GET", "/health/").host("evil.example").expect(403).expectError("Forbidden")
+                .expectJson("/details/reason", "host_not_allowed"));
+        all.add(of("foreign Host with a port, write", "POST", refused).host("rebound.example:8000").expect(403)
+                .expectError("Forbidden").verify((u, r) -> probes.redisAbsent(real(REFUSED_KEY, u))));
+        all.add(of("foreign Host, preflight", "OPTIONS", "/examples/cache/k").host("evil.example")
+                .header("Origin", ALLOWED_ORIGIN).header("Access-Control-Request-Method", "POST").expect(403)
+                .expectNoHeader("Access-Control-Allow-Origin"));
+        all.add(of("Host localhost", "GET", "/health/").host("localhost").expect(200));
+        all.add(of("Host [::1] with a port", "GET", "/health/").host("[::1]:8000").expect(200));
+        all.add(of("write from a foreign origin", "POST", refused).header("Origin", REFUSED_ORIGIN).expect(403)
+                .expectError("Forbidden").expectJson("/details/reason", "origin_not_allowed")
+                .expectNoHeader("Access-Control-Allow-Origin").verify((u, r) -> probes.redisAbsent(real(REFUSED_KEY, u))));
+        all.add(of("delete from a foreign origin", "DELETE", "/examples/cache/" + REFUSED_KEY)
+                .header("Origin", REFUSED_ORIGIN).expect(403).expectError("Forbidden"));
+        all.add(of("publish from a foreign origin", "POST", "/examples/messaging/publish?queue_name=" + REFUSED_KEY)
+                .header("Origin", "null").json("{\"a\":1}").expect(403).expectError("Forbidden"));
+        all.add(of("read from a foreign origin", "GET", "/examples/cache/" + REFUSED_KEY).header("Origin", REFUSED_ORIGIN)
+                .expect(200).expectJson("/exists", false).expectNoHeader("Access-Control-Allow-Origin"));
+        all.add(of("write from an allowed origin", "POST", refused).header("Origin", ALLOWED_ORIGIN).expect(200)
+                .expectHeader("Access-Control-Allow-Origin", ALLOWED_ORIGIN));
+        all.add(of("delete from an allowed origin", "DELETE", "/examples/cache/" + REFUSED_KEY)
+                .header("Origin", ALLOWED_ORIGIN).expect(200).expectJson("/deleted", true));
+    }
+
+    /** Bodies and requests built to exhaust memory: refused while read, and no answer repeats them. */
+    private static void boundedInput(List<Scenario> all) {
+        String cache = "/examples/cache/" + KEY;
+        String publish = "/examples/messaging/publish?queue_name=" + QUEUE;
+        byte[] objects = utf8("[" + "{},".repeat(MIB_10 / 3 - 1) + "{}]"); // a tree of ~280 MB if parsed whole
+        all.add(of("10 MiB of nested objects to publish", "POST", publish).body("application/json", objects).expect(413)
+                .expectError("PayloadTooLarge"));
+        all.add(of("10 MiB of nested objects to the cache", "POST", cache).body("application/json", objects).expect(413)
+                .expectError("PayloadTooLarge"));
+        String deep = "[".repeat(100_000) + "]".repeat(100_000);
+        all.add(of("nesting 100,000 deep", "POST", publish).json(deep).expect(422)
+                .expectJson("/details/validation_errors/0/type", "json_invalid")
+                .expectJson("/details/validation_errors/0/input", "[".repeat(100)));
+        all.add(of("long value echoed as a prefix", "POST", cache).json("{\"value\":\"" + "v".repeat(10_001) + "\"}")
+                .expect(422).expectJson("/details/validation_errors/0/input", "v".repeat(100)));
+        all.add(of("invalid 1 MB body echoed as a prefix", "POST", publish).json("{\"a\":\"" + "x".repeat(1_000_000))
+                .expect(422).expectJson("/details/validation_errors/0/input", "{\"a\":\"" + "x".repeat(94)));
+        all.add(of("101 query parameters", "GET", "/examples/cache/k?" + "p=1&".repeat(100) + "p=1").expect(400)
+                .expectError("BadRequest"));
+        all.add(of("100 query parameters (bound)", "GET", "/examples/cache/k?" + "p=1&".repeat(99) + "p=1").expect(200));
     }
 
     private static void requestIds(List<Scenario> all) {

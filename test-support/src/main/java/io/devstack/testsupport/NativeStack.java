@@ -1,5 +1,6 @@
 package io.devstack.testsupport;
 
+import com.rabbitmq.client.ConnectionFactory;
 import io.devstack.infra.DevstackHome;
 import io.devstack.infra.Progress;
 import io.devstack.infra.local.ApiEnvironment;
@@ -7,9 +8,16 @@ import io.devstack.infra.local.VaultLauncher;
 import io.devstack.infra.runtime.LocalRuntime;
 import io.devstack.infra.runtime.SharedStack;
 import io.devstack.infra.vault.VaultAdmin;
+import io.lettuce.core.RedisURI;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The one test fixture for the native stack: once per JVM, uses the stack already healthy at
@@ -63,6 +71,47 @@ public final class NativeStack {
     /** Stops one backend (e.g. "postgres", "redis-2") for a backend-down test; {@link #startService} undoes it. */
     public void stopService(String service) {
         runtime.stopService(service);
+    }
+
+    /** Seeds for a cluster-aware Redis client: every node of the stack, with the password Vault holds. */
+    public List<RedisURI> redisSeeds() {
+        char[] password = secret("redis-1").get("password").toCharArray();
+        List<RedisURI> seeds = new ArrayList<>();
+        for (String node : apiEnvironment("api-spring").get("REDIS_NODES").split(",")) {
+            String[] hostPort = node.split("=", 2)[1].split(":");
+            seeds.add(RedisURI.builder().withHost(hostPort[0]).withPort(Integer.parseInt(hostPort[1]))
+                    .withPassword(password).build());
+        }
+        return seeds;
+    }
+
+    /** A connection factory for the AMQP broker with the credentials and vhost Vault holds. */
+    public ConnectionFactory amqpFactory() {
+        Map<String, String> secret = secret("rabbitmq");
+        Map<String, String> env = apiEnvironment("api-spring");
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setHost(env.get("RABBITMQ_HOST"));
+        factory.setPort(Integer.parseInt(env.get("RABBITMQ_PORT")));
+        factory.setUsername(secret.get("user"));
+        factory.setPassword(secret.get("password"));
+        factory.setVirtualHost(secret.get("vhost"));
+        return factory;
+    }
+
+    /** The running process of {@code service} (e.g. "postgres"), for a test that kills or stops it. */
+    public ProcessHandle process(String service) {
+        long pid = runtime.supervisor().state(service).pid();
+        return ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(service + " is not running"));
+    }
+
+    /** {@code devstack up} of the default profile: starts whatever is not running (a killed backend), unseals Vault. */
+    public void up() {
+        runtime.up(Set.of(), message -> System.err.println("[NativeStack] " + message));
+    }
+
+    /** Unseals a sealed Vault with the stored keys (what {@code devstack vault unseal} does). */
+    public void unsealVault() {
+        runtime.vault().lifecycle(Progress.SILENT).unseal();
     }
 
     /** Starts a stopped backend again and waits until it answers with its Vault credentials. */

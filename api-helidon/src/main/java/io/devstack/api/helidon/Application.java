@@ -82,7 +82,7 @@ public final class Application {
 
     /** What every socket serves: the route table, within {@link #limits}. */
     static <B extends ListenerConfig.BuilderBase<B, ?>> B listener(B socket, ApiServices services) {
-        return limits(socket).host("0.0.0.0").routing(routing -> Routes.routing(routing, services));
+        return limits(socket).host(services.settings().bindAddress()).routing(routing -> Routes.routing(routing, services));
     }
 
     /** The 10 MiB body and 64 KiB request-line limits, and common's envelope for what Helidon rejects before routing. */

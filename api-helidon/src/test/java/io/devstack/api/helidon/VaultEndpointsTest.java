@@ -86,7 +86,7 @@ class VaultEndpointsTest {
                 + "{\"type\":\"string_pattern_mismatch\",\"loc\":[\"path\",\"service_name\"],"
                 + "\"msg\":\"String should match pattern '^[a-zA-Z0-9_-]+$'\",\"input\":\"bad name\"},"
                 + "{\"type\":\"string_too_long\",\"loc\":[\"path\",\"key\"],"
-                + "\"msg\":\"String should have at most 100 characters\",\"input\":\"" + "k".repeat(101) + "\"}]},"
+                + "\"msg\":\"String should have at most 100 characters\",\"input\":\"" + "k".repeat(100) + "\"}]},"
                 + "\"request_id\":\"invalid-1\"}");
     }
 }

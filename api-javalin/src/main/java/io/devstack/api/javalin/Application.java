@@ -38,7 +38,7 @@ public final class Application {
             services.close();
         }, "api-javalin-shutdown"));
         try {
-            app.start(settings.httpPort()); // with TLS, TlsConfig binds both ports itself
+            app.start(settings.bindAddress(), settings.httpPort()); // with TLS, TlsConfig binds both ports itself
         } catch (RuntimeException e) {
             System.err.println("api-javalin did not start: " + e.getMessage());
             System.exit(1);
@@ -61,8 +61,8 @@ public final class Application {
             Routes.install(config.routes, services);
             ErrorMapping.install(config, services.front());
             if (services.settings().tlsEnabled()) {
-                TlsConfig.install(config.jetty, services.tls(), services.settings().httpPort(),
-                        services.settings().httpsPort());
+                TlsConfig.install(config.jetty, services.tls(), services.settings().bindAddress(),
+                        services.settings().httpPort(), services.settings().httpsPort());
             }
         });
     }

@@ -28,9 +28,10 @@ final class TlsConfig {
     private TlsConfig() {}
 
     /** Adds both connectors; the certificate is issued when the server starts, not when it is configured. */
-    static void install(JettyConfig jetty, TlsCertificates certificates, int httpPort, int httpsPort) {
+    static void install(JettyConfig jetty, TlsCertificates certificates, String host, int httpPort, int httpsPort) {
         jetty.addConnector((server, httpConfiguration) -> {
             ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(httpConfiguration));
+            connector.setHost(host);
             connector.setPort(httpPort);
             return connector;
         });
@@ -47,6 +48,7 @@ final class TlsConfig {
             https.addCustomizer(new SecureRequestCustomizer());
             ServerConnector connector = new ServerConnector(server,
                     new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(https));
+            connector.setHost(host);
             connector.setPort(httpsPort);
             return connector;
         });

@@ -49,6 +49,7 @@ public final class Application {
     /** The Micronaut properties that follow from the settings; everything else is in application.properties. */
     static Map<String, Object> serverProperties(ApiSettings settings) {
         Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("micronaut.server.host", settings.bindAddress()); // HTTP and HTTPS
         properties.put("micronaut.server.port", settings.httpPort());
         if (settings.tlsEnabled()) {
             properties.putAll(TlsConfig.properties(settings));

@@ -1,6 +1,8 @@
 package io.devstack.api.spring;
 
 import io.devstack.common.ApiSettings;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
@@ -23,14 +25,27 @@ public class Application {
         SpringApplication.run(Application.class, args);
     }
 
-    /** HTTP on {@code HTTP_PORT}, unless Spring's own {@code server.port} is set (tests ask for a random port). */
+    /**
+     * HTTP on {@code API_BIND_ADDRESS} (loopback by default) and {@code HTTP_PORT}, unless Spring's own
+     * {@code server.port} is set (tests ask for a random port).
+     */
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> httpPort(ApiSettings settings, ServerProperties server) {
         return factory -> {
+            factory.setAddress(bindAddress(settings));
             if (server.getPort() == null) {
                 factory.setPort(settings.httpPort());
             }
         };
+    }
+
+    private static InetAddress bindAddress(ApiSettings settings) {
+        try {
+            return InetAddress.getByName(settings.bindAddress());
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(ApiSettings.BIND_ADDRESS_VAR + " names no address of this machine: "
+                    + settings.bindAddress(), e);
+        }
     }
 
     /**

@@ -36,6 +36,7 @@ class TlsConfig {
         return factory -> {
             if (settings.tlsEnabled()) {
                 Connector https = httpsConnector(settings.httpsPort(), services.tls());
+                https.setProperty("address", settings.bindAddress());
                 // Boot applies its connector customizers (and ours, see Application) to its own connector only
                 factory.getConnectorCustomizers().forEach(customizer -> customizer.customize(https));
                 factory.addAdditionalConnectors(https);

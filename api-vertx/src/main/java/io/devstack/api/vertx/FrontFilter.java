@@ -3,6 +3,7 @@ package io.devstack.api.vertx;
 import io.devstack.common.http.HttpFront;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Objects;
 
@@ -41,10 +42,22 @@ final class FrontFilter implements Handler<RoutingContext> {
         HttpServerRequest request = ctx.request();
         // the raw path and query: common refuses a broken percent-escape before Vert.x decodes parameters
         HttpFront.Exchange exchange = front.begin(request.method().name(), Objects.requireNonNullElse(request.uri(), ""),
-                request::getHeader, request.remoteAddress().hostAddress());
+                name -> "host".equalsIgnoreCase(name) ? host(request) : request.getHeader(name),
+                request.remoteAddress().hostAddress());
         ctx.put(EXCHANGE, exchange);
         ctx.addHeadersEndHandler(ignored -> exchange.responseHeaders().forEach(ctx.response()::putHeader));
         ctx.addEndHandler(ignored -> exchange.complete(ctx.response().getStatusCode()));
         return exchange;
+    }
+
+    /** Vert.x 5 hands the Host header over as the request's authority, not among the headers. */
+    private static String host(HttpServerRequest request) {
+        HostAndPort authority = request.authority();
+        if (authority == null) {
+            return request.getHeader("Host");
+        }
+        String name = authority.host();
+        String host = name.contains(":") && !name.startsWith("[") ? "[" + name + "]" : name;
+        return authority.port() < 0 ? host : host + ":" + authority.port();
     }
 }

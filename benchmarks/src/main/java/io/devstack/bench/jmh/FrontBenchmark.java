@@ -1,6 +1,7 @@
 package io.devstack.bench.jmh;
 
 import io.devstack.common.http.CorsPolicy;
+import io.devstack.common.http.HostPolicy;
 import io.devstack.common.http.HttpFront;
 import io.devstack.common.http.RateLimits;
 import io.devstack.common.http.RequestIds;
@@ -9,6 +10,7 @@ import io.devstack.common.metrics.ApiMetrics;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -30,8 +32,8 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class FrontBenchmark {
 
-    private static final Map<String, String> HEADERS = Map.of("Origin", "http://localhost:3000",
-            RequestIds.HEADER, "bench-request-1");
+    private static final Map<String, String> HEADERS = Map.of("Host", "127.0.0.1:8000",
+            "Origin", "http://localhost:3000", RequestIds.HEADER, "bench-request-1");
 
     private ApiMetrics metrics;
     private HttpFront front;
@@ -41,7 +43,8 @@ public class FrontBenchmark {
     public void setUp() {
         metrics = new ApiMetrics();
         log = new RequestLog("api-bench", new PrintStream(OutputStream.nullOutputStream()), Clock.systemUTC());
-        front = new HttpFront(new CorsPolicy(CorsPolicy.DEFAULT_ORIGINS), new RateLimits(), metrics, log, System::nanoTime);
+        front = new HttpFront(new HostPolicy(List.of()), new CorsPolicy(CorsPolicy.DEFAULT_ORIGINS), new RateLimits(),
+                metrics, log, System::nanoTime);
     }
 
     @TearDown

@@ -24,7 +24,9 @@ import java.util.function.LongSupplier;
  * Headers are to be SET (replacing), never appended: every response from an {@link Exchange} already
  * carries {@link Exchange#responseHeaders()}.
  *
- * <p>Decisions made here for all five: a CORS preflight is answered 200 on any path (CORS headers only for
+ * <p>Decisions made here for all five, in this order: a malformed path or query is 400; a {@code Host} that is not
+ * one of this API's names, or a state-changing request from a foreign {@code Origin}, is 403 ({@link HostPolicy});
+ * a CORS preflight is answered 200 on any path (CORS headers only for
  * an allowed origin); HEAD and a plain OPTIONS are not contract methods, so they get 405 with Allow; a path
  * that matches no contract route is 404 and is labelled {@link ContractRoutes#UNKNOWN} in metrics and logs.
  * Frameworks must let bodies up to 10 MiB through (their own limits are often lower) so that the 413 is
@@ -32,13 +34,16 @@ import java.util.function.LongSupplier;
  */
 public final class HttpFront {
 
+    private final HostPolicy hosts;
     private final CorsPolicy cors;
     private final RateLimits rateLimits;
     private final ApiMetrics metrics;
     private final RequestLog log;
     private final LongSupplier nanoTime;
 
-    public HttpFront(CorsPolicy cors, RateLimits rateLimits, ApiMetrics metrics, RequestLog log, LongSupplier nanoTime) {
+    public HttpFront(HostPolicy hosts, CorsPolicy cors, RateLimits rateLimits, ApiMetrics metrics, RequestLog log,
+            LongSupplier nanoTime) {
+        this.hosts = hosts;
         this.cors = cors;
         this.rateLimits = rateLimits;
         this.metrics = metrics;
@@ -47,8 +52,9 @@ public final class HttpFront {
     }
 
     /** The production pipeline: contract rate limits, stdout access log tagged with the module name. */
-    public static HttpFront create(ApiModule module, CorsPolicy cors, ApiMetrics metrics) {
-        return new HttpFront(cors, new RateLimits(), metrics, new RequestLog(module.moduleName()), System::nanoTime);
+    public static HttpFront create(ApiModule module, HostPolicy hosts, CorsPolicy cors, ApiMetrics metrics) {
+        return new HttpFront(hosts, cors, new RateLimits(), metrics, new RequestLog(module.moduleName()),
+                System::nanoTime);
     }
 
     /**
@@ -94,16 +100,23 @@ public final class HttpFront {
                         .withHeaders(responseHeaders);
                 return;
             }
+            if (!hosts.allowsHost(header.apply("Host"))) {
+                // a DNS-rebound page: no CORS or rate-limit decision about a request not meant for us
+                shortCircuit = error(ForbiddenException.host(header.apply("Host")));
+                return;
+            }
             if (CorsPolicy.isPreflight(method, origin, header.apply("Access-Control-Request-Method"))) {
                 responseHeaders.putAll(cors.preflightHeaders(origin));
                 shortCircuit = ApiResponse.text(200, "text/plain; charset=utf-8", "").withHeaders(responseHeaders);
                 return;
             }
             responseHeaders.putAll(cors.responseHeaders(origin));
-            shortCircuit = decide(header.apply("Content-Length"));
+            shortCircuit = HostPolicy.refusesWrite(method, origin, cors)
+                    ? error(ForbiddenException.origin(origin))
+                    : decide(header.apply("Content-Length"));
         }
 
-        /** 404 / 405 from the route table, then the rate limit, then a declared body over 10 MiB. */
+        /** 404 / 405 from the route table, too many query parameters, the rate limit, a declared body over 10 MiB. */
         private ApiResponse decide(String contentLength) {
             try {
                 Set<String> allowed = ContractRoutes.methodsOf(route);
@@ -112,6 +125,9 @@ public final class HttpFront {
                 }
                 if (!allowed.contains(method)) {
                     throw new MethodNotAllowedException(allowed);
+                }
+                if (rawQuery != null && parameterCount(rawQuery) > RequestBodies.MAX_QUERY_PARAMETERS) {
+                    throw RequestBodies.tooManyParameters();
                 }
                 Optional<RateLimits.Decision> decision = rateLimits.acquire(method, route, clientIp);
                 if (decision.isPresent()) {
@@ -143,7 +159,7 @@ public final class HttpFront {
             return java.util.Collections.unmodifiableMap(responseHeaders);
         }
 
-        /** A complete response to write instead of routing the request (preflight, 404, 405, 429, 413). */
+        /** A complete response to write instead of routing the request (400, 403, preflight, 404, 405, 429, 413). */
         public Optional<ApiResponse> shortCircuit() {
             return Optional.ofNullable(shortCircuit);
         }
@@ -167,6 +183,14 @@ public final class HttpFront {
             metrics.recordHttpRequest(method, route, status, nanos);
             log.write(log.line(requestId, method, path, route, status, nanos, clientIp));
         }
+    }
+
+    private static int parameterCount(String rawQuery) {
+        int count = rawQuery.isEmpty() ? 0 : 1;
+        for (int i = rawQuery.indexOf('&'); i >= 0; i = rawQuery.indexOf('&', i + 1)) {
+            count++;
+        }
+        return count;
     }
 
     private static long declaredLength(String contentLength) {

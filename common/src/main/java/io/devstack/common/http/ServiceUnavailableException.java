@@ -5,8 +5,8 @@ import java.util.Map;
 /** 503 ServiceUnavailable: a backend is down, timed out or its circuit is open; carries Retry-After. */
 public final class ServiceUnavailableException extends ApiException {
 
-    /** Seconds a client should wait by default: the circuit breakers' open-state wait is of this order. */
-    public static final int DEFAULT_RETRY_AFTER_SECONDS = 30;
+    /** Seconds a client should wait by default: a circuit breaker lets a trial call through after 3 s. */
+    public static final int DEFAULT_RETRY_AFTER_SECONDS = 5;
 
     /**
      * @param service one of vault, postgres, mysql, mongodb, redis, rabbitmq

@@ -21,14 +21,18 @@ import org.slf4j.LoggerFactory;
 /**
  * Every backend call goes through here: a deadline of {@code BACKEND_TIMEOUT_MS}, one circuit breaker per backend,
  * and the {@code devstack_backend_calls_seconds} timer. Failures leave as {@link ServiceUnavailableException}
- * (reason {@code timeout}, {@code circuit_open} or {@code connection_failed}); contract errors such as 403/404
- * pass through unchanged and count as a working backend.
+ * (reason {@code timeout}, {@code circuit_open}, {@code connection_failed} or {@code request_refused}); contract
+ * errors such as 403/404 pass through unchanged and count as a working backend. Only availability (refused or lost
+ * connections, timeouts, refused credentials) counts against a breaker: a backend that answers one request with an
+ * error ({@code request_refused}: Redis WRONGTYPE or OOM, an AMQP channel refusal) leaves the breaker as it was.
  */
 public final class BackendCalls implements AutoCloseable {
 
     public static final String TIMEOUT = "timeout";
     public static final String CIRCUIT_OPEN = "circuit_open";
     public static final String CONNECTION_FAILED = "connection_failed";
+    /** The backend is up but refused this request (see {@link BackendFailures#isRequestRefusal}). */
+    public static final String REQUEST_REFUSED = "request_refused";
 
     private static final Logger LOG = LoggerFactory.getLogger(BackendCalls.class);
 
@@ -54,14 +58,17 @@ public final class BackendCalls implements AutoCloseable {
         }
     }
 
-    /** Opens after half of at least 5 of the last 10 calls failed; lets one trial call through after 10 s. */
+    /**
+     * Opens after half of at least 5 of the last 10 calls failed; lets one trial call through after 3 s, so an API
+     * serves again within about 5 s of its backend coming back (the fault suite's recovery target).
+     */
     public static CircuitBreakerConfig defaultBreakerConfig() {
         return CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(10)
                 .minimumNumberOfCalls(5)
                 .failureRateThreshold(50)
-                .waitDurationInOpenState(Duration.ofSeconds(10))
+                .waitDurationInOpenState(Duration.ofSeconds(3))
                 .permittedNumberOfCallsInHalfOpenState(1)
                 .build();
     }
@@ -98,6 +105,9 @@ public final class BackendCalls implements AutoCloseable {
             if (isContractError(e)) {
                 breaker.onSuccess(elapsed, TimeUnit.NANOSECONDS);
                 metrics.recordBackendCall(backend.service(), operation, "success", elapsed);
+            } else if (isRefusal(e)) {
+                breaker.releasePermission(); // the backend answered: neither a success nor a failure of availability
+                metrics.recordBackendCall(backend.service(), operation, REQUEST_REFUSED, elapsed);
             } else {
                 breaker.onError(elapsed, TimeUnit.NANOSECONDS, e);
                 metrics.recordBackendCall(backend.service(), operation, outcome(e), elapsed);
@@ -137,12 +147,18 @@ public final class BackendCalls implements AutoCloseable {
             }
             // Driver messages may carry host names and user names but never passwords; keep them in the log only.
             LOG.warn("{} {} failed: {}", backend.service(), operation, BackendFailures.describe(cause));
-            throw new ServiceUnavailableException(backend.service(), CONNECTION_FAILED);
+            throw new ServiceUnavailableException(backend.service(),
+                    BackendFailures.isRequestRefusal(cause) ? REQUEST_REFUSED : CONNECTION_FAILED);
         }
     }
 
     private static boolean isContractError(RuntimeException e) {
         return e instanceof ApiException api && api.status() < 500;
+    }
+
+    private static boolean isRefusal(RuntimeException e) {
+        return e instanceof ServiceUnavailableException unavailable
+                && REQUEST_REFUSED.equals(unavailable.details().get("reason"));
     }
 
     private static String outcome(RuntimeException e) {

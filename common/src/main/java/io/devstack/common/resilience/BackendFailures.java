@@ -1,5 +1,11 @@
 package io.devstack.common.resilience;
 
+import com.mongodb.MongoCommandException;
+import com.mongodb.MongoWriteException;
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.ShutdownSignalException;
+import io.lettuce.core.RedisCommandExecutionException;
+import java.util.List;
 import java.util.function.Predicate;
 
 /** Small helpers to read a driver's exception chain without caring which layer wrapped it. */
@@ -16,6 +22,29 @@ public final class BackendFailures {
             }
         }
         return false;
+    }
+
+    /** Redis error prefixes that say the server (not this request) cannot serve: they count against the breaker. */
+    private static final List<String> REDIS_UNAVAILABLE = List.of(
+            "NOAUTH", "WRONGPASS", "LOADING", "CLUSTERDOWN", "MASTERDOWN", "TRYAGAIN", "BUSY", "READONLY");
+    /** MongoDB error codes of a refused login (18 AuthenticationFailed, 13 Unauthorized). */
+    private static final List<Integer> MONGO_AUTH_CODES = List.of(13, 18);
+
+    /**
+     * True when a backend that is up answered this one request with an error: a Redis command error such as WRONGTYPE
+     * or OOM, an AMQP channel closed by the broker (a refused queue name, a queue limit), a MongoDB command or write
+     * error. Such a failure is that request's alone and must not count against the backend's circuit breaker; a
+     * refused connection, a lost one, a timeout or refused credentials are about availability and do count.
+     */
+    public static boolean isRequestRefusal(Throwable failure) {
+        return anyCause(failure, t -> switch (t) {
+            case RedisCommandExecutionException redis -> REDIS_UNAVAILABLE.stream()
+                    .noneMatch(prefix -> String.valueOf(redis.getMessage()).startsWith(prefix));
+            case ShutdownSignalException amqp -> !amqp.isHardError() && amqp.getReason() instanceof AMQP.Channel.Close;
+            case MongoCommandException mongo -> !MONGO_AUTH_CODES.contains(mongo.getErrorCode());
+            case MongoWriteException ignored -> true;
+            default -> false;
+        });
     }
 
     /** The innermost cause's class and message, for a log line. */

@@ -64,7 +64,7 @@ class ErrorResponsesTest {
 
         ApiResponse unavailable = ErrorResponses.from(new ServiceUnavailableException("redis", "circuit_open"), RID);
         assertThat(unavailable.status()).isEqualTo(503);
-        assertThat(unavailable.headers()).containsEntry("Retry-After", "30");
+        assertThat(unavailable.headers()).containsEntry("Retry-After", "5");
         assertThat(unavailable.bodyText()).contains("\"details\":{\"service\":\"redis\",\"reason\":\"circuit_open\"}");
 
         ApiResponse limited = ErrorResponses.from(new RateLimitedException(100, 60, 42), RID);

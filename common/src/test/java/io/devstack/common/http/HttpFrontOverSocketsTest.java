@@ -35,7 +35,7 @@ class HttpFrontOverSocketsTest {
     private static final ByteArrayOutputStream LOG = new ByteArrayOutputStream();
     private static final ApiMetrics METRICS = new ApiMetrics();
     private static final CorsPolicy CORS = CorsPolicy.fromSetting(null);
-    private static final HttpFront FRONT = new HttpFront(CORS, new RateLimits(), METRICS,
+    private static final HttpFront FRONT = new HttpFront(new HostPolicy(java.util.List.of()), CORS, new RateLimits(), METRICS,
             new RequestLog("api-test", new PrintStream(LOG, true, StandardCharsets.UTF_8), Clock.systemUTC()), System::nanoTime);
     private static final ServiceInfoService INFO =
             new ServiceInfoService(new ImplementationInfo("api-test", "JDK HttpServer", "25", "25"), CORS, METRICS);

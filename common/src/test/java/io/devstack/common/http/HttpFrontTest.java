@@ -22,6 +22,7 @@ class HttpFrontTest {
     private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
     private final ApiMetrics metrics = new ApiMetrics();
     private final HttpFront front = new HttpFront(
+            new HostPolicy(java.util.List.of("devbox.lan")),
             CorsPolicy.fromSetting(null),
             new RateLimits(RateLimits.CONTRACT_LIMITS, nanos::get),
             metrics,
@@ -92,6 +93,50 @@ class HttpFrontTest {
     }
 
     @Test
+    void aForeignHostIs403BeforeAnythingElseIsDecided() {
+        for (String host : new String[] {"evil.example", "evil.example:8004", "localhost.evil.example", "127.0.0.2:80"}) {
+            ApiResponse refused = front.begin("OPTIONS", "/examples/cache/k", headers(Map.of("Host", host,
+                    "Origin", "http://localhost:3000", "Access-Control-Request-Method", "POST", "X-Request-ID", "h1")),
+                    "10.0.0.1").shortCircuit().orElseThrow();
+
+            assertThat(refused.status()).as(host).isEqualTo(403);
+            assertThat(refused.headers()).containsOnlyKeys("X-Request-ID");
+            assertThat(refused.bodyText()).startsWith("{\"error\":\"Forbidden\",\"message\":\"Host '")
+                    .endsWith("\"status_code\":403,\"details\":{\"reason\":\"host_not_allowed\"},\"request_id\":\"h1\"}");
+        }
+        for (String host : new String[] {"localhost", "LOCALHOST:8000", "127.0.0.1:8004", "[::1]:8001", "devbox.lan:8003"}) {
+            assertThat(front.begin("GET", "/health/", headers(Map.of("Host", host)), "10.0.0.1").shortCircuit())
+                    .as(host).isEmpty();
+        }
+    }
+
+    @Test
+    void aWriteFromAForeignOriginIs403AndAReadIsNot() {
+        for (String method : new String[] {"POST", "DELETE"}) {
+            ApiResponse refused = front.begin(method, "/examples/cache/k?value=x",
+                    headers(Map.of("Origin", "http://evil.example")), "10.0.0.1").shortCircuit().orElseThrow();
+            assertThat(refused.status()).isEqualTo(403);
+            assertThat(refused.bodyText()).contains("\"error\":\"Forbidden\"", "\"reason\":\"origin_not_allowed\"");
+            assertThat(refused.headers()).doesNotContainKey("Access-Control-Allow-Origin").containsEntry("Vary", "Origin");
+        }
+        assertThat(front.begin("POST", "/examples/cache/k?value=x", headers(Map.of("Origin", "http://localhost:3000")),
+                "10.0.0.1").shortCircuit()).isEmpty();
+        assertThat(front.begin("POST", "/examples/cache/k?value=x", headers(Map.of()), "10.0.0.1").shortCircuit()).isEmpty();
+        assertThat(front.begin("GET", "/examples/cache/k", headers(Map.of("Origin", "http://evil.example")), "10.0.0.1")
+                .shortCircuit()).isEmpty();
+    }
+
+    @Test
+    void moreThanAHundredQueryParametersAreRefusedBeforeAnyFrameworkParsesThem() {
+        String many = "/examples/cache/k?" + "p=1&".repeat(100) + "p=1";
+        ApiResponse refused = front.begin("GET", many, headers(Map.of()), "10.0.0.1").shortCircuit().orElseThrow();
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.bodyText()).contains("\"message\":\"More than 100 query parameters\"");
+        assertThat(front.begin("GET", "/examples/cache/k?" + "p=1&".repeat(99) + "p=1", headers(Map.of()), "10.0.0.1")
+                .shortCircuit()).isEmpty();
+    }
+
+    @Test
     void aDisallowedOriginGetsNoCorsHeaders() {
         HttpFront.Exchange ex = front.begin("GET", "/health/", headers(Map.of("Origin", "http://evil.example")), "10.0.0.1");
         assertThat(ex.responseHeaders().keySet()).noneMatch(h -> h.startsWith("Access-Control-"));
@@ -109,7 +154,7 @@ class HttpFrontTest {
         ApiResponse error = ex.error(new ServiceUnavailableException("redis", "timeout"));
 
         assertThat(error.headers()).containsEntry("Access-Control-Allow-Origin", "http://127.0.0.1:8000")
-                .containsEntry("Retry-After", "30").containsEntry("X-Request-ID", ex.requestId());
+                .containsEntry("Retry-After", "5").containsEntry("X-Request-ID", ex.requestId());
     }
 
     @Test
@@ -166,6 +211,7 @@ class HttpFrontTest {
     /** A case-insensitive header lookup, as every framework offers. */
     private static java.util.function.Function<String, String> headers(Map<String, String> values) {
         Map<String, String> map = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        map.put("Host", "localhost:8004");
         map.putAll(values);
         return map::get;
     }

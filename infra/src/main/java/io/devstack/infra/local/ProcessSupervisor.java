@@ -23,6 +23,8 @@ public final class ProcessSupervisor {
 
     private static final Path SETSID = Path.of("/usr/bin/setsid");
     private static final Duration KILL_WAIT = Duration.ofSeconds(5);
+    private static final java.util.Set<String> INHERITED = java.util.Set.of(
+            "PATH", "HOME", "USER", "LOGNAME", "LANG", "LC_ALL", "TZ", "TMPDIR");
 
     private final DevstackHome home;
 
@@ -42,7 +44,7 @@ public final class ProcessSupervisor {
         }
         detached.addAll(command);
         try {
-            Files.createDirectories(home.logsDir());
+            DevstackHome.privateDirectory(home.logsDir());
             Files.createDirectories(workDir);
             DevstackHome.privateDirectory(home.runDir());
             Path log = home.logFile(service);
@@ -54,13 +56,23 @@ public final class ProcessSupervisor {
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .redirectErrorStream(true);
-            builder.environment().putAll(environment);
+            onlyNeeded(builder.environment()).putAll(environment);
             Process process = builder.start();
             Files.writeString(home.pidFile(service), process.pid() + "\n");
             return process.pid();
         } catch (IOException e) {
             throw new UncheckedIOException(service + ": cannot start " + command.getFirst() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Keeps only what any server needs from this process's environment: a child must not inherit a token or password
+     * the developer's shell happens to hold (VAULT_TOKEN, PGPASSWORD, …). What a service needs besides is passed
+     * explicitly by its launcher.
+     */
+    static Map<String, String> onlyNeeded(Map<String, String> environment) {
+        environment.keySet().retainAll(INHERITED);
+        return environment;
     }
 
     public ProcessState state(String service) {
@@ -81,6 +93,8 @@ public final class ProcessSupervisor {
     /**
      * Stops the service: its shutdown signal, up to {@code grace} for a clean exit, then SIGKILL; every
      * descendant still alive afterwards (e.g. a PostgreSQL backend) is killed too. Removes the pid file.
+     *
+     * @throws IllegalStateException when the process outlives SIGKILL (its pid file stays, so status still shows it)
      */
     public void stop(String service, StopSignal signal, Duration grace) {
         ProcessState state = state(service);
@@ -94,6 +108,9 @@ public final class ProcessSupervisor {
             }
             descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
             descendants.forEach(d -> awaitExit(d, KILL_WAIT));
+            if (!awaitExit(handle, Duration.ZERO)) {
+                throw new IllegalStateException(service + " (pid " + state.pid() + ") is still running after SIGKILL");
+            }
         }
         try {
             Files.deleteIfExists(home.pidFile(service));

@@ -74,6 +74,8 @@ public final class RedisLauncher implements BackendLauncher {
                 "requirepass " + quoted,
                 "masterauth " + quoted,
                 "maxmemory 128mb",
+                // a cache: when full, drop the least recently used key instead of refusing writes with OOM
+                "maxmemory-policy allkeys-lru",
                 "loglevel notice",
                 "") ;
     }

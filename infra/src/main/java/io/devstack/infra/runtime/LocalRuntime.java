@@ -80,6 +80,9 @@ public final class LocalRuntime implements StackRuntime {
         boolean allRunning = supervisor.alive(VaultLauncher.SERVICE)
                 && selected.stream().allMatch(b -> supervisor.alive(b.service()));
         checkPorts(selected);
+        // logs and state may hold host names, user names, keys: the owner's alone
+        DevstackHome.privateDirectory(home.root());
+        DevstackHome.privateDirectory(home.logsDir());
         rememberProfiles(profiles);
 
         List<String> startedHere = Collections.synchronizedList(new ArrayList<>());
@@ -125,10 +128,15 @@ public final class LocalRuntime implements StackRuntime {
         if (!dataServices.isEmpty()) {
             progress.step("stopping " + String.join(", ", dataServices));
         }
-        runAll(dataServices, this::stopService);
+        List<String> failures = new ArrayList<>(runAll(dataServices, this::stopService));
         if (running.contains(VaultLauncher.SERVICE)) {
             progress.step("stopping vault");
-            stopService(VaultLauncher.SERVICE);
+            failures.addAll(runAll(List.of(VaultLauncher.SERVICE), this::stopService));
+        }
+        if (!failures.isEmpty()) {
+            // nothing is wiped while a server may still write to its folder
+            throw new StackException("down did not stop everything: " + String.join("; ", failures)
+                    + "; stop it by hand (kill -9 <pid>), then run down again", StackException.EXIT_FAILED);
         }
         if (volumes) {
             progress.step("wiping the stack's state (data, Vault keys, AppRole files, logs; binaries stay cached)");
@@ -463,10 +471,19 @@ public final class LocalRuntime implements StackRuntime {
         }
     }
 
-    private static void runAll(List<String> services, java.util.function.Consumer<String> action) {
+    /** Runs {@code action} for every service in parallel; returns what failed, one message per service. */
+    private static List<String> runAll(List<String> services, java.util.function.Consumer<String> action) {
+        List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            services.forEach(s -> pool.submit(() -> action.accept(s)));
+            services.forEach(s -> pool.submit(() -> {
+                try {
+                    action.accept(s);
+                } catch (RuntimeException e) {
+                    failures.add(e.getMessage());
+                }
+            }));
         }
+        return List.copyOf(failures);
     }
 
     private static void deleteRecursively(Path dir) {

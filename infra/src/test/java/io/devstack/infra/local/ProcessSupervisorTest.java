@@ -94,6 +94,14 @@ class ProcessSupervisorTest {
         return Long.parseLong(fields[3]);
     }
 
+    @Test
+    void aChildInheritsNoSecretFromTheShellOnlyWhatEveryServerNeeds() {
+        java.util.Map<String, String> env = new java.util.HashMap<>(java.util.Map.of("PATH", "/usr/bin", "HOME", "/root",
+                "VAULT_TOKEN", "hvs.secret", "PGPASSWORD", "hunter2", "AWS_SECRET_ACCESS_KEY", "x"));
+
+        assertThat(ProcessSupervisor.onlyNeeded(env)).containsOnlyKeys("PATH", "HOME");
+    }
+
     private static void awaitDescendant(ProcessHandle handle) throws InterruptedException {
         for (int i = 0; i < 50 && handle.descendants().findAny().isEmpty(); i++) {
             Thread.sleep(50);

@@ -60,13 +60,20 @@ final class AuthenticatingBackend implements MongoBackend {
     }
 
     private final MongoBackend backend;
+    private final Runnable commit;
     /** Replaced entry by entry by {@code updateUser}; the SCRAM conversations read it from the event loops. */
     private final Map<String, MongoUser> usersByDatabaseAndName;
     private final AtomicInteger connectionIds = new AtomicInteger();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     AuthenticatingBackend(MongoBackend backend, List<MongoUser> users) {
+        this(backend, users, () -> { });
+    }
+
+    /** @param commit makes the store's changes durable; runs after every command, before its reply is sent */
+    AuthenticatingBackend(MongoBackend backend, List<MongoUser> users, Runnable commit) {
         this.backend = backend;
+        this.commit = commit;
         this.usersByDatabaseAndName = new java.util.concurrent.ConcurrentHashMap<>(users.stream()
                 .collect(Collectors.toMap(u -> key(u.database(), u.name()), Function.identity())));
     }
@@ -108,6 +115,7 @@ final class AuthenticatingBackend implements MongoBackend {
             return error(13, "Unauthorized", "not authorized on " + mergeTarget + " to execute command " + command);
         }
         Document reply = backend.handleCommand(channel, database, command, query);
+        commit.run(); // an acknowledged write is in the store file before the client hears of it (no-op for reads)
         return name.equals("listdatabases") && !user.isRoot() ? onlyDatabaseOf(user, reply) : reply;
     }
 

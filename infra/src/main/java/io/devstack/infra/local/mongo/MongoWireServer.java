@@ -44,7 +44,9 @@ public final class MongoWireServer implements AutoCloseable {
         }
         List<MongoUser> users = MongoUsers.load(usersFile);
         Path storeFile = DevstackHome.privateDirectory(dataDir).resolve(STORE_FILE);
-        MongoServer server = new MongoServer(new AuthenticatingBackend(new H2Backend(openStore(storeFile)), users));
+        MVStore store = openStore(storeFile);
+        // MVStore commits on its own only about once a second: commit per command so a crash loses no acknowledged write
+        MongoServer server = new MongoServer(new AuthenticatingBackend(new H2Backend(store), users, store::commit));
         try {
             server.bind(address, ACCEPT_THREADS, IO_THREADS);
         } catch (Exception e) { // Netty rethrows the checked BindException undeclared

@@ -61,6 +61,32 @@ class MongoWireServerMainTest {
     }
 
     @Test
+    void anAcknowledgedWriteSurvivesKillMinusNine() throws Exception {
+        Path users = dir.resolve("users.json");
+        MongoUsers.write(users, List.of(MongoUsers.derive("appdb", "app", PASSWORD)));
+        String[] args = {"--bind", "127.0.0.1", "--port", String.valueOf(PORT), "--data", dir.resolve("data").toString(),
+                "--users", users.toString()};
+        process = launch(args);
+        awaitListening(process);
+        try (MongoClient client = client()) {
+            client.getDatabase("appdb").getCollection("things").insertOne(new Document("n", 1));
+        }
+        process.toHandle().destroyForcibly(); // SIGKILL right after the acknowledgement: no shutdown hook runs
+        assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+
+        process = launch(args);
+        awaitListening(process);
+        try (MongoClient client = client()) {
+            assertThat(client.getDatabase("appdb").getCollection("things").countDocuments()).isEqualTo(1);
+        }
+    }
+
+    private static void awaitListening(Process process) throws IOException {
+        BufferedReader stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        assertThat(stdout.readLine()).startsWith("mongodb-wire listening on");
+    }
+
+    @Test
     void aMissingUsersFileIsOneLineAndExitCodeTwo() throws Exception {
         process = launch("--bind", "127.0.0.1", "--port", String.valueOf(PORT), "--data", dir.resolve("data").toString(),
                 "--users", dir.resolve("absent.json").toString());
