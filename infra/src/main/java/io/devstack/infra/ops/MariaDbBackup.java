@@ -77,14 +77,17 @@ final class MariaDbBackup implements ServiceBackup {
         return home.binRoot().resolve("mariadb-" + BinaryVersions.of("mariadb")).resolve("bin").resolve(tool);
     }
 
-    /** A {@code [client]} option group: root over TCP to the stack's server. */
+    /**
+     * A {@code [client]} option group: root over TCP to the stack's server, without TLS (the server runs with
+     * {@code --skip-ssl} on loopback; an 11.4 client would otherwise insist on TLS once it sends a password).
+     */
     static String clientOptions(Map<String, String> secret) {
         return clientOptions("root", secret.get("root_password"), null);
     }
 
     static String clientOptions(String user, String password, String database) {
         String text = "[client]\nuser=" + quoted(user) + "\npassword=" + quoted(password)
-                + "\nhost=127.0.0.1\nport=" + MariaDbLauncher.PORT + "\nprotocol=TCP\n";
+                + "\nhost=127.0.0.1\nport=" + MariaDbLauncher.PORT + "\nprotocol=TCP\nskip-ssl\n";
         return database == null ? text : text + "database=" + quoted(database) + "\n";
     }
 
