@@ -105,8 +105,8 @@ public final class ReferenceApis implements AutoCloseable {
                 env.put("TLS_ENABLED", "false");
                 launches.add(new Launch(module.getKey(), ApiLauncher.jar(projectRoot, module.getKey()), port, env));
             }
-            // the APIs run as devstack up runs them: with their AOT caches, trained here when a jar is newer
-            launches.parallelStream().forEach(launch -> AotCache.of(launch.jar()).ensure(
+            // the APIs run as devstack up runs them: with their AOT caches, trained here (one at a time) when a jar is newer
+            launches.forEach(launch -> AotCache.of(launch.jar()).ensure(
                     ApiLauncher.javaCommand(launch.jar()), launch.env(), launch.port(),
                     logDir.resolve(launch.module() + "-aot-training.log"),
                     message -> System.err.println("[ReferenceApis] " + message)));

@@ -18,6 +18,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 
 /**
@@ -40,6 +41,11 @@ public final class AotCache {
     private static final int ROUNDS = 40;
     private static final String NO_CACHE = "no-cache";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /**
+     * One training at a time in this JVM: five APIs training at once on two cores took over 150 s, and one of them
+     * once stopped answering (a thread dump is written to its training log when that happens).
+     */
+    private static final ReentrantLock TRAINING = new ReentrantLock();
 
     private final Path jar;
     private final Path file;
@@ -86,6 +92,17 @@ public final class AotCache {
         if (usable() || Runtime.version().feature() < FIRST_JDK) {
             return;
         }
+        TRAINING.lock();
+        try {
+            if (!usable()) {
+                train(command, env, port, log, progress);
+            }
+        } finally {
+            TRAINING.unlock();
+        }
+    }
+
+    private void train(List<String> command, Map<String, String> env, int port, Path log, Progress progress) {
         String module = jar.getFileName().toString();
         long started = System.nanoTime();
         progress.step(module + ": training its AOT cache (once per build; log: " + log + ")");
@@ -101,7 +118,12 @@ public final class AotCache {
             builder.environment().putAll(env);
             process = builder.start();
             URI base = URI.create("http://127.0.0.1:" + port);
-            awaitHealthy(process, base);
+            try {
+                awaitHealthy(process, base);
+            } catch (IOException e) {
+                threadDump(process, log);
+                throw e;
+            }
             for (int round = 0; round < ROUNDS; round++) {
                 workload(base);
             }
@@ -174,6 +196,20 @@ public final class AotCache {
                 throw new IOException("not healthy within " + HEALTHY_WITHIN.toSeconds() + " s");
             }
             Thread.sleep(200);
+        }
+    }
+
+    /** Appends the training JVM's threads to its log ({@code jcmd Thread.print}): why it did not become healthy. */
+    private static void threadDump(Process process, Path log) {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        try {
+            new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "Thread.print")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start().waitFor(30, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            // best effort: the log still says the run was not healthy in time
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
