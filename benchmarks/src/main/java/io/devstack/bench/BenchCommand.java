@@ -14,35 +14,54 @@ import picocli.CommandLine.Option;
  * {@code ./devstack bench}: measures the chosen APIs on the chosen endpoints against the native stack (started if
  * it is not running), prints progress and the summary table, and writes the report.
  */
-@Command(name = "devstack bench", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Measures the five reference APIs side by side (one at a time) against the raw-client and "
-                + "JDK-server baselines, and writes benchmarks/target/benchmark-report/ (index.html, report.md, results.json).",
-            "A full run takes about 13 minutes on 2 CPUs; --quick about 4."})
+@Command(
+        name = "devstack bench",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Measures the five reference APIs side by side (one at a time) against the raw-client and "
+                    + "JDK-server baselines, and writes benchmarks/target/benchmark-report/ (index.html, report.md, results.json).",
+            "A full run takes about 13 minutes on 2 CPUs; --quick about 4."
+        })
 public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--quick", description = "a first look: one round per figure, short windows")
     boolean quick;
 
-    @Option(names = "--apis", split = ",", paramLabel = "API",
+    @Option(
+            names = "--apis",
+            split = ",",
+            paramLabel = "API",
             description = "APIs to measure (spring, micronaut, helidon, vertx, javalin; default all five)")
     List<String> apis;
 
-    @Option(names = "--endpoints", split = ",", paramLabel = "ENDPOINT",
-            description = "endpoints to measure (default all: ${COMPLETION-CANDIDATES})", completionCandidates = EndpointIds.class)
+    @Option(
+            names = "--endpoints",
+            split = ",",
+            paramLabel = "ENDPOINT",
+            description = "endpoints to measure (default all: ${COMPLETION-CANDIDATES})",
+            completionCandidates = EndpointIds.class)
     List<String> endpoints;
 
-    @Option(names = "--duration", paramLabel = "SECONDS",
+    @Option(
+            names = "--duration",
+            paramLabel = "SECONDS",
             description = "length of one closed-model round (warm-up and open-model rounds scale with it)")
     Double duration;
 
-    @Option(names = "--concurrency", paramLabel = "N", description = "connections of the load generator (default "
-            + BenchPlan.DEFAULT_CONCURRENCY + ")")
+    @Option(
+            names = "--concurrency",
+            paramLabel = "N",
+            description = "connections of the load generator (default " + BenchPlan.DEFAULT_CONCURRENCY + ")")
     Integer concurrency;
 
     @Option(names = "--no-baselines", description = "skip the in-process raw-client baselines and the JDK-server floor")
     boolean noBaselines;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "report folder (default benchmarks/target/benchmark-report)")
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description = "report folder (default benchmarks/target/benchmark-report)")
     Path out;
 
     static final class EndpointIds extends ArrayList<String> {
@@ -65,23 +84,32 @@ public final class BenchCommand implements Callable<Integer> {
         BenchPlan plan = plan();
         Path root = ApiLauncher.repositoryRoot();
         Path folder = out != null ? out : root.resolve("benchmarks/target/benchmark-report");
-        Results results = new Harness(plan, root, folder.resolve("logs"), line -> System.out.println("bench: " + line)).run();
+        Results results =
+                new Harness(plan, root, folder.resolve("logs"), line -> System.out.println("bench: " + line)).run();
         String summary = ReportWriter.write(results, folder, command());
         System.out.println();
         System.out.print(summary);
-        results.goals().forEach(goal -> System.out.println((goal.met() ? "met:     " : "NOT MET: ") + goal.goal()
-                + " — " + goal.detail()));
+        results.goals()
+                .forEach(goal -> System.out.println(
+                        (goal.met() ? "met:     " : "NOT MET: ") + goal.goal() + " — " + goal.detail()));
         System.out.println("\nreport: " + folder.resolve(ReportWriter.HTML) + " (also " + ReportWriter.MARKDOWN + ", "
                 + ReportWriter.JSON + ")");
-        long failures = results.apis().stream().flatMap(a -> a.endpoints().stream()).mapToLong(Results.EndpointRun::failures).sum();
+        long failures = results.apis().stream()
+                .flatMap(a -> a.endpoints().stream())
+                .mapToLong(Results.EndpointRun::failures)
+                .sum();
         return failures == 0 ? 0 : 2;
     }
 
     BenchPlan plan() {
-        List<String> chosenApis = apis == null ? Harness.allApis() : apis.stream().map(BenchCommand::module).toList();
-        List<String> chosenEndpoints = endpoints == null ? Endpoint.ids()
+        List<String> chosenApis = apis == null
+                ? Harness.allApis()
+                : apis.stream().map(BenchCommand::module).toList();
+        List<String> chosenEndpoints = endpoints == null
+                ? Endpoint.ids()
                 : endpoints.stream().map(id -> Endpoint.byId(id).id()).toList();
-        BenchPlan plan = quick ? BenchPlan.quick(chosenApis, chosenEndpoints) : BenchPlan.full(chosenApis, chosenEndpoints);
+        BenchPlan plan =
+                quick ? BenchPlan.quick(chosenApis, chosenEndpoints) : BenchPlan.full(chosenApis, chosenEndpoints);
         if (duration != null) {
             if (duration <= 0) {
                 throw new IllegalArgumentException("--duration must be a positive number of seconds, got " + duration);
@@ -101,7 +129,8 @@ public final class BenchCommand implements Callable<Integer> {
     private static String module(String name) {
         String module = name.startsWith("api-") ? name : "api-" + name;
         if (!ApiLauncher.MODULES.contains(module)) {
-            throw new IllegalArgumentException("unknown API '" + name + "'; choose from spring, micronaut, helidon, vertx, javalin");
+            throw new IllegalArgumentException(
+                    "unknown API '" + name + "'; choose from spring, micronaut, helidon, vertx, javalin");
         }
         return module;
     }

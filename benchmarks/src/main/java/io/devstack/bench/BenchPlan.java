@@ -45,20 +45,50 @@ public record BenchPlan(
     }
 
     public BenchPlan withConcurrency(int value) {
-        return new BenchPlan(preset, apis, endpoints, value, warmupSeconds, closedRounds, closedSeconds, openFractions,
-                openRounds, openSeconds, baselines);
+        return new BenchPlan(
+                preset,
+                apis,
+                endpoints,
+                value,
+                warmupSeconds,
+                closedRounds,
+                closedSeconds,
+                openFractions,
+                openRounds,
+                openSeconds,
+                baselines);
     }
 
     /** The measured windows scaled so that one closed round lasts {@code seconds}. */
     public BenchPlan withRoundSeconds(double seconds) {
         double scale = seconds / closedSeconds;
-        return new BenchPlan(preset, apis, endpoints, concurrency, warmupSeconds * scale, closedRounds, seconds,
-                openFractions, openRounds, openSeconds * scale, baselines);
+        return new BenchPlan(
+                preset,
+                apis,
+                endpoints,
+                concurrency,
+                warmupSeconds * scale,
+                closedRounds,
+                seconds,
+                openFractions,
+                openRounds,
+                openSeconds * scale,
+                baselines);
     }
 
     public BenchPlan withoutBaselines() {
-        return new BenchPlan(preset, apis, endpoints, concurrency, warmupSeconds, closedRounds, closedSeconds,
-                openFractions, openRounds, openSeconds, false);
+        return new BenchPlan(
+                preset,
+                apis,
+                endpoints,
+                concurrency,
+                warmupSeconds,
+                closedRounds,
+                closedSeconds,
+                openFractions,
+                openRounds,
+                openSeconds,
+                false);
     }
 
     /** Seconds of load per endpoint and server, for the time estimate. */

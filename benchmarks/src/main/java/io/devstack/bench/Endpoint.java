@@ -11,13 +11,22 @@ import java.util.Map;
 public enum Endpoint {
     HEALTH("health", "GET", "/health/", Map.of(), null),
     CACHE_GET("cache-get", "GET", "/examples/cache/" + Endpoint.CACHE_KEY, Map.of(), null),
-    CACHE_SET("cache-set", "POST", "/examples/cache/" + Endpoint.CACHE_KEY + "?value=benchmark-value&ttl=3600", Map.of(), null),
+    CACHE_SET(
+            "cache-set",
+            "POST",
+            "/examples/cache/" + Endpoint.CACHE_KEY + "?value=benchmark-value&ttl=3600",
+            Map.of(),
+            null),
     POSTGRES("postgres", "GET", "/examples/database/postgres/query", Map.of(), null),
     MYSQL("mysql", "GET", "/examples/database/mysql/query", Map.of(), null),
     MONGODB("mongodb", "GET", "/examples/database/mongodb/query", Map.of(), null),
     VAULT("vault", "GET", "/examples/vault/secret/postgres", Map.of(), null),
-    PUBLISH("publish", "POST", "/examples/messaging/publish?queue_name=" + Endpoint.QUEUE,
-            Map.of("Content-Type", "application/json"), "{\"benchmark\":true,\"n\":42}"),
+    PUBLISH(
+            "publish",
+            "POST",
+            "/examples/messaging/publish?queue_name=" + Endpoint.QUEUE,
+            Map.of("Content-Type", "application/json"),
+            "{\"benchmark\":true,\"n\":42}"),
     HEALTH_ALL("health-all", "GET", "/health/all", Map.of("Cache-Control", "no-cache"), null);
 
     /** The key cache GET reads and cache SET writes (set before the first GET, so GET is a hit). */
@@ -40,12 +49,25 @@ public enum Endpoint {
     }
 
     /** The short name used in options and the report, e.g. {@code cache-get}. */
-    public String id() { return id; }
-    public String method() { return method; }
-    public String path() { return path; }
-    public Map<String, String> headers() { return headers; }
+    public String id() {
+        return id;
+    }
+
+    public String method() {
+        return method;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
+    }
     /** The request body, or null. */
-    public String body() { return body; }
+    public String body() {
+        return body;
+    }
 
     /** {@code GET /examples/cache/bench:key} as the report shows it (without the query string). */
     public String label() {
@@ -54,8 +76,10 @@ public enum Endpoint {
     }
 
     public static Endpoint byId(String id) {
-        return Arrays.stream(values()).filter(e -> e.id.equals(id)).findFirst().orElseThrow(
-                () -> new IllegalArgumentException("unknown endpoint '" + id + "'; choose from " + ids()));
+        return Arrays.stream(values())
+                .filter(e -> e.id.equals(id))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown endpoint '" + id + "'; choose from " + ids()));
     }
 
     public static List<String> ids() {

@@ -17,15 +17,14 @@ public final class FloorServer {
 
     private static final byte[] BODY = "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
 
-    private FloorServer() {
-    }
+    private FloorServer() {}
 
     public static void main(String[] args) throws IOException {
         // without TCP_NODELAY, headers and body leave in two segments and Nagle waits for the client's delayed ACK:
         // about 40 ms per answer, which would make the floor the slowest server measured
         System.setProperty("sun.net.httpserver.nodelay", "true");
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(),
-                Integer.parseInt(args[0])), 1024);
+        HttpServer server = HttpServer.create(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), Integer.parseInt(args[0])), 1024);
         server.createContext("/", exchange -> {
             exchange.getRequestBody().readAllBytes();
             exchange.getResponseHeaders().set("Content-Type", "application/json");

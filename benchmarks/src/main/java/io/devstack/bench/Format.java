@@ -5,8 +5,7 @@ import java.util.Locale;
 /** How figures read in the console and the report: rates with thousands separators, spreads as (min–max). */
 public final class Format {
 
-    private Format() {
-    }
+    private Format() {}
 
     /** {@code 12,345 (11,900–12,800)}. */
     public static String rate(Spread spread) {

@@ -52,8 +52,12 @@ public final class Harness {
                 + ", load average " + machine.loadAverageAtStart() + "; " + pinning.describe());
         NativeStack stack = NativeStack.shared();
         steps = (plan.baselines() ? endpoints.size() + 1 : 0) + plan.apis().size() * endpoints.size();
-        progress.accept(String.format("plan: %s, %d APIs x %d endpoints, %d connections, about %.0f s of load",
-                plan.preset(), plan.apis().size(), endpoints.size(), plan.concurrency(),
+        progress.accept(String.format(
+                "plan: %s, %d APIs x %d endpoints, %d connections, about %.0f s of load",
+                plan.preset(),
+                plan.apis().size(),
+                endpoints.size(),
+                plan.concurrency(),
                 steps * plan.secondsPerEndpoint()));
         List<Results.Baseline> baselines = new ArrayList<>();
         Results.Server floor = null;
@@ -71,15 +75,32 @@ public final class Harness {
             }
             for (String module : plan.apis()) {
                 progress.accept(module + ": starting");
-                try (ServerProcess server = ServerProcess.api(projectRoot, module, stack.apiEnvironment(module), pinning, logDir)) {
+                try (ServerProcess server =
+                        ServerProcess.api(projectRoot, module, stack.apiEnvironment(module), pinning, logDir)) {
                     apis.add(measure(server, endpoints));
                 }
                 purgeQueue(stack);
             }
         }
-        Results partial = new Results(machine, plan, pinning.describe(), startedAt,
-                (System.nanoTime() - started) / 1e9, baselines, floor, apis, List.of());
-        return new Results(machine, plan, pinning.describe(), startedAt, partial.elapsedSeconds(), baselines, floor, apis,
+        Results partial = new Results(
+                machine,
+                plan,
+                pinning.describe(),
+                startedAt,
+                (System.nanoTime() - started) / 1e9,
+                baselines,
+                floor,
+                apis,
+                List.of());
+        return new Results(
+                machine,
+                plan,
+                pinning.describe(),
+                startedAt,
+                partial.elapsedSeconds(),
+                baselines,
+                floor,
+                apis,
                 Goals.evaluate(partial));
     }
 
@@ -100,8 +121,9 @@ public final class Harness {
             rounds.add(InProcessLoad.closed(work, plan.concurrency(), round));
         }
         Spread throughput = Spread.of(rounds.stream().map(RunResult::throughput).toList());
-        progress.accept(String.format("[%d/%d] baseline %-10s %s: %s req/s", ++step, steps, endpoint.id(),
-                work.description(), Format.rate(throughput)));
+        progress.accept(String.format(
+                "[%d/%d] baseline %-10s %s: %s req/s",
+                ++step, steps, endpoint.id(), work.description(), Format.rate(throughput)));
         return new Results.Baseline(endpoint.id(), work.description(), rounds, throughput);
     }
 
@@ -109,7 +131,8 @@ public final class Harness {
         ProcessStats stats = server.stats();
         double rssIdle = stats.rssMb();
         double cpuBefore = stats.cpuSeconds();
-        progress.accept(String.format("%s: healthy after %d ms, RSS %.0f MB idle", server.name(), server.startMillis(), rssIdle));
+        progress.accept(String.format(
+                "%s: healthy after %d ms, RSS %.0f MB idle", server.name(), server.startMillis(), rssIdle));
         List<Results.EndpointRun> runs = new ArrayList<>();
         double rssPeak;
         try (LoadGenerator load = new LoadGenerator(server.base(), plan.concurrency());
@@ -125,9 +148,10 @@ public final class Harness {
         }
         double cpu = stats.cpuSeconds() - cpuBefore;
         double rssAfter = stats.rssMb();
-        progress.accept(String.format("%s: %.1f CPU s under load, RSS peak %.0f MB, %.0f MB after", server.name(), cpu,
-                rssPeak, rssAfter));
-        return new Results.Server(server.name(), server.startMillis(), rssIdle, Math.max(rssPeak, rssAfter), rssAfter, cpu, runs);
+        progress.accept(String.format(
+                "%s: %.1f CPU s under load, RSS peak %.0f MB, %.0f MB after", server.name(), cpu, rssPeak, rssAfter));
+        return new Results.Server(
+                server.name(), server.startMillis(), rssIdle, Math.max(rssPeak, rssAfter), rssAfter, cpu, runs);
     }
 
     private Results.EndpointRun endpoint(ServerProcess server, LoadGenerator load, Endpoint endpoint) {
@@ -145,16 +169,36 @@ public final class Harness {
             for (int i = 0; i < plan.openRounds(); i++) {
                 rounds.add(load.open(endpoint, rate, seconds(plan.openSeconds())));
             }
-            levels.add(new Results.OpenLevel(fraction, rate, rounds,
-                    spread(rounds, l -> l.p50()), spread(rounds, l -> l.p90()), spread(rounds, l -> l.p99()),
-                    spread(rounds, l -> l.p999()), spread(rounds, l -> l.max())));
+            levels.add(new Results.OpenLevel(
+                    fraction,
+                    rate,
+                    rounds,
+                    spread(rounds, l -> l.p50()),
+                    spread(rounds, l -> l.p90()),
+                    spread(rounds, l -> l.p99()),
+                    spread(rounds, l -> l.p999()),
+                    spread(rounds, l -> l.max())));
         }
         long failures = closed.stream().mapToLong(RunResult::failures).sum()
-                + levels.stream().flatMap(l -> l.rounds().stream()).mapToLong(RunResult::failures).sum();
-        Results.EndpointRun run = new Results.EndpointRun(endpoint.id(), endpoint.label(), closed, throughput, levels,
-                server.stats().cpuSeconds() - cpuBefore, failures);
+                + levels.stream()
+                        .flatMap(l -> l.rounds().stream())
+                        .mapToLong(RunResult::failures)
+                        .sum();
+        Results.EndpointRun run = new Results.EndpointRun(
+                endpoint.id(),
+                endpoint.label(),
+                closed,
+                throughput,
+                levels,
+                server.stats().cpuSeconds() - cpuBefore,
+                failures);
         Optional<Results.OpenLevel> half = Optional.ofNullable(run.level(0.5));
-        progress.accept(String.format("[%d/%d] %-14s %-10s %s req/s%s%s", ++step, steps, server.name(), endpoint.id(),
+        progress.accept(String.format(
+                "[%d/%d] %-14s %-10s %s req/s%s%s",
+                ++step,
+                steps,
+                server.name(),
+                endpoint.id(),
                 Format.rate(throughput),
                 half.map(l -> ", p99 at 50%: " + Format.millis(l.p99()) + " ms").orElse(""),
                 failures == 0 ? "" : ", " + failures + " FAILED (" + firstProblem(run) + ")"));
@@ -162,14 +206,17 @@ public final class Harness {
     }
 
     private static Spread spread(List<RunResult> rounds, java.util.function.ToDoubleFunction<RunResult.Latency> value) {
-        return Spread.of(rounds.stream().map(r -> value.applyAsDouble(r.latency())).toList());
+        return Spread.of(
+                rounds.stream().map(r -> value.applyAsDouble(r.latency())).toList());
     }
 
     private static String firstProblem(Results.EndpointRun run) {
-        return java.util.stream.Stream.concat(run.closedRounds().stream(), run.open().stream().flatMap(l -> l.rounds().stream()))
+        return java.util.stream.Stream.concat(
+                        run.closedRounds().stream(), run.open().stream().flatMap(l -> l.rounds().stream()))
                 .filter(r -> r.failures() > 0)
                 .map(r -> r.firstError() != null ? r.firstError() : "statuses " + r.otherStatuses())
-                .findFirst().orElse("");
+                .findFirst()
+                .orElse("");
     }
 
     /** Empties the publish endpoint's queue, so repeated runs do not fill the broker's store. */
@@ -181,11 +228,13 @@ public final class Harness {
         factory.setUsername(secret.get("user"));
         factory.setPassword(secret.get("password"));
         factory.setVirtualHost(secret.get("vhost"));
-        try (Connection connection = factory.newConnection("devstack-bench"); Channel channel = connection.createChannel()) {
+        try (Connection connection = factory.newConnection("devstack-bench");
+                Channel channel = connection.createChannel()) {
             channel.queueDeclare(Endpoint.QUEUE, true, false, false, null);
             channel.queuePurge(Endpoint.QUEUE);
         } catch (Exception e) {
-            throw new IllegalStateException("cannot purge the benchmark queue " + Endpoint.QUEUE + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot purge the benchmark queue " + Endpoint.QUEUE + ": " + e.getMessage(), e);
         }
     }
 

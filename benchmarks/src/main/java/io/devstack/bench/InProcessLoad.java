@@ -7,8 +7,7 @@ import java.util.List;
 /** The closed model for in-process work: {@code concurrency} threads, each calling the work back to back. */
 final class InProcessLoad {
 
-    private InProcessLoad() {
-    }
+    private InProcessLoad() {}
 
     static RunResult closed(RawClients.Work work, int concurrency, Duration window) {
         long end = System.nanoTime() + window.toNanos();

@@ -31,6 +31,7 @@ public final class LoadGenerator implements AutoCloseable {
 
     /** An answer slower than this counts as an error. */
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
     private static final long TICK_MILLIS = 1;
 
     private final Vertx vertx;
@@ -41,10 +42,15 @@ public final class LoadGenerator implements AutoCloseable {
 
     public LoadGenerator(URI base, int concurrency) {
         this.base = base;
-        this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1).setInternalBlockingPoolSize(1));
+        this.vertx = Vertx.vertx(
+                new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1).setInternalBlockingPoolSize(1));
         this.client = vertx.createHttpClient(
-                new HttpClientOptions().setKeepAlive(true).setPipelining(false).setTcpNoDelay(true)
-                        .setDefaultHost(base.getHost()).setDefaultPort(base.getPort()),
+                new HttpClientOptions()
+                        .setKeepAlive(true)
+                        .setPipelining(false)
+                        .setTcpNoDelay(true)
+                        .setDefaultHost(base.getHost())
+                        .setDefaultPort(base.getPort()),
                 new PoolOptions().setHttp1MaxSize(concurrency).setMaxWaitQueueSize(-1));
         this.loop = vertx.getOrCreateContext();
         this.concurrency = concurrency;
@@ -145,7 +151,8 @@ public final class LoadGenerator implements AutoCloseable {
                 .setTimeout(REQUEST_TIMEOUT.toMillis());
         endpoint.headers().forEach(options::putHeader);
         return client.request(options)
-                .compose(request -> endpoint.body() == null ? request.send() : request.send(Buffer.buffer(endpoint.body())))
+                .compose(request ->
+                        endpoint.body() == null ? request.send() : request.send(Buffer.buffer(endpoint.body())))
                 .compose(response -> response.body().map(body -> response.statusCode()));
     }
 

@@ -5,7 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The machine a run was measured on, as the report names it. */
-public record Machine(String host, int cpus, String cpuModel, double memoryGb, String os, String jdk, String loadAverageAtStart) {
+public record Machine(
+        String host, int cpus, String cpuModel, double memoryGb, String os, String jdk, String loadAverageAtStart) {
 
     static Machine describe() {
         return new Machine(
@@ -13,8 +14,10 @@ public record Machine(String host, int cpus, String cpuModel, double memoryGb, S
                 Runtime.getRuntime().availableProcessors(),
                 firstLine(Path.of("/proc/cpuinfo"), "model name").replaceFirst("^model name\\s*:\\s*", ""),
                 Math.round(memTotalKb() / 1024.0 / 1024.0 * 10) / 10.0,
-                System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
-                System.getProperty("java.vm.vendor") + " " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                        + System.getProperty("os.arch"),
+                System.getProperty("java.vm.vendor") + " " + System.getProperty("java.vm.name") + " "
+                        + System.getProperty("java.runtime.version"),
                 loadAverage());
     }
 

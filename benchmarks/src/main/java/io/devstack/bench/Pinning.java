@@ -35,7 +35,12 @@ record Pinning(String generatorCpus, String serverCpus) {
         if (!pinned()) {
             return;
         }
-        run(List.of(taskset(), "-a", "-pc", generatorCpus, Long.toString(ProcessHandle.current().pid())));
+        run(List.of(
+                taskset(),
+                "-a",
+                "-pc",
+                generatorCpus,
+                Long.toString(ProcessHandle.current().pid())));
     }
 
     /** {@code command} prefixed so the server runs on {@link #serverCpus}. */
@@ -50,17 +55,22 @@ record Pinning(String generatorCpus, String serverCpus) {
 
     String describe() {
         return pinned()
-                ? "load generator on CPU " + generatorCpus + ", server under test on CPU " + serverCpus + " (taskset); backends unpinned"
+                ? "load generator on CPU " + generatorCpus + ", server under test on CPU " + serverCpus
+                        + " (taskset); backends unpinned"
                 : "not pinned (needs 2+ CPUs and taskset)";
     }
 
     private static String taskset() {
-        return Stream.of("/usr/bin/taskset", "/bin/taskset").filter(p -> Files.isExecutable(Path.of(p))).findFirst().orElse(null);
+        return Stream.of("/usr/bin/taskset", "/bin/taskset")
+                .filter(p -> Files.isExecutable(Path.of(p)))
+                .findFirst()
+                .orElse(null);
     }
 
     private static void run(List<String> command) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes());
             if (process.waitFor() != 0) {
                 throw new IllegalStateException(String.join(" ", command) + " failed: " + output.strip());

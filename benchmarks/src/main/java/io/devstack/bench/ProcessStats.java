@@ -59,8 +59,11 @@ final class ProcessStats {
         });
 
         private RssSampler(ProcessStats stats) {
-            timer.scheduleAtFixedRate(() -> peakKb.accumulateAndGet((long) (stats.rssMb() * 1024), Math::max),
-                    0, 100, TimeUnit.MILLISECONDS);
+            timer.scheduleAtFixedRate(
+                    () -> peakKb.accumulateAndGet((long) (stats.rssMb() * 1024), Math::max),
+                    0,
+                    100,
+                    TimeUnit.MILLISECONDS);
         }
 
         double peakMb() {

@@ -27,8 +27,7 @@ import java.util.Optional;
 final class RawClients implements AutoCloseable {
 
     /** A baseline: what it does (for the report) and the call itself. */
-    record Work(String description, Operation call) {
-    }
+    record Work(String description, Operation call) {}
 
     @FunctionalInterface
     interface Operation {
@@ -47,8 +46,8 @@ final class RawClients implements AutoCloseable {
         ApiSettings settings = ApiSettings.fromEnvironment(apiEnvironment, module);
         ApiMetrics metrics = closing(new ApiMetrics());
         BackendCalls calls = closing(new BackendCalls(settings.backendTimeout(), metrics));
-        VaultClient vault = closing(VaultClient.appRole(settings.vaultAddress(), settings.vaultAppRoleDir(),
-                settings.backendTimeout()));
+        VaultClient vault = closing(
+                VaultClient.appRole(settings.vaultAddress(), settings.vaultAppRoleDir(), settings.backendTimeout()));
         this.secrets = new VaultSecrets(vault, calls, metrics);
         this.postgres = closing(new PostgresClient(settings.postgres(), secrets, settings.backendTimeout()));
         this.mysql = closing(new MysqlClient(settings.mysql(), secrets, settings.backendTimeout()));
@@ -61,19 +60,31 @@ final class RawClients implements AutoCloseable {
     Optional<Work> work(Endpoint endpoint) {
         byte[] message = endpoint.body() == null ? new byte[0] : endpoint.body().getBytes(StandardCharsets.UTF_8);
         String key = Endpoint.CACHE_KEY;
-        return Optional.ofNullable(switch (endpoint) {
-            case CACHE_GET -> new Work("lettuce GET + TTL (RedisBackend.cluster)",
-                    () -> redis.cluster(commands -> commands.get(key) + commands.ttl(key)));
-            case CACHE_SET -> new Work("lettuce SET EX (RedisBackend.cluster)",
-                    () -> redis.cluster(commands -> commands.set(key, "benchmark-value", SetArgs.Builder.ex(3600))));
-            case POSTGRES -> new Work("r2dbc SELECT current_timestamp (PostgresClient)", postgres::currentTimestamp);
-            case MYSQL -> new Work("JDBC SELECT NOW() (MysqlClient)", mysql::now);
-            case MONGODB -> new Work("listCollectionNames (MongoDbClient)", mongodb::collections);
-            case VAULT -> new Work("VaultSecrets.read (the 5-minute secret cache the API reads through)",
-                    () -> secrets.read("postgres"));
-            case PUBLISH -> new Work("AMQP publish with confirm (RabbitClient)", () -> rabbitmq.publish(Endpoint.QUEUE, message));
-            case HEALTH, HEALTH_ALL -> null;
-        });
+        return Optional.ofNullable(
+                switch (endpoint) {
+                    case CACHE_GET ->
+                        new Work(
+                                "lettuce GET + TTL (RedisBackend.cluster)",
+                                () -> redis.cluster(commands -> commands.get(key) + commands.ttl(key)));
+                    case CACHE_SET ->
+                        new Work(
+                                "lettuce SET EX (RedisBackend.cluster)",
+                                () -> redis.cluster(
+                                        commands -> commands.set(key, "benchmark-value", SetArgs.Builder.ex(3600))));
+                    case POSTGRES ->
+                        new Work("r2dbc SELECT current_timestamp (PostgresClient)", postgres::currentTimestamp);
+                    case MYSQL -> new Work("JDBC SELECT NOW() (MysqlClient)", mysql::now);
+                    case MONGODB -> new Work("listCollectionNames (MongoDbClient)", mongodb::collections);
+                    case VAULT ->
+                        new Work(
+                                "VaultSecrets.read (the 5-minute secret cache the API reads through)",
+                                () -> secrets.read("postgres"));
+                    case PUBLISH ->
+                        new Work(
+                                "AMQP publish with confirm (RabbitClient)",
+                                () -> rabbitmq.publish(Endpoint.QUEUE, message));
+                    case HEALTH, HEALTH_ALL -> null;
+                });
     }
 
     private <T extends AutoCloseable> T closing(T resource) {

@@ -15,33 +15,55 @@ public record Results(
         List<Goal> goals) {
 
     /** In-process work of {@code common}'s clients matching one endpoint, closed model at the same concurrency. */
-    public record Baseline(String endpoint, String description, List<RunResult> rounds, Spread throughput) {
-    }
+    public record Baseline(String endpoint, String description, List<RunResult> rounds, Spread throughput) {}
 
     /** One server (an API, or the JDK floor) from start to stop. */
-    public record Server(String name, long startMillis, double rssIdleMb, double rssPeakMb, double rssAfterMb,
-            double cpuSeconds, List<EndpointRun> endpoints) {
+    public record Server(
+            String name,
+            long startMillis,
+            double rssIdleMb,
+            double rssPeakMb,
+            double rssAfterMb,
+            double cpuSeconds,
+            List<EndpointRun> endpoints) {
 
         public EndpointRun endpoint(String id) {
-            return endpoints.stream().filter(e -> e.endpoint().equals(id)).findFirst().orElse(null);
+            return endpoints.stream()
+                    .filter(e -> e.endpoint().equals(id))
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
     /** One endpoint on one server: closed rounds, then the open-model levels derived from their median. */
-    public record EndpointRun(String endpoint, String label, List<RunResult> closedRounds, Spread throughput,
-            List<OpenLevel> open, double cpuSeconds, long failures) {
+    public record EndpointRun(
+            String endpoint,
+            String label,
+            List<RunResult> closedRounds,
+            Spread throughput,
+            List<OpenLevel> open,
+            double cpuSeconds,
+            long failures) {
 
         public OpenLevel level(double fraction) {
-            return open.stream().filter(l -> Math.abs(l.fraction() - fraction) < 1e-9).findFirst().orElse(null);
+            return open.stream()
+                    .filter(l -> Math.abs(l.fraction() - fraction) < 1e-9)
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
     /** Latency at {@code fraction} of the server's own highest rate, corrected for coordinated omission (ms). */
-    public record OpenLevel(double fraction, double rate, List<RunResult> rounds, Spread p50, Spread p90, Spread p99,
-            Spread p999, Spread max) {
-    }
+    public record OpenLevel(
+            double fraction,
+            double rate,
+            List<RunResult> rounds,
+            Spread p50,
+            Spread p90,
+            Spread p99,
+            Spread p999,
+            Spread max) {}
 
     /** One of the goals, met or not, with the figures that decide it. */
-    public record Goal(String goal, boolean met, String detail) {
-    }
+    public record Goal(String goal, boolean met, String detail) {}
 }

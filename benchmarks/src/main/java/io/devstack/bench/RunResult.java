@@ -28,10 +28,10 @@ public record RunResult(
 
     /** Answers that were not a 200, plus transport errors. */
     public long failures() {
-        return errors + otherStatuses.values().stream().mapToLong(Long::longValue).sum();
+        return errors
+                + otherStatuses.values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** Milliseconds. */
-    public record Latency(double p50, double p90, double p99, double p999, double max) {
-    }
+    public record Latency(double p50, double p90, double p99, double p999, double max) {}
 }

@@ -27,7 +27,8 @@ import java.util.function.Predicate;
 final class ServerProcess implements AutoCloseable {
 
     private static final Duration HEALTHY_WITHIN = Duration.ofSeconds(180);
-    private static final HttpClient PROBE = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient PROBE =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
     private final Process process;
@@ -44,7 +45,8 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** Starts {@code module}'s jar with {@code environment} (the contract's variables, docs/api-contract.md) and waits until it is healthy. */
-    static ServerProcess api(Path projectRoot, String module, Map<String, String> environment, Pinning pinning, Path logDir) {
+    static ServerProcess api(
+            Path projectRoot, String module, Map<String, String> environment, Pinning pinning, Path logDir) {
         int port = freePort();
         Path jar = ApiLauncher.jar(projectRoot, module);
         Map<String, String> env = new java.util.LinkedHashMap<>(environment);
@@ -52,10 +54,16 @@ final class ServerProcess implements AutoCloseable {
         env.put("HTTPS_PORT", Integer.toString(freePort()));
         env.put("TLS_ENABLED", "false");
         // measured as devstack up runs it: with its AOT cache, trained first when the jar is newer than the cache
-        AotCache.of(jar).ensure(ApiLauncher.javaCommand(jar), env, port,
-                logDir.resolve(module + "-aot-training.log"), message -> System.out.println("  " + message));
+        AotCache.of(jar)
+                .ensure(
+                        ApiLauncher.javaCommand(jar),
+                        env,
+                        port,
+                        logDir.resolve(module + "-aot-training.log"),
+                        message -> System.out.println("  " + message));
         List<String> command = pinning.serverCommand(ApiLauncher.javaCommand(jar));
-        return start(module, command, env, port, logDir, "/health/all", body -> body.startsWith("{\"status\":\"healthy\""));
+        return start(
+                module, command, env, port, logDir, "/health/all", body -> body.startsWith("{\"status\":\"healthy\""));
     }
 
     /** Starts the JDK-server floor with the APIs' JVM options. */
@@ -65,20 +73,31 @@ final class ServerProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(ApiLauncher.JVM_OPTIONS);
         command.addAll(List.of("-cp", ownClasses(), FloorServer.class.getName(), Integer.toString(port)));
-        return start("jdk-httpserver", pinning.serverCommand(command), Map.of(), port, logDir, "/health/", body -> true);
+        return start(
+                "jdk-httpserver", pinning.serverCommand(command), Map.of(), port, logDir, "/health/", body -> true);
     }
 
-    private static ServerProcess start(String name, List<String> command, Map<String, String> env, int port, Path logDir,
-            String readyPath, Predicate<String> healthy) {
+    private static ServerProcess start(
+            String name,
+            List<String> command,
+            Map<String, String> env,
+            int port,
+            Path logDir,
+            String readyPath,
+            Predicate<String> healthy) {
         try {
             Files.createDirectories(logDir);
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
                     .redirectOutput(logDir.resolve(name + ".log").toFile());
             builder.environment().putAll(env);
             long started = System.nanoTime();
             Process process = builder.start();
             URI base = URI.create("http://127.0.0.1:" + port);
-            ServerProcess server = new ServerProcess(name, process, base,
+            ServerProcess server = new ServerProcess(
+                    name,
+                    process,
+                    base,
                     awaitHealthy(name, process, base.resolve(readyPath), healthy, started, logDir));
             return server;
         } catch (IOException e) {
@@ -86,10 +105,12 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    private static long awaitHealthy(String name, Process process, URI probe, Predicate<String> healthy, long started,
-            Path logDir) {
-        HttpRequest request = HttpRequest.newBuilder(probe).header("Cache-Control", "no-cache")
-                .timeout(Duration.ofSeconds(10)).build();
+    private static long awaitHealthy(
+            String name, Process process, URI probe, Predicate<String> healthy, long started, Path logDir) {
+        HttpRequest request = HttpRequest.newBuilder(probe)
+                .header("Cache-Control", "no-cache")
+                .timeout(Duration.ofSeconds(10))
+                .build();
         while (true) {
             try {
                 HttpResponse<String> answer = PROBE.send(request, HttpResponse.BodyHandlers.ofString());
@@ -109,8 +130,9 @@ final class ServerProcess implements AutoCloseable {
             }
             if (System.nanoTime() - started > HEALTHY_WITHIN.toNanos()) {
                 process.destroyForcibly();
-                throw new IllegalStateException(name + " did not answer " + probe.getPath() + " healthy within "
-                        + HEALTHY_WITHIN.toSeconds() + " s: is the native stack up? See " + logDir.resolve(name + ".log"));
+                throw new IllegalStateException(
+                        name + " did not answer " + probe.getPath() + " healthy within " + HEALTHY_WITHIN.toSeconds()
+                                + " s: is the native stack up? See " + logDir.resolve(name + ".log"));
             }
             try {
                 Thread.sleep(50);
@@ -156,7 +178,12 @@ final class ServerProcess implements AutoCloseable {
     /** Where this class was loaded from ({@code target/classes} or the module jar): all the floor server needs. */
     private static String ownClasses() {
         try {
-            return Path.of(FloorServer.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            return Path.of(FloorServer.class
+                            .getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toString();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

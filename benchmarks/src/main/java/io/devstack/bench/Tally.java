@@ -81,9 +81,18 @@ final class Tally {
     }
 
     RunResult result(String model, double targetRate, double seconds) {
-        return new RunResult(model, targetRate, seconds, completed, ok, Map.copyOf(otherStatuses), errors, firstError,
-                completed / seconds, new RunResult.Latency(millis(50), millis(90), millis(99), millis(99.9),
-                        latency.getMaxValue() / 1_000.0));
+        return new RunResult(
+                model,
+                targetRate,
+                seconds,
+                completed,
+                ok,
+                Map.copyOf(otherStatuses),
+                errors,
+                firstError,
+                completed / seconds,
+                new RunResult.Latency(
+                        millis(50), millis(90), millis(99), millis(99.9), latency.getMaxValue() / 1_000.0));
     }
 
     private double millis(double percentile) {

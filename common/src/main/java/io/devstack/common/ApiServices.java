@@ -61,8 +61,8 @@ public final class ApiServices implements AutoCloseable {
         this.front = HttpFront.create(settings.module(), new HostPolicy(settings.allowedHosts()), cors, metrics);
         this.info = new ServiceInfoService(implementation, cors, metrics);
         this.calls = closing(new BackendCalls(settings.backendTimeout(), metrics));
-        this.vaultClient = closing(VaultClient.appRole(settings.vaultAddress(), settings.vaultAppRoleDir(),
-                settings.backendTimeout()));
+        this.vaultClient = closing(
+                VaultClient.appRole(settings.vaultAddress(), settings.vaultAppRoleDir(), settings.backendTimeout()));
         this.secrets = new VaultSecrets(vaultClient, calls, metrics);
         this.tls = closing(new TlsCertificates(vaultClient, calls, settings.module(), Clock.systemUTC()));
         PostgresClient postgres = closing(new PostgresClient(settings.postgres(), secrets, settings.backendTimeout()));
@@ -70,8 +70,8 @@ public final class ApiServices implements AutoCloseable {
         MongoDbClient mongodb = closing(new MongoDbClient(settings.mongodb(), secrets, settings.backendTimeout()));
         RedisBackend redis = closing(new RedisBackend(settings.redisNodes(), secrets, settings.backendTimeout()));
         RabbitClient rabbitmq = closing(new RabbitClient(settings.rabbitmq(), secrets, settings.backendTimeout()));
-        this.health = new HealthService(calls, vaultClient, postgres, mysql, mongodb, redis, rabbitmq, metrics,
-                System::nanoTime);
+        this.health = new HealthService(
+                calls, vaultClient, postgres, mysql, mongodb, redis, rabbitmq, metrics, System::nanoTime);
         this.redisCluster = new RedisClusterService(calls, redis);
         this.vault = new VaultService(secrets);
         this.databases = new DatabaseService(calls, postgres, mysql, mongodb);

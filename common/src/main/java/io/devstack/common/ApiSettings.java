@@ -39,6 +39,7 @@ public record ApiSettings(
     public static final String DEFAULT_HOST = "127.0.0.1";
     /** The address all five APIs listen on (HTTP and HTTPS); loopback unless this opts into another one. */
     public static final String BIND_ADDRESS_VAR = "API_BIND_ADDRESS";
+
     private static final Set<String> WILDCARDS = Set.of("0.0.0.0", "::", "[::]");
     public static final List<String> DEFAULT_CORS_ORIGINS = defaultCorsOrigins();
     private static final Set<String> LOG_LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
@@ -75,9 +76,8 @@ public record ApiSettings(
     /** Where the native stack writes this API's role-id and secret-id: {@code $DEVSTACK_HOME/approle/<module>}. */
     private static Path defaultAppRoleDir(Map<String, String> env, ApiModule module) {
         String home = env.get("DEVSTACK_HOME");
-        Path root = home == null || home.isBlank()
-                ? Path.of(System.getProperty("user.home"), ".devstack")
-                : Path.of(home);
+        Path root =
+                home == null || home.isBlank() ? Path.of(System.getProperty("user.home"), ".devstack") : Path.of(home);
         return root.resolve("approle").resolve(module.moduleName());
     }
 
@@ -127,8 +127,8 @@ public record ApiSettings(
             } catch (NumberFormatException ignored) {
                 // reported below with the expected form
             }
-            throw invalid(name, value, "is not a whole number between " + min + " and " + max,
-                    unit + ", e.g. " + fallback);
+            throw invalid(
+                    name, value, "is not a whole number between " + min + " and " + max, unit + ", e.g. " + fallback);
         }
 
         boolean bool(String name, boolean fallback) {
@@ -157,7 +157,8 @@ public record ApiSettings(
             } catch (IllegalArgumentException ignored) {
                 // reported below; the value is not echoed because a URL can carry credentials
             }
-            throw new InvalidSettingException(name,
+            throw new InvalidSettingException(
+                    name,
                     name + " is not a usable Vault address; expected http(s)://host:port, e.g. http://127.0.0.1:8200");
         }
 
@@ -213,14 +214,20 @@ public record ApiSettings(
                 for (String entry : value.split(",")) {
                     String host = entry.trim();
                     if (!host.matches("[A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+]")) {
-                        throw invalid(name, host, "is not a host name or address (without port)",
+                        throw invalid(
+                                name,
+                                host,
+                                "is not a host name or address (without port)",
                                 "names separated by commas, e.g. devbox.local,192.168.1.20");
                     }
                     hosts.add(host);
                 }
             }
             if (!WILDCARDS.contains(bindAddress)) {
-                hosts.add(bindAddress.contains(":") && !bindAddress.startsWith("[") ? "[" + bindAddress + "]" : bindAddress);
+                hosts.add(
+                        bindAddress.contains(":") && !bindAddress.startsWith("[")
+                                ? "[" + bindAddress + "]"
+                                : bindAddress);
             }
             return hosts;
         }
@@ -234,7 +241,10 @@ public record ApiSettings(
             for (String origin : value.split(",")) {
                 String trimmed = origin.trim();
                 if (!trimmed.matches("https?://[^/\\s]+")) {
-                    throw invalid(name, trimmed, "is not an origin",
+                    throw invalid(
+                            name,
+                            trimmed,
+                            "is not an origin",
                             "scheme://host[:port] entries separated by commas, e.g. http://localhost:3000");
                 }
                 origins.add(trimmed);

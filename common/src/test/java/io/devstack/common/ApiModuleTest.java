@@ -9,7 +9,8 @@ class ApiModuleTest {
 
     @Test
     void portsAndNamesAreThoseOfTheContract() {
-        assertThat(Arrays.stream(ApiModule.values()).map(m -> m.moduleName() + " " + m.framework() + " " + m.httpPort() + " " + m.httpsPort()))
+        assertThat(Arrays.stream(ApiModule.values())
+                        .map(m -> m.moduleName() + " " + m.framework() + " " + m.httpPort() + " " + m.httpsPort()))
                 .containsExactly(
                         "api-spring Spring Boot 8000 8443",
                         "api-micronaut Micronaut 8001 8444",

@@ -38,10 +38,19 @@ class NoFrameworkImportsTest {
     @Test
     void thePatternCatchesWhatItMust() {
         assertThat(FORBIDDEN.matcher("import io.vertx.core.Vertx;").find()).isTrue();
-        assertThat(FORBIDDEN.matcher("import org.springframework.web.bind.annotation.GetMapping;").find()).isTrue();
+        assertThat(FORBIDDEN
+                        .matcher("import org.springframework.web.bind.annotation.GetMapping;")
+                        .find())
+                .isTrue();
         assertThat(FORBIDDEN.matcher("import jakarta.servlet.Filter;").find()).isTrue();
-        assertThat(FORBIDDEN.matcher("import org.springframework.vault.core.VaultTemplate;").find()).isFalse();
-        assertThat(FORBIDDEN.matcher("import org.springframework.web.client.RestClient;").find()).isFalse();
+        assertThat(FORBIDDEN
+                        .matcher("import org.springframework.vault.core.VaultTemplate;")
+                        .find())
+                .isFalse();
+        assertThat(FORBIDDEN
+                        .matcher("import org.springframework.web.client.RestClient;")
+                        .find())
+                .isFalse();
     }
 
     private static Stream<String> violations(Path file) {

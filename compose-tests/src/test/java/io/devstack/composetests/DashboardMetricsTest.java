@@ -41,21 +41,25 @@ class DashboardMetricsTest {
 
     @TempDir
     static Path tmp;
+
     private static ApiServices services;
     private static Javalin app;
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
     static void startApi() throws Exception {
         NativeStack stack = NativeStack.shared();
-        services = ApiServices.start(ApiSettings.fromEnvironment(stack.apiEnvironment("api-javalin"), ApiModule.JAVALIN),
+        services = ApiServices.start(
+                ApiSettings.fromEnvironment(stack.apiEnvironment("api-javalin"), ApiModule.JAVALIN),
                 Application.implementation());
         services.warmUp().join();
         app = Application.create(services).start(0);
         // touch every family: HTTP requests, backend calls, the cache counter (miss then hit)
         get("/health/all");
         send(HttpRequest.newBuilder(uri("/examples/cache/dashboard-test?ttl=60"))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"value\":\"x\"}")).header("Content-Type", "application/json"));
+                .POST(HttpRequest.BodyPublishers.ofString("{\"value\":\"x\"}"))
+                .header("Content-Type", "application/json"));
         get("/examples/cache/dashboard-test");
         get("/examples/cache/dashboard-missing");
     }
@@ -77,8 +81,12 @@ class DashboardMetricsTest {
         while (m.find()) {
             exposed.add(m.group(1));
         }
-        assertThat(exposed).contains("http_server_requests_seconds_bucket", "devstack_backend_calls_seconds_bucket",
-                "devstack_circuit_breaker_state", "devstack_cache_requests_total");
+        assertThat(exposed)
+                .contains(
+                        "http_server_requests_seconds_bucket",
+                        "devstack_backend_calls_seconds_bucket",
+                        "devstack_circuit_breaker_state",
+                        "devstack_cache_requests_total");
 
         Path project = tmp.resolve("project");
         new ComposeProject(new DevstackHome(tmp.resolve("home")), tmp).write(List.of(), project);
@@ -92,7 +100,9 @@ class DashboardMetricsTest {
                 for (JsonNode expr : dashboard.findValues("expr")) {
                     Matcher names = SELECTOR.matcher(expr.asText());
                     while (names.find()) {
-                        assertThat(exposed).as(file.getFileName() + ": " + expr.asText()).contains(names.group(1));
+                        assertThat(exposed)
+                                .as(file.getFileName() + ": " + expr.asText())
+                                .contains(names.group(1));
                         checked++;
                     }
                 }

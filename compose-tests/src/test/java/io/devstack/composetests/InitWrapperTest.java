@@ -33,6 +33,7 @@ class InitWrapperTest {
 
     @TempDir
     static Path tmp;
+
     private static Path project;
     private static NativeStack stack;
 
@@ -44,7 +45,9 @@ class InitWrapperTest {
     }
 
     static Stream<String> wrappedServices() {
-        return StackContainers.of(StackServices.ALL).stream().filter(s -> s.init() != null).map(ContainerSpec::service);
+        return StackContainers.of(StackServices.ALL).stream()
+                .filter(s -> s.init() != null)
+                .map(ContainerSpec::service);
     }
 
     @ParameterizedTest
@@ -59,20 +62,26 @@ class InitWrapperTest {
         assertThat(run.err).contains("logged in to Vault as " + service);
         for (InitWrapper.Export export : init.exports()) {
             String expected = stack.secret(export.secret()).get(export.field());
-            assertThat(run.env).as(service + " exports " + export.variable()).containsEntry(export.variable(), expected);
+            assertThat(run.env)
+                    .as(service + " exports " + export.variable())
+                    .containsEntry(export.variable(), expected);
             // the health check sources the same values
             assertThat(Files.readString(healthEnv)).contains("export " + export.variable() + "='" + expected + "'");
         }
         assertThat(Files.getPosixFilePermissions(healthEnv).toString()).isEqualTo("[OWNER_READ, OWNER_WRITE]");
-        assertThat(run.err).as("no secret in the wrapper's log").doesNotContain(stack.secret(init.exports().getFirst()
-                .secret()).get(init.exports().getFirst().field()));
+        assertThat(run.err)
+                .as("no secret in the wrapper's log")
+                .doesNotContain(stack.secret(init.exports().getFirst().secret())
+                        .get(init.exports().getFirst().field()));
         if (init.background() != null) {
             Path marker = devstackDir.resolve("background-ran");
             for (int i = 0; i < 50 && !Files.exists(marker); i++) {
                 Thread.sleep(100);
             }
-            assertThat(marker).as("the wrapper starts " + init.background() + " with the exported credentials")
-                    .content().contains(stack.secret("postgres").get("user"));
+            assertThat(marker)
+                    .as("the wrapper starts " + init.background() + " with the exported credentials")
+                    .content()
+                    .contains(stack.secret("postgres").get("user"));
         }
     }
 
@@ -82,19 +91,28 @@ class InitWrapperTest {
             Path approle = Files.createDirectories(tmp.resolve("bad-approle-" + service));
             Files.copy(stack.approleDir(service).resolve("role-id"), approle.resolve("role-id"));
             Files.writeString(approle.resolve("secret-id"), "00000000-0000-0000-0000-000000000000");
-            Run run = runWrapper(service, approle, tmp.resolve("bad-" + service + ".env"),
+            Run run = runWrapper(
+                    service,
+                    approle,
+                    tmp.resolve("bad-" + service + ".env"),
                     Files.createDirectories(tmp.resolve("bad-dir-" + service)));
             assertThat(run.exit).as(service).isNotZero();
             assertThat(run.env).as(service + " never reaches the entrypoint").isEmpty();
-            assertThat(run.err).as(service).contains("refused the AppRole login of " + service)
+            assertThat(run.err)
+                    .as(service)
+                    .contains("refused the AppRole login of " + service)
                     .contains("devstack up --runtime docker");
         }
     }
 
     @Test
     void missingAppRoleFilesAreWaitedForThenNamed() throws Exception {
-        Run run = runWrapper("mysql", tmp.resolve("no-such-approle"), tmp.resolve("none.env"),
-                Files.createDirectories(tmp.resolve("wait-dir")), "2");
+        Run run = runWrapper(
+                "mysql",
+                tmp.resolve("no-such-approle"),
+                tmp.resolve("none.env"),
+                Files.createDirectories(tmp.resolve("wait-dir")),
+                "2");
         assertThat(run.exit).isNotZero();
         assertThat(run.err).contains("waiting for the AppRole files").contains("gave up after 2s");
     }
@@ -108,8 +126,10 @@ class InitWrapperTest {
         // a stand-in for the postgres background script: proves it is started with the exported credentials
         Path background = devstackDir.resolve("postgres/ensure-databases.sh");
         Files.createDirectories(background.getParent());
-        Files.writeString(background, "printf '%s' \"$POSTGRES_USER\" > \"" + devstackDir.resolve("background-ran") + "\"\n");
-        ProcessBuilder builder = new ProcessBuilder("dash", project.resolve("init/" + service + ".sh").toString());
+        Files.writeString(
+                background, "printf '%s' \"$POSTGRES_USER\" > \"" + devstackDir.resolve("background-ran") + "\"\n");
+        ProcessBuilder builder = new ProcessBuilder(
+                "dash", project.resolve("init/" + service + ".sh").toString());
         Map<String, String> env = builder.environment();
         env.clear();
         env.put("PATH", System.getenv("PATH"));
@@ -121,8 +141,11 @@ class InitWrapperTest {
         env.put("DEVSTACK_INIT_EXEC", "env");
         Path out = tmp.resolve(service + "-" + System.nanoTime() + ".out");
         Path err = tmp.resolve(service + "-" + System.nanoTime() + ".err");
-        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as(service + " wrapper finished").isTrue();
+        Process process =
+                builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS))
+                .as(service + " wrapper finished")
+                .isTrue();
         Map<String, String> printed = new HashMap<>();
         if (process.exitValue() == 0) {
             for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
@@ -135,8 +158,7 @@ class InitWrapperTest {
         return new Run(process.exitValue(), printed, Files.readString(err));
     }
 
-    private record Run(int exit, Map<String, String> env, String err) {
-    }
+    private record Run(int exit, Map<String, String> env, String err) {}
 
     static String read(Path file) throws IOException {
         return Files.readString(file);

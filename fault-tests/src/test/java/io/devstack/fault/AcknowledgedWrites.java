@@ -65,15 +65,19 @@ final class AcknowledgedWrites {
     /** Acknowledged publishes the broker no longer holds, per queue (the queues are drained and deleted). */
     Map<String, Integer> lostMessages(NativeStack stack) throws Exception {
         Map<String, Integer> lost = new ConcurrentHashMap<>();
-        try (Connection connection = stack.amqpFactory().newConnection("fault-tests"); Channel channel = connection.createChannel()) {
+        try (Connection connection = stack.amqpFactory().newConnection("fault-tests");
+                Channel channel = connection.createChannel()) {
             for (Map.Entry<String, Set<String>> queue : messages.entrySet()) {
                 Set<String> held = new HashSet<>();
-                for (GetResponse r = channel.basicGet(queue.getKey(), true); r != null;
+                for (GetResponse r = channel.basicGet(queue.getKey(), true);
+                        r != null;
                         r = channel.basicGet(queue.getKey(), true)) {
                     String body = new String(r.getBody(), StandardCharsets.UTF_8);
                     held.add(body.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1"));
                 }
-                long missing = queue.getValue().stream().filter(id -> !held.contains(id)).count();
+                long missing = queue.getValue().stream()
+                        .filter(id -> !held.contains(id))
+                        .count();
                 if (missing > 0) {
                     lost.put(queue.getKey(), (int) missing);
                 }

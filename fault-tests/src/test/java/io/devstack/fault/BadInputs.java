@@ -27,13 +27,17 @@ final class BadInputs {
 
     static void send(URI api, Observations observed) {
         byte[] nested = ("[" + "{},".repeat(10 * MIB / 3 - 1) + "{}]").getBytes(StandardCharsets.US_ASCII);
-        for (String path : new String[] {"/examples/messaging/publish?queue_name=fault-bad", "/examples/cache/fault-bad"}) {
+        for (String path :
+                new String[] {"/examples/messaging/publish?queue_name=fault-bad", "/examples/cache/fault-bad"}) {
             record(observed, exchange(api, head("POST", path, "Content-Length: " + nested.length), nested));
             streamed(api, path, observed);
         }
-        String bigHeaders = ("X-Filler: " + "h".repeat(1_000) + "\r\n").repeat(100).strip();
+        String bigHeaders =
+                ("X-Filler: " + "h".repeat(1_000) + "\r\n").repeat(100).strip();
         record(observed, exchange(api, head("GET", "/health/", bigHeaders), new byte[0]));
-        record(observed, exchange(api, head("GET", "/examples/cache/k?" + "p=1&".repeat(199) + "p=1", null), new byte[0]));
+        record(
+                observed,
+                exchange(api, head("GET", "/examples/cache/k?" + "p=1&".repeat(199) + "p=1", null), new byte[0]));
         record(observed, slowSender(api));
     }
 
@@ -128,7 +132,8 @@ final class BadInputs {
             int read = in.readNBytes(line, 0, line.length);
             String text = new String(line, 0, read, StandardCharsets.ISO_8859_1);
             return text.startsWith("HTTP/1.1 ") && read == 12
-                    ? Optional.of(Integer.parseInt(text.substring(9, 12))) : Optional.empty();
+                    ? Optional.of(Integer.parseInt(text.substring(9, 12)))
+                    : Optional.empty();
         } catch (SocketTimeoutException e) {
             return Optional.empty();
         } catch (IOException e) {
@@ -143,7 +148,8 @@ final class BadInputs {
                 .findFirst()
                 .map(p -> {
                     try {
-                        for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc", Long.toString(p.pid()), "status"))) {
+                        for (String line : java.nio.file.Files.readAllLines(
+                                java.nio.file.Path.of("/proc", Long.toString(p.pid()), "status"))) {
                             if (line.startsWith("VmRSS:")) {
                                 return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
                             }

@@ -24,26 +24,36 @@ record Fault(String name, String recoveryPath, Action inject, Action restore) {
      * the connections they hold), then {@code devstack up} starts it again.
      */
     static Fault kill(String service, String recoveryPath) {
-        return new Fault("kill -9 " + service, recoveryPath, stack -> {
-            ProcessHandle server = stack.process(service);
-            List<ProcessHandle> children = server.descendants().toList();
-            server.destroyForcibly();
-            children.forEach(ProcessHandle::destroyForcibly);
-            server.onExit().get();
-        }, NativeStack::up);
+        return new Fault(
+                "kill -9 " + service,
+                recoveryPath,
+                stack -> {
+                    ProcessHandle server = stack.process(service);
+                    List<ProcessHandle> children = server.descendants().toList();
+                    server.destroyForcibly();
+                    children.forEach(ProcessHandle::destroyForcibly);
+                    server.onExit().get();
+                },
+                NativeStack::up);
     }
 
     /** SIGSTOP: the backend keeps its connections open but stops answering; SIGCONT undoes it. */
     static Fault freeze(String service, String recoveryPath) {
         long[] pid = new long[1];
-        return new Fault("SIGSTOP " + service, recoveryPath, stack -> {
-            pid[0] = stack.process(service).pid();
-            signal("STOP", pid[0]);
-        }, stack -> signal("CONT", pid[0]));
+        return new Fault(
+                "SIGSTOP " + service,
+                recoveryPath,
+                stack -> {
+                    pid[0] = stack.process(service).pid();
+                    signal("STOP", pid[0]);
+                },
+                stack -> signal("CONT", pid[0]));
     }
 
     static void signal(String signal, long pid) throws IOException, InterruptedException {
-        Process kill = new ProcessBuilder(List.of("kill", "-" + signal, Long.toString(pid))).inheritIO().start();
+        Process kill = new ProcessBuilder(List.of("kill", "-" + signal, Long.toString(pid)))
+                .inheritIO()
+                .start();
         if (kill.waitFor() != 0) {
             throw new IllegalStateException("kill -" + signal + " " + pid + " failed");
         }

@@ -32,7 +32,8 @@ class FaultInjectionTest {
 
     private static final Duration DOWN_FOR = Duration.ofSeconds(4);
     private static final Duration RECOVERED_WITHIN = Duration.ofSeconds(30);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     static List<Fault> faults() {
         return List.of(
@@ -68,20 +69,30 @@ class FaultInjectionTest {
             byFault.put("bad inputs", badInputs(urls));
             List<String> lostKeys = writes.lostCacheWrites(stack);
             Map<String, Integer> lostMessages = writes.lostMessages(stack);
-            summary.add(String.format("%d faults × %d APIs in %.0f s; load: 4 clients, mixed requests (cache set/get,"
-                    + " publish, three database queries, a Vault read)", byFault.size(), names.size(),
-                    (System.nanoTime() - started) / 1e9));
+            summary.add(String.format(
+                    "%d faults × %d APIs in %.0f s; load: 4 clients, mixed requests (cache set/get,"
+                            + " publish, three database queries, a Vault read)",
+                    byFault.size(), names.size(), (System.nanoTime() - started) / 1e9));
             summary.add("acknowledged writes: " + writes.cacheCount() + " cache SETs (" + lostKeys.size() + " lost), "
-                    + writes.messageCount() + " publishes (" + lostMessages.values().stream().mapToInt(i -> i).sum()
+                    + writes.messageCount() + " publishes ("
+                    + lostMessages.values().stream().mapToInt(i -> i).sum()
                     + " lost)");
             FaultReport.write(root.resolve("fault-tests/target/fault-report"), names, byFault, summary);
             summary.forEach(line -> System.err.println("[fault] " + line));
 
-            List<String> problems = byFault.values().stream().flatMap(m -> m.values().stream())
-                    .flatMap(o -> o.problems().stream().map(p -> o.fault + " / " + o.api + ": " + p)).toList();
-            assertThat(problems).as("see fault-tests/target/fault-report/fault-report.md").isEmpty();
-            assertThat(lostKeys).as("acknowledged cache writes missing from Redis").isEmpty();
-            assertThat(lostMessages).as("acknowledged publishes missing from the broker").isEmpty();
+            List<String> problems = byFault.values().stream()
+                    .flatMap(m -> m.values().stream())
+                    .flatMap(o -> o.problems().stream().map(p -> o.fault + " / " + o.api + ": " + p))
+                    .toList();
+            assertThat(problems)
+                    .as("see fault-tests/target/fault-report/fault-report.md")
+                    .isEmpty();
+            assertThat(lostKeys)
+                    .as("acknowledged cache writes missing from Redis")
+                    .isEmpty();
+            assertThat(lostMessages)
+                    .as("acknowledged publishes missing from the broker")
+                    .isEmpty();
         }
     }
 
@@ -118,7 +129,8 @@ class FaultInjectionTest {
         try {
             fault.restore().run(stack);
         } catch (RuntimeException first) {
-            outcomes.values().forEach(o -> o.notes.add("the first restore failed (" + first.getMessage() + "); retried"));
+            outcomes.values()
+                    .forEach(o -> o.notes.add("the first restore failed (" + first.getMessage() + "); retried"));
             Thread.sleep(1_000);
             fault.restore().run(stack);
         }
@@ -136,7 +148,8 @@ class FaultInjectionTest {
                 outcome.failures.add("the API stopped answering after the bad inputs");
             }
             if (outcome.observed.count(200) > 1 || outcome.observed.count(500) > 0) {
-                outcome.failures.add("a bad input was served (200) or crashed a handler (500): " + outcome.observed.codes());
+                outcome.failures.add(
+                        "a bad input was served (200) or crashed a handler (500): " + outcome.observed.codes());
             }
         });
         return outcomes;
@@ -145,8 +158,11 @@ class FaultInjectionTest {
     /** {@code /health/all}'s status, fresh, or "no answer". */
     private static String health(URI api) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(api.resolve("/health/all"))
-                    .header("Cache-Control", "no-cache").timeout(MixedLoad.DEADLINE).build(),
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(api.resolve("/health/all"))
+                            .header("Cache-Control", "no-cache")
+                            .timeout(MixedLoad.DEADLINE)
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             return response.body().replaceAll("(?s)^\\{\"status\":\"([a-z]+)\".*", "$1");
         } catch (IOException e) {
@@ -161,10 +177,14 @@ class FaultInjectionTest {
         long deadline = System.nanoTime() + RECOVERED_WITHIN.toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(probe).timeout(MixedLoad.DEADLINE)
-                        .build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = HTTP.send(
+                        HttpRequest.newBuilder(probe)
+                                .timeout(MixedLoad.DEADLINE)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 boolean health = probe.getPath().startsWith("/health/");
-                if (response.statusCode() == 200 && (!health || response.body().startsWith("{\"status\":\"healthy\""))) {
+                if (response.statusCode() == 200
+                        && (!health || response.body().startsWith("{\"status\":\"healthy\""))) {
                     return true;
                 }
                 Thread.sleep(100);

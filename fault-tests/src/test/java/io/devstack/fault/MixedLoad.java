@@ -25,6 +25,7 @@ final class MixedLoad implements AutoCloseable {
 
     /** No answer within this is a hang: the APIs' own backend deadline is 2 s, a Vault re-login adds at most one more. */
     static final Duration DEADLINE = Duration.ofSeconds(6);
+
     private static final int CLIENTS = 4;
     private static final Duration THINK_TIME = Duration.ofMillis(25);
 
@@ -49,7 +50,8 @@ final class MixedLoad implements AutoCloseable {
     }
 
     private void run(int client) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         List<String> names = new ArrayList<>(apis.keySet());
         long n = 0;
         while (running.get()) {
@@ -59,11 +61,16 @@ final class MixedLoad implements AutoCloseable {
             Map<String, Outcome> outcomes = current.get();
             Observations observed = outcomes == null ? null : outcomes.get(api).observed;
             try {
-                HttpResponse<String> response = http.send(request.http(apis.get(api)), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response =
+                        http.send(request.http(apis.get(api)), HttpResponse.BodyHandlers.ofString());
                 if (observed != null) {
-                    observed.status(response.statusCode(), response.statusCode() != 503
-                            || response.body().contains("\"error\":\"ServiceUnavailable\"")
-                            && response.headers().firstValue("Retry-After").isPresent());
+                    observed.status(
+                            response.statusCode(),
+                            response.statusCode() != 503
+                                    || response.body().contains("\"error\":\"ServiceUnavailable\"")
+                                            && response.headers()
+                                                    .firstValue("Retry-After")
+                                                    .isPresent());
                 }
                 if (response.statusCode() == 200 && request.write() != null) {
                     request.write().run();
@@ -94,20 +101,32 @@ final class MixedLoad implements AutoCloseable {
     /** One request and, for a write, what to remember when it is acknowledged. */
     private record Request(String method, String path, String body, Runnable write) {
         HttpRequest http(URI base) {
-            HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(DEADLINE);
-            return body == null ? builder.method(method, HttpRequest.BodyPublishers.noBody()).build()
+            HttpRequest.Builder builder =
+                    HttpRequest.newBuilder(base.resolve(path)).timeout(DEADLINE);
+            return body == null
+                    ? builder.method(method, HttpRequest.BodyPublishers.noBody())
+                            .build()
                     : builder.header("Content-Type", "application/json")
-                            .method(method, HttpRequest.BodyPublishers.ofString(body)).build();
+                            .method(method, HttpRequest.BodyPublishers.ofString(body))
+                            .build();
         }
     }
 
     private Request request(String api, int client, long n) {
         String id = api + "-" + client + "-" + n;
         return switch ((int) (n % 7)) {
-            case 0 -> new Request("POST", "/examples/cache/fault-" + id + "?value=v" + n, null,
-                    () -> writes.cacheSet("fault-" + id, "v" + n));
-            case 1 -> new Request("POST", "/examples/messaging/publish?queue_name=" + AcknowledgedWrites.queue(api),
-                    "{\"id\":\"" + id + "\"}", () -> writes.published(AcknowledgedWrites.queue(api), id));
+            case 0 ->
+                new Request(
+                        "POST",
+                        "/examples/cache/fault-" + id + "?value=v" + n,
+                        null,
+                        () -> writes.cacheSet("fault-" + id, "v" + n));
+            case 1 ->
+                new Request(
+                        "POST",
+                        "/examples/messaging/publish?queue_name=" + AcknowledgedWrites.queue(api),
+                        "{\"id\":\"" + id + "\"}",
+                        () -> writes.published(AcknowledgedWrites.queue(api), id));
             case 2 -> new Request("GET", "/examples/database/postgres/query", null, null);
             case 3 -> new Request("GET", "/examples/database/mysql/query", null, null);
             case 4 -> new Request("GET", "/examples/database/mongodb/query", null, null);

@@ -57,8 +57,11 @@ final class Observations {
     /** e.g. {@code 200×412 503×37}. */
     String codes() {
         StringBuilder text = new StringBuilder();
-        new TreeMap<>(statuses).forEach((status, n) -> text.append(text.isEmpty() ? "" : " ").append(status)
-                .append('×').append(n.get()));
+        new TreeMap<>(statuses)
+                .forEach((status, n) -> text.append(text.isEmpty() ? "" : " ")
+                        .append(status)
+                        .append('×')
+                        .append(n.get()));
         if (hangs.get() > 0) {
             text.append(" hang×").append(hangs.get());
         }

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 
@@ -39,17 +39,49 @@ public record DevstackHome(Path root) {
         return new DevstackHome(root.toAbsolutePath().normalize());
     }
 
-    public Path binRoot() { return root.resolve("bin"); }
-    public Path toolsRoot() { return root.resolve("tools"); }
-    public Path vaultDir() { return root.resolve("vault"); }
-    public Path approleRoot() { return root.resolve("approle"); }
-    public Path approleDir(String service) { return approleRoot().resolve(service); }
-    public Path dataRoot() { return root.resolve("data"); }
-    public Path dataDir(String service) { return dataRoot().resolve(service); }
-    public Path logsDir() { return root.resolve("logs"); }
-    public Path logFile(String service) { return logsDir().resolve(service + ".log"); }
-    public Path runDir() { return root.resolve("run"); }
-    public Path pidFile(String service) { return runDir().resolve(service + ".pid"); }
+    public Path binRoot() {
+        return root.resolve("bin");
+    }
+
+    public Path toolsRoot() {
+        return root.resolve("tools");
+    }
+
+    public Path vaultDir() {
+        return root.resolve("vault");
+    }
+
+    public Path approleRoot() {
+        return root.resolve("approle");
+    }
+
+    public Path approleDir(String service) {
+        return approleRoot().resolve(service);
+    }
+
+    public Path dataRoot() {
+        return root.resolve("data");
+    }
+
+    public Path dataDir(String service) {
+        return dataRoot().resolve(service);
+    }
+
+    public Path logsDir() {
+        return root.resolve("logs");
+    }
+
+    public Path logFile(String service) {
+        return logsDir().resolve(service + ".log");
+    }
+
+    public Path runDir() {
+        return root.resolve("run");
+    }
+
+    public Path pidFile(String service) {
+        return runDir().resolve(service + ".pid");
+    }
 
     /** Creates {@code dir} (and parents) readable by its owner only: it may hold keys and passwords. */
     public static Path privateDirectory(Path dir) {
@@ -70,11 +102,17 @@ public record DevstackHome(Path root) {
     public static void writePrivateFile(Path file, String content) {
         try {
             privateDirectory(file.getParent());
-            Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp",
+            Path tmp = Files.createTempFile(
+                    file.getParent(),
+                    file.getFileName().toString(),
+                    ".tmp",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(tmp, content);
             fsync(tmp);
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+            Files.move(
+                    tmp,
+                    file,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             fsync(file.getParent());
         } catch (IOException e) {

@@ -7,7 +7,7 @@ package io.devstack.infra;
 @FunctionalInterface
 public interface Progress {
 
-    Progress SILENT = message -> { };
+    Progress SILENT = message -> {};
 
     /** Reports one step, e.g. "postgres: unpacking PostgreSQL 17.11 binaries (first run only)". */
     void step(String message);

@@ -39,7 +39,8 @@ final class BackendProbes implements AutoCloseable {
         if (!value.equals(actual)) {
             return "redis GET " + key + ": expected " + value + ", actual " + actual;
         }
-        return ttl >= minTtl && ttl <= maxTtl ? null
+        return ttl >= minTtl && ttl <= maxTtl
+                ? null
                 : "redis TTL " + key + ": expected " + minTtl + ".." + maxTtl + ", actual " + ttl;
     }
 
@@ -60,10 +61,12 @@ final class BackendProbes implements AutoCloseable {
             }
             List<String> problems = new ArrayList<>();
             if (!Integer.valueOf(2).equals(message.getProps().getDeliveryMode())) {
-                problems.add("delivery mode expected 2, actual " + message.getProps().getDeliveryMode());
+                problems.add(
+                        "delivery mode expected 2, actual " + message.getProps().getDeliveryMode());
             }
             if (!"application/json".equals(message.getProps().getContentType())) {
-                problems.add("content type expected application/json, actual " + message.getProps().getContentType());
+                problems.add("content type expected application/json, actual "
+                        + message.getProps().getContentType());
             }
             String body = new String(message.getBody(), StandardCharsets.UTF_8);
             if (!json.equals(body)) {

@@ -29,17 +29,32 @@ final class ContractCases {
 
     /** {@link Case#expected} of a valid request: any documented status that is not a rejection (400/404 NotFound/413/415/422). */
     static final int ACCEPTED = 0;
+
     static final String ALLOWED_ORIGIN = "http://localhost:3000";
     static final String FOREIGN_ORIGIN = "http://evil.example";
 
     /** One generated request and what the document says it gets. */
-    record Case(int number, Operation operation, String kind, String target, Map<String, String> headers, byte[] body,
-            int expected, Set<String> cacheKeys, Set<String> queues) {
+    record Case(
+            int number,
+            Operation operation,
+            String kind,
+            String target,
+            Map<String, String> headers,
+            byte[] body,
+            int expected,
+            Set<String> cacheKeys,
+            Set<String> queues) {
 
         String head(String host) {
-            StringBuilder head = new StringBuilder(operation.method()).append(' ').append(target).append(" HTTP/1.1\r\n")
-                    .append("Host: ").append(host).append("\r\nConnection: close");
-            headers.forEach((name, value) -> head.append("\r\n").append(name).append(": ").append(value));
+            StringBuilder head = new StringBuilder(operation.method())
+                    .append(' ')
+                    .append(target)
+                    .append(" HTTP/1.1\r\n")
+                    .append("Host: ")
+                    .append(host)
+                    .append("\r\nConnection: close");
+            headers.forEach((name, value) ->
+                    head.append("\r\n").append(name).append(": ").append(value));
             if (body != null || !operation.method().equals("GET")) {
                 head.append("\r\nContent-Length: ").append(body == null ? 0 : body.length);
             }
@@ -54,9 +69,12 @@ final class ContractCases {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Free text: ASCII, Latin-1, CJK, an astral emoji, spaces, and the characters URLs and JSON must escape. */
     private static final int[] FREE = "abcdefXYZ0129 -_.~!*'();:@&=+$,/?#[]%\"<>{}|\\^`éü漢字😀\t\n"
-            .codePoints().toArray();
+            .codePoints()
+            .toArray();
     /** Characters no contract pattern allows and the front door lets through (so they reach validation: 422). */
-    private static final int[] OFF_PATTERN = " !\"#$%&'()*+,;<=>?@[]^`{|}~é漢😀".codePoints().toArray();
+    private static final int[] OFF_PATTERN =
+            " !\"#$%&'()*+,;<=>?@[]^`{|}~é漢😀".codePoints().toArray();
+
     private static final int QUERY_ASCII_ABOVE = 2_000;
 
     private final Random random;
@@ -99,7 +117,9 @@ final class ContractCases {
 
     private String valid(JsonNode schema, String in) {
         if (schema.has("enum")) {
-            return schema.get("enum").get(random.nextInt(schema.get("enum").size())).asText();
+            return schema.get("enum")
+                    .get(random.nextInt(schema.get("enum").size()))
+                    .asText();
         }
         if (mainType(schema).equals("integer")) {
             long min = schema.path("minimum").asLong(-1000);
@@ -154,7 +174,8 @@ final class ContractCases {
             case 1 -> JsonNodeFactory.instance.booleanNode(random.nextBoolean());
             case 2 -> JsonNodeFactory.instance.nullNode();
             case 3 -> JsonNodeFactory.instance.textNode(text(random.nextInt(20), FREE, false, false));
-            case 4 -> JsonNodeFactory.instance.arrayNode().add(anyJson(depth - 1)).add(anyJson(depth - 1));
+            case 4 ->
+                JsonNodeFactory.instance.arrayNode().add(anyJson(depth - 1)).add(anyJson(depth - 1));
             default -> JsonNodeFactory.instance.objectNode().set("n", anyJson(depth - 1));
         };
     }
@@ -164,11 +185,18 @@ final class ContractCases {
             case "X-Request-ID" -> {
                 int roll = random.nextInt(10);
                 if (roll < 4) {
-                    draft.headers.put(p.name(), text(1 + (int) pick(0, 127), patternClass("^[A-Za-z0-9._-]+$"), false, true));
+                    draft.headers.put(
+                            p.name(), text(1 + (int) pick(0, 127), patternClass("^[A-Za-z0-9._-]+$"), false, true));
                 } else if (roll < 7) {
                     // lenient by design: replaced, never rejected (too long, a space, a Latin-1 byte, UTF-8 bytes)
-                    String[] odd = {"x".repeat(129), "two words", "caf\u00e9", new String("漢字".getBytes(StandardCharsets.UTF_8),
-                        StandardCharsets.ISO_8859_1), "a/b", "{id}"};
+                    String[] odd = {
+                        "x".repeat(129),
+                        "two words",
+                        "caf\u00e9",
+                        new String("漢字".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1),
+                        "a/b",
+                        "{id}"
+                    };
                     draft.headers.put(p.name(), odd[random.nextInt(odd.length)]);
                 }
             }
@@ -252,15 +280,23 @@ final class ContractCases {
                 draft.values.put(p, "");
                 draft.expected = path ? 404 : 422;
             }
-            case "too long" -> draft.values.put(p, text(s.get("maxLength").asInt() + 1 + random.nextInt(10),
-                    s.has("pattern") ? patternClass(s.get("pattern").asText()) : FREE, path, true));
+            case "too long" ->
+                draft.values.put(
+                        p,
+                        text(
+                                s.get("maxLength").asInt() + 1 + random.nextInt(10),
+                                s.has("pattern") ? patternClass(s.get("pattern").asText()) : FREE,
+                                path,
+                                true));
             case "pattern" -> {
                 StringBuilder value = new StringBuilder(valid(s, p.in()));
                 int bad = offPattern(patternClass(s.get("pattern").asText()));
                 int at = random.nextInt(value.length());
                 value.replace(at, Math.min(value.length(), at + 1), Character.toString(bad));
-                if (value.codePointCount(0, value.length()) > s.path("maxLength").asInt(Integer.MAX_VALUE)) {
-                    value.setLength(value.offsetByCodePoints(0, s.get("maxLength").asInt()));
+                if (value.codePointCount(0, value.length())
+                        > s.path("maxLength").asInt(Integer.MAX_VALUE)) {
+                    value.setLength(
+                            value.offsetByCodePoints(0, s.get("maxLength").asInt()));
                 }
                 draft.values.put(p, value.toString());
             }
@@ -268,8 +304,10 @@ final class ContractCases {
                 draft.values.put(p, "no-such-" + text(1 + random.nextInt(8), patternClass("^[a-z0-9]+$"), true, true));
                 draft.expected = 404;
             }
-            case "below minimum" -> draft.values.put(p, Long.toString(s.get("minimum").asLong() - 1 - random.nextInt(3)));
-            case "above maximum" -> draft.values.put(p, Long.toString(s.get("maximum").asLong() + 1 + random.nextInt(1000)));
+            case "below minimum" ->
+                draft.values.put(p, Long.toString(s.get("minimum").asLong() - 1 - random.nextInt(3)));
+            case "above maximum" ->
+                draft.values.put(p, Long.toString(s.get("maximum").asLong() + 1 + random.nextInt(1000)));
             default -> {
                 String[] notIntegers = {"abc", "1.5", "", "1e3", "0x10", "٣"};
                 draft.values.put(p, notIntegers[random.nextInt(notIntegers.length)]);
@@ -296,11 +334,15 @@ final class ContractCases {
         JsonNode valid = draft.body != null && !draft.body.isEmpty() ? draft.body : validBody(schema);
         switch (way) {
             case "not JSON" -> draft.rawBody = "{\"value\": ".getBytes(StandardCharsets.UTF_8);
-            case "not an object" -> draft.rawBody = new String[] {"[1,2]", "\"text\"", "42", "null", "true"}[random.nextInt(5)]
-                    .getBytes(StandardCharsets.UTF_8);
+            case "not an object" ->
+                draft.rawBody = new String[] {"[1,2]", "\"text\"", "42", "null", "true"}
+                        [random.nextInt(5)].getBytes(StandardCharsets.UTF_8);
             case "not application/json" -> {
-                draft.body = valid.isEmpty() ? JsonNodeFactory.instance.objectNode().put("a", 1) : valid;
-                draft.contentType = new String[] {"text/plain", "application/x-www-form-urlencoded", "application/jsonx"}[random.nextInt(3)];
+                draft.body =
+                        valid.isEmpty() ? JsonNodeFactory.instance.objectNode().put("a", 1) : valid;
+                draft.contentType = new String[] {"text/plain", "application/x-www-form-urlencoded", "application/jsonx"
+                        }
+                        [random.nextInt(3)];
                 draft.expected = 415;
             }
             case "missing" -> draft.body = null;
@@ -319,15 +361,28 @@ final class ContractCases {
         draft.values.keySet().removeIf(p -> p.in().equals("query") && p.name().equals(name)); // the query would win
         int roll = random.nextInt(3);
         if (mainType(s).equals("integer")) {
-            body.set(name, switch (roll) {
-                case 0 -> JsonNodeFactory.instance.numberNode(s.path("minimum").asLong() - 1 - random.nextInt(5));
-                case 1 -> JsonNodeFactory.instance.numberNode(s.path("maximum").asLong() + 1 + random.nextInt(5));
-                default -> random.nextBoolean() ? JsonNodeFactory.instance.textNode("60") : JsonNodeFactory.instance.numberNode(1.5);
-            });
+            body.set(
+                    name,
+                    switch (roll) {
+                        case 0 ->
+                            JsonNodeFactory.instance.numberNode(
+                                    s.path("minimum").asLong() - 1 - random.nextInt(5));
+                        case 1 ->
+                            JsonNodeFactory.instance.numberNode(
+                                    s.path("maximum").asLong() + 1 + random.nextInt(5));
+                        default ->
+                            random.nextBoolean()
+                                    ? JsonNodeFactory.instance.textNode("60")
+                                    : JsonNodeFactory.instance.numberNode(1.5);
+                    });
         } else if (roll == 0 && s.has("maxLength")) {
             body.put(name, text(s.get("maxLength").asInt() + 1, FREE, false, false));
         } else {
-            body.set(name, random.nextBoolean() ? JsonNodeFactory.instance.numberNode(7) : JsonNodeFactory.instance.arrayNode());
+            body.set(
+                    name,
+                    random.nextBoolean()
+                            ? JsonNodeFactory.instance.numberNode(7)
+                            : JsonNodeFactory.instance.arrayNode());
         }
     }
 
@@ -336,8 +391,19 @@ final class ContractCases {
         List<Param> pathParams = draft.op.in("path");
         String[] ways = pathParams.isEmpty()
                 ? new String[] {"query %zz", "query %FF", "query raw {", "dot segment"}
-                : new String[] {"query %zz", "query %FF", "query raw {", "dot segment", "encoded /", "encoded \\", "raw ;",
-                    "NUL", ". or ..", "raw {", "raw |"};
+                : new String[] {
+                    "query %zz",
+                    "query %FF",
+                    "query raw {",
+                    "dot segment",
+                    "encoded /",
+                    "encoded \\",
+                    "raw ;",
+                    "NUL",
+                    ". or ..",
+                    "raw {",
+                    "raw |"
+                };
         String way = ways[random.nextInt(ways.length)];
         draft.kind = "malformed: " + way;
         draft.expected = 400;
@@ -433,7 +499,9 @@ final class ContractCases {
     }
 
     private static Param query(Operation op, String name) {
-        return op.in("query").stream().filter(p -> p.name().equals(name)).findFirst()
+        return op.in("query").stream()
+                .filter(p -> p.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException(op.id() + ": no query parameter " + name));
     }
 

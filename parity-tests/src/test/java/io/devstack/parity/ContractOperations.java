@@ -23,8 +23,14 @@ final class ContractOperations {
      * @param bodySchema the {@code application/json} request body schema, {@code null} when the operation takes none
      * @param requiredFromQueryOrBody names a query parameter or a body field must give (x-devstack-required-from-query-or-body)
      */
-    record Operation(String method, String template, List<Param> params, JsonNode bodySchema, boolean bodyRequired,
-            Set<Integer> statuses, Set<String> requiredFromQueryOrBody) {
+    record Operation(
+            String method,
+            String template,
+            List<Param> params,
+            JsonNode bodySchema,
+            boolean bodyRequired,
+            Set<Integer> statuses,
+            Set<String> requiredFromQueryOrBody) {
 
         String id() {
             return method + " " + template;
@@ -50,26 +56,39 @@ final class ContractOperations {
     /** Every operation, in document order. */
     static List<Operation> all(JsonNode doc) {
         List<Operation> operations = new ArrayList<>();
-        doc.path("paths").properties().forEach(path -> path.getValue().properties().forEach(entry -> {
-            if (!METHODS.contains(entry.getKey())) {
-                return;
-            }
-            JsonNode op = entry.getValue();
-            List<Param> params = new ArrayList<>();
-            op.path("parameters").forEach(p -> {
-                JsonNode param = resolve(doc, p);
-                params.add(new Param(param.path("name").asText(), param.path("in").asText(),
-                        param.path("required").asBoolean(false), resolve(doc, param.path("schema"))));
-            });
-            JsonNode body = op.path("requestBody").path("content").path("application/json").path("schema");
-            Set<Integer> statuses = new TreeSet<>();
-            op.path("responses").fieldNames().forEachRemaining(code -> statuses.add(Integer.parseInt(code)));
-            Set<String> eitherOr = new TreeSet<>();
-            op.path("x-devstack-required-from-query-or-body").forEach(name -> eitherOr.add(name.asText()));
-            operations.add(new Operation(entry.getKey().toUpperCase(Locale.ROOT), path.getKey(), List.copyOf(params),
-                    body.isMissingNode() ? null : resolve(doc, body), op.path("requestBody").path("required").asBoolean(false),
-                    statuses, eitherOr));
-        }));
+        doc.path("paths")
+                .properties()
+                .forEach(path -> path.getValue().properties().forEach(entry -> {
+                    if (!METHODS.contains(entry.getKey())) {
+                        return;
+                    }
+                    JsonNode op = entry.getValue();
+                    List<Param> params = new ArrayList<>();
+                    op.path("parameters").forEach(p -> {
+                        JsonNode param = resolve(doc, p);
+                        params.add(new Param(
+                                param.path("name").asText(),
+                                param.path("in").asText(),
+                                param.path("required").asBoolean(false),
+                                resolve(doc, param.path("schema"))));
+                    });
+                    JsonNode body = op.path("requestBody")
+                            .path("content")
+                            .path("application/json")
+                            .path("schema");
+                    Set<Integer> statuses = new TreeSet<>();
+                    op.path("responses").fieldNames().forEachRemaining(code -> statuses.add(Integer.parseInt(code)));
+                    Set<String> eitherOr = new TreeSet<>();
+                    op.path("x-devstack-required-from-query-or-body").forEach(name -> eitherOr.add(name.asText()));
+                    operations.add(new Operation(
+                            entry.getKey().toUpperCase(Locale.ROOT),
+                            path.getKey(),
+                            List.copyOf(params),
+                            body.isMissingNode() ? null : resolve(doc, body),
+                            op.path("requestBody").path("required").asBoolean(false),
+                            statuses,
+                            eitherOr));
+                }));
         return operations;
     }
 

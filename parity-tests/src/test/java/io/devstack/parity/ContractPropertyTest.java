@@ -84,8 +84,12 @@ class ContractPropertyTest {
         System.out.println("[contract] " + summary(operations, cases, apis.size(), took) + " — report: "
                 + REPORT.toAbsolutePath());
 
-        assertThat(fromDocument).as("differences from openapi.json (see " + REPORT + ")").isEmpty();
-        assertThat(betweenApis).as("differences between the five APIs (see " + REPORT + ")").isEmpty();
+        assertThat(fromDocument)
+                .as("differences from openapi.json (see " + REPORT + ")")
+                .isEmpty();
+        assertThat(betweenApis)
+                .as("differences between the five APIs (see " + REPORT + ")")
+                .isEmpty();
     }
 
     private void run(Case c, Map<String, URI> apis, ExecutorService sends) throws Exception {
@@ -104,13 +108,17 @@ class ContractPropertyTest {
                 }
                 responses.put(answer.getKey(), response);
             } catch (java.util.concurrent.ExecutionException e) {
-                fromDocument.add(difference(c, answer.getKey(), "exchange", "a response", String.valueOf(e.getCause())));
+                fromDocument.add(
+                        difference(c, answer.getKey(), "exchange", "a response", String.valueOf(e.getCause())));
             }
         }
         synchronized (this) {
             kinds.merge(c.kind().replaceAll(":.*|\\(.*", "").strip(), 1, Integer::sum);
-            responses.values().forEach(r -> statusesSeen.computeIfAbsent(c.operation().id(), k -> new TreeMap<>())
-                    .merge(r.status(), 1, Integer::sum));
+            responses
+                    .values()
+                    .forEach(r -> statusesSeen
+                            .computeIfAbsent(c.operation().id(), k -> new TreeMap<>())
+                            .merge(r.status(), 1, Integer::sum));
         }
         responses.forEach((api, response) -> judge(c, api, response));
         compare(c, responses);
@@ -130,7 +138,8 @@ class ContractPropertyTest {
             fromDocument.add(difference(c, api, "status", "one of " + op.statuses(), status + " " + r.bodyText()));
         }
         if (c.expected() == ContractCases.ACCEPTED) {
-            boolean notFoundRoute = status == 404 && body != null && body.path("error").asText().equals("NotFound");
+            boolean notFoundRoute =
+                    status == 404 && body != null && body.path("error").asText().equals("NotFound");
             if (REJECTIONS.contains(status) || notFoundRoute || status == 500) {
                 fromDocument.add(difference(c, api, "status", "accepted (valid request)", answer(r)));
             }
@@ -143,7 +152,9 @@ class ContractPropertyTest {
             if (!contentType.startsWith("application/json")) {
                 fromDocument.add(difference(c, api, "Content-Type", "application/json", contentType));
             }
-            String path = c.target().contains("?") ? c.target().substring(0, c.target().indexOf('?')) : c.target();
+            String path = c.target().contains("?")
+                    ? c.target().substring(0, c.target().indexOf('?'))
+                    : c.target();
             List<String> violations = ContractRoutes.template(path).equals(op.template())
                     ? schemas.validate(op.method(), path, status, r.bodyText())
                     : schemas.validate(op.method(), op.template(), status, r.bodyText());
@@ -156,7 +167,10 @@ class ContractPropertyTest {
         String sent = c.sentRequestId();
         String got = r.header("X-Request-ID");
         // a server that refused the request line never read the headers: a new id is documented there (RequestId)
-        boolean unparsed = r.status() == 400 && c.kind().startsWith("malformed") && got != null && UUID_V4.matcher(got).matches();
+        boolean unparsed = r.status() == 400
+                && c.kind().startsWith("malformed")
+                && got != null
+                && UUID_V4.matcher(got).matches();
         if (sent != null && REQUEST_ID.matcher(sent).matches() && !unparsed) {
             if (!sent.equals(got)) {
                 fromDocument.add(difference(c, api, "X-Request-ID", "echo " + sent, String.valueOf(got)));
@@ -164,20 +178,28 @@ class ContractPropertyTest {
         } else if (got == null || !UUID_V4.matcher(got).matches()) {
             fromDocument.add(difference(c, api, "X-Request-ID", "a new UUIDv4", String.valueOf(got)));
         }
-        if (body != null && body.has("request_id") && !body.path("request_id").asText().equals(got)) {
-            fromDocument.add(difference(c, api, "request_id", String.valueOf(got), body.path("request_id").asText()));
+        if (body != null
+                && body.has("request_id")
+                && !body.path("request_id").asText().equals(got)) {
+            fromDocument.add(difference(
+                    c,
+                    api,
+                    "request_id",
+                    String.valueOf(got),
+                    body.path("request_id").asText()));
         }
         String origin = c.headers().get("Origin");
         String allowOrigin = r.header("Access-Control-Allow-Origin");
         boolean malformed = c.kind().startsWith("malformed");
         String expectedAllow = ContractCases.ALLOWED_ORIGIN.equals(origin) && !malformed ? origin : null;
         if (!Objects.equals(expectedAllow, allowOrigin)) {
-            fromDocument.add(difference(c, api, "Access-Control-Allow-Origin", String.valueOf(expectedAllow),
-                    String.valueOf(allowOrigin)));
+            fromDocument.add(difference(
+                    c, api, "Access-Control-Allow-Origin", String.valueOf(expectedAllow), String.valueOf(allowOrigin)));
         }
         String credentials = r.header("Access-Control-Allow-Credentials");
         if (expectedAllow != null && !"true".equals(credentials)) {
-            fromDocument.add(difference(c, api, "Access-Control-Allow-Credentials", "true", String.valueOf(credentials)));
+            fromDocument.add(
+                    difference(c, api, "Access-Control-Allow-Credentials", "true", String.valueOf(credentials)));
         }
         if (origin != null && !malformed && !String.valueOf(r.header("Vary")).contains("Origin")) {
             fromDocument.add(difference(c, api, "Vary", "Origin", String.valueOf(r.header("Vary"))));
@@ -194,7 +216,8 @@ class ContractPropertyTest {
             String cacheControl = c.headers().getOrDefault("Cache-Control", "");
             boolean fresh = cacheControl.toLowerCase(java.util.Locale.ROOT).contains("no-cache");
             if (fresh ? !"MISS".equals(cache) : !"HIT".equals(cache) && !"MISS".equals(cache)) {
-                fromDocument.add(difference(c, api, "X-Cache", fresh ? "MISS (no-cache)" : "HIT or MISS", String.valueOf(cache)));
+                fromDocument.add(difference(
+                        c, api, "X-Cache", fresh ? "MISS (no-cache)" : "HIT or MISS", String.valueOf(cache)));
             }
         }
         boolean limited = Set.of("/", "/metrics").contains(c.operation().template());
@@ -205,9 +228,12 @@ class ContractPropertyTest {
 
     /** The five against the answer most of them gave: status, and an error envelope byte for byte but its request id. */
     private void compare(Case c, Map<String, RawHttp.Response> responses) {
-        Map<String, Long> votes = responses.values().stream()
-                .collect(Collectors.groupingBy(this::comparable, Collectors.counting()));
-        String majority = votes.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("");
+        Map<String, Long> votes =
+                responses.values().stream().collect(Collectors.groupingBy(this::comparable, Collectors.counting()));
+        String majority = votes.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey)
+                .orElse("");
         responses.forEach((api, r) -> {
             String mine = comparable(r);
             if (!mine.equals(majority)) {
@@ -231,8 +257,11 @@ class ContractPropertyTest {
     }
 
     private JsonNode documentedResponse(Operation op, int status) {
-        JsonNode response = doc.path("paths").path(op.template()).path(op.method().toLowerCase(java.util.Locale.ROOT))
-                .path("responses").path(Integer.toString(status));
+        JsonNode response = doc.path("paths")
+                .path(op.template())
+                .path(op.method().toLowerCase(java.util.Locale.ROOT))
+                .path("responses")
+                .path(Integer.toString(status));
         return ContractOperations.resolve(doc, response);
     }
 
@@ -243,12 +272,14 @@ class ContractPropertyTest {
         for (String key : keys) {
             probes.redis().del(key); // one key per call: keys of different slots live on different nodes
         }
-        cases.stream().filter(c -> c.operation().template().equals("/examples/messaging/publish"))
+        cases.stream()
+                .filter(c -> c.operation().template().equals("/examples/messaging/publish"))
                 .forEach(c -> c.queues().forEach(probes::forget));
     }
 
     private Difference difference(Case c, String api, String field, String expected, String actual) {
-        String scenario = "case " + c.number() + " (" + c.kind() + ") " + c.operation().method() + " " + abbreviate(c.target());
+        String scenario =
+                "case " + c.number() + " (" + c.kind() + ") " + c.operation().method() + " " + abbreviate(c.target());
         return new Difference(scenario, c.operation().id(), api, field, expected, actual);
     }
 
@@ -262,12 +293,18 @@ class ContractPropertyTest {
 
     private void writeReport(List<Operation> operations, List<Case> cases, int apis, Duration took) throws Exception {
         StringBuilder md = new StringBuilder("# Contract properties: requests generated from openapi.json\n\n")
-                .append(summary(operations, cases, apis, took)).append(".\n\n")
+                .append(summary(operations, cases, apis, took))
+                .append(".\n\n")
                 .append("| operation | cases | statuses seen (status × answers) |\n|---|---|---|\n");
-        Map<String, Long> perOperation = cases.stream().collect(Collectors.groupingBy(c -> c.operation().id(), TreeMap::new,
-                Collectors.counting()));
-        perOperation.forEach((op, n) -> md.append("| `").append(op).append("` | ").append(n).append(" | ")
-                .append(statusesSeen.getOrDefault(op, Map.of())).append(" |\n"));
+        Map<String, Long> perOperation = cases.stream()
+                .collect(Collectors.groupingBy(c -> c.operation().id(), TreeMap::new, Collectors.counting()));
+        perOperation.forEach((op, n) -> md.append("| `")
+                .append(op)
+                .append("` | ")
+                .append(n)
+                .append(" | ")
+                .append(statusesSeen.getOrDefault(op, Map.of()))
+                .append(" |\n"));
         section(md, "Differences from the document", fromDocument);
         section(md, "Differences between the APIs", betweenApis);
         Files.createDirectories(REPORT.getParent());
@@ -281,9 +318,19 @@ class ContractPropertyTest {
             return;
         }
         md.append("| case | API | field | expected | actual |\n|---|---|---|---|---|\n");
-        differences.stream().limit(200).forEach(d -> md.append("| ").append(cell(d.scenario())).append(" | ").append(d.api())
-                .append(" | ").append(cell(d.field())).append(" | ").append(cell(d.expected())).append(" | ")
-                .append(cell(d.actual())).append(" |\n"));
+        differences.stream()
+                .limit(200)
+                .forEach(d -> md.append("| ")
+                        .append(cell(d.scenario()))
+                        .append(" | ")
+                        .append(d.api())
+                        .append(" | ")
+                        .append(cell(d.field()))
+                        .append(" | ")
+                        .append(cell(d.expected()))
+                        .append(" | ")
+                        .append(cell(d.actual()))
+                        .append(" |\n"));
     }
 
     private static String answer(RawHttp.Response r) {

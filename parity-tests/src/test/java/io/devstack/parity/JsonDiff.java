@@ -21,7 +21,8 @@ final class JsonDiff {
     private static void walk(String pointer, JsonNode expected, JsonNode actual, List<Entry> entries) {
         String at = pointer.isEmpty() ? "/" : pointer;
         if (!type(expected).equals(type(actual))) {
-            entries.add(new Entry(at + " (type)", type(expected) + " " + short_(expected), type(actual) + " " + short_(actual)));
+            entries.add(new Entry(
+                    at + " (type)", type(expected) + " " + short_(expected), type(actual) + " " + short_(actual)));
             return;
         }
         if (expected.isObject()) {
@@ -32,12 +33,17 @@ final class JsonDiff {
             }
             for (String key : expectedKeys) {
                 if (actual.has(key)) {
-                    walk(pointer + "/" + key.replace("~", "~0").replace("/", "~1"), expected.get(key), actual.get(key), entries);
+                    walk(
+                            pointer + "/" + key.replace("~", "~0").replace("/", "~1"),
+                            expected.get(key),
+                            actual.get(key),
+                            entries);
                 }
             }
         } else if (expected.isArray()) {
             if (expected.size() != actual.size()) {
-                entries.add(new Entry(at + " (length)", Integer.toString(expected.size()), Integer.toString(actual.size())));
+                entries.add(new Entry(
+                        at + " (length)", Integer.toString(expected.size()), Integer.toString(actual.size())));
             }
             for (int i = 0; i < Math.min(expected.size(), actual.size()); i++) {
                 walk(pointer + "/" + i, expected.get(i), actual.get(i), entries);

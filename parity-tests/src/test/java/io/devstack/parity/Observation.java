@@ -26,14 +26,29 @@ import java.util.regex.Pattern;
 final class Observation {
 
     /** The headers the contract speaks about, plus the framing ones a framework might add on its own. */
-    static final List<String> COMPARED_HEADERS = List.of("X-Request-ID", "Content-Type", "Location", "Allow",
-            "Retry-After", "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset", "X-Cache",
-            "Access-Control-Allow-Origin", "Access-Control-Allow-Credentials", "Access-Control-Allow-Methods",
-            "Access-Control-Allow-Headers", "Access-Control-Max-Age", "Access-Control-Expose-Headers", "Vary",
+    static final List<String> COMPARED_HEADERS = List.of(
+            "X-Request-ID",
+            "Content-Type",
+            "Location",
+            "Allow",
+            "Retry-After",
+            "X-RateLimit-Limit",
+            "X-RateLimit-Remaining",
+            "X-RateLimit-Reset",
+            "X-Cache",
+            "Access-Control-Allow-Origin",
+            "Access-Control-Allow-Credentials",
+            "Access-Control-Allow-Methods",
+            "Access-Control-Allow-Headers",
+            "Access-Control-Max-Age",
+            "Access-Control-Expose-Headers",
+            "Vary",
             "Cache-Control");
+
     static final String ABSENT = "<absent>";
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final Pattern TIMESTAMP = Pattern.compile("\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?Z?");
+    private static final Pattern TIMESTAMP =
+            Pattern.compile("\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?Z?");
     private static final Pattern UUID_V4 =
             Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
     private static final Pattern SECONDS = Pattern.compile("\\d+");
@@ -45,6 +60,7 @@ final class Observation {
     final JsonNode json;
     /** The body as received (only the unique token folded back), for the contract's fixed values. */
     final JsonNode rawJson;
+
     final String body;
     /** Contract violations visible in this answer alone. */
     final List<Difference> problems = new ArrayList<>();
@@ -55,7 +71,8 @@ final class Observation {
         this.status = response.status();
         for (String name : COMPARED_HEADERS) {
             List<String> values = response.all(name);
-            String value = values.isEmpty() ? ABSENT : String.join(" | ", values).replace(unique, Scenario.UNIQUE);
+            String value =
+                    values.isEmpty() ? ABSENT : String.join(" | ", values).replace(unique, Scenario.UNIQUE);
             headers.put(name, value);
         }
         checkRequestId(scenario, sentRequestId);
@@ -74,9 +91,10 @@ final class Observation {
                 }
                 text = parsed == null ? response.bodyText() : parsed.toString();
             }
-            case EXACT -> text = response.body().length > 4096
-                    ? "sha256:" + sha256(response.body()) + " (" + response.body().length + " bytes)"
-                    : response.bodyText().replace(unique, Scenario.UNIQUE);
+            case EXACT ->
+                text = response.body().length > 4096
+                        ? "sha256:" + sha256(response.body()) + " (" + response.body().length + " bytes)"
+                        : response.bodyText().replace(unique, Scenario.UNIQUE);
             case METRICS -> text = metricShape(response.bodyText());
             default -> text = "";
         }
@@ -124,18 +142,26 @@ final class Observation {
             JsonNode requestId = object.get("request_id");
             if (requestId != null) {
                 if (!requestId.asText().equals(response.header("X-Request-ID"))) {
-                    problem(scenario, "/request_id", "= header X-Request-ID " + response.header("X-Request-ID"),
+                    problem(
+                            scenario,
+                            "/request_id",
+                            "= header X-Request-ID " + response.header("X-Request-ID"),
                             requestId.toString());
                 }
                 object.put("request_id", "<request-id>");
             }
             if (object.get("implementation") instanceof ObjectNode implementation) {
                 if (!api.equals(implementation.path("module").asText())) {
-                    problem(scenario, "/implementation/module", api, implementation.path("module").toString());
+                    problem(
+                            scenario,
+                            "/implementation/module",
+                            api,
+                            implementation.path("module").toString());
                 }
                 List<String> names = new ArrayList<>();
                 implementation.fieldNames().forEachRemaining(names::add);
-                names.forEach(name -> implementation.put(name, "<" + implementation.get(name).getNodeType() + ">"));
+                names.forEach(name ->
+                        implementation.put(name, "<" + implementation.get(name).getNodeType() + ">"));
             }
         }
         for (String pattern : scenario.liveValues) {
@@ -177,7 +203,9 @@ final class Observation {
 
     /** A live value keeps its JSON type (and integral-ness), not its value. */
     private static JsonNode marker(JsonNode value) {
-        String type = value.isIntegralNumber() ? "integer" : value.getNodeType().name().toLowerCase();
+        String type = value.isIntegralNumber()
+                ? "integer"
+                : value.getNodeType().name().toLowerCase();
         return TextNode.valueOf("<live " + type + ">");
     }
 
@@ -230,7 +258,9 @@ final class Observation {
 
     private static String sha256(byte[] bytes) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 16);
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes))
+                    .substring(0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -44,7 +44,9 @@ final class OpenApiValidator {
                     + " " + status);
         }
         Schema compiled = schemas.computeIfAbsent(schema.toString(), key -> compile(schema));
-        return compiled.validate(body, InputFormat.JSON).stream().map(error -> "openapi: " + error.toString()).toList();
+        return compiled.validate(body, InputFormat.JSON).stream()
+                .map(error -> "openapi: " + error.toString())
+                .toList();
     }
 
     private JsonNode responseSchema(String method, String path, int status) {
@@ -59,8 +61,12 @@ final class OpenApiValidator {
             return schema;
         }
         if (status >= 400 && (operation.isMissingNode() || response.isMissingNode())) {
-            return MAPPER.createObjectNode().put("$ref", status == 422
-                    ? "#/components/schemas/ValidationErrorEnvelope" : "#/components/schemas/ErrorEnvelope");
+            return MAPPER.createObjectNode()
+                    .put(
+                            "$ref",
+                            status == 422
+                                    ? "#/components/schemas/ValidationErrorEnvelope"
+                                    : "#/components/schemas/ErrorEnvelope");
         }
         return null;
     }

@@ -29,17 +29,25 @@ final class ParityCheck {
         return found;
     }
 
-    private static List<Difference> againstContract(Scenario scenario, String path, Observation answer, OpenApiValidator openApi) {
+    private static List<Difference> againstContract(
+            Scenario scenario, String path, Observation answer, OpenApiValidator openApi) {
         List<Difference> found = new ArrayList<>();
         if (scenario.expectedStatus != 0 && answer.status != scenario.expectedStatus) {
-            found.add(difference(scenario, answer, "status (contract)", Integer.toString(scenario.expectedStatus),
+            found.add(difference(
+                    scenario,
+                    answer,
+                    "status (contract)",
+                    Integer.toString(scenario.expectedStatus),
                     Integer.toString(answer.status)));
         }
         for (Map.Entry<String, Object> expected : scenario.expectedJson.entrySet()) {
-            String actual = answer.rawJson == null || answer.rawJson.at(expected.getKey()).isMissingNode()
-                    ? Observation.ABSENT : answer.rawJson.at(expected.getKey()).toString();
+            String actual = answer.rawJson == null
+                            || answer.rawJson.at(expected.getKey()).isMissingNode()
+                    ? Observation.ABSENT
+                    : answer.rawJson.at(expected.getKey()).toString();
             String wanted = Observation.nodes().pojoNode(expected.getValue()).toString();
-            String wantedJson = expected.getValue() instanceof String text ? Observation.nodes().textNode(text).toString()
+            String wantedJson = expected.getValue() instanceof String text
+                    ? Observation.nodes().textNode(text).toString()
                     : String.valueOf(expected.getValue());
             if (!actual.equals(wantedJson) && !actual.equals(wanted)) {
                 found.add(difference(scenario, answer, expected.getKey() + " (contract)", wantedJson, actual));
@@ -48,18 +56,27 @@ final class ParityCheck {
         for (Map.Entry<String, String> expected : scenario.expectedHeaders.entrySet()) {
             String actual = answer.response.header(expected.getKey());
             if (!expected.getValue().equals(actual)) {
-                found.add(difference(scenario, answer, "header " + expected.getKey() + " (contract)", expected.getValue(),
+                found.add(difference(
+                        scenario,
+                        answer,
+                        "header " + expected.getKey() + " (contract)",
+                        expected.getValue(),
                         actual == null ? Observation.ABSENT : actual));
             }
         }
         for (String absent : scenario.absentHeaders) {
             if (answer.response.header(absent) != null) {
-                found.add(difference(scenario, answer, "header " + absent + " (contract)", Observation.ABSENT,
+                found.add(difference(
+                        scenario,
+                        answer,
+                        "header " + absent + " (contract)",
+                        Observation.ABSENT,
                         answer.response.header(absent)));
             }
         }
         if (scenario.bodyKind == Scenario.BodyKind.JSON && answer.json != null && path != null) {
-            for (String violation : openApi.validate(scenario.method, path, answer.status, answer.response.bodyText())) {
+            for (String violation :
+                    openApi.validate(scenario.method, path, answer.status, answer.response.bodyText())) {
                 found.add(difference(scenario, answer, "body (openapi.json)", "conforms", violation));
             }
         }
@@ -70,20 +87,27 @@ final class ParityCheck {
         List<Difference> found = new ArrayList<>();
         String reference = "as " + baseline.api + ": ";
         if (baseline.status != answer.status) {
-            found.add(difference(scenario, answer, "status", reference + baseline.status, Integer.toString(answer.status)));
+            found.add(difference(
+                    scenario, answer, "status", reference + baseline.status, Integer.toString(answer.status)));
         }
         for (Map.Entry<String, String> header : baseline.headers.entrySet()) {
             String actual = answer.headers.get(header.getKey());
             if (!header.getValue().equals(actual)) {
-                found.add(difference(scenario, answer, "header " + header.getKey(), reference + header.getValue(), actual));
+                found.add(difference(
+                        scenario, answer, "header " + header.getKey(), reference + header.getValue(), actual));
             }
         }
         if (baseline.json != null && answer.json != null) {
             for (JsonDiff.Entry entry : JsonDiff.diff(baseline.json, answer.json)) {
-                found.add(difference(scenario, answer, "body " + entry.pointer(), reference + entry.expected(), entry.actual()));
+                found.add(difference(
+                        scenario, answer, "body " + entry.pointer(), reference + entry.expected(), entry.actual()));
             }
         } else if (!baseline.body.equals(answer.body)) {
-            found.add(difference(scenario, answer, "body", reference + Observation.abbreviate(baseline.body),
+            found.add(difference(
+                    scenario,
+                    answer,
+                    "body",
+                    reference + Observation.abbreviate(baseline.body),
                     Observation.abbreviate(answer.body)));
         }
         return found;
@@ -92,11 +116,16 @@ final class ParityCheck {
     /** The answer most APIs gave (ties go to the earlier module in contract order). */
     private static Observation majority(List<Observation> answers) {
         Map<String, List<Observation>> groups = new LinkedHashMap<>();
-        answers.forEach(answer -> groups.computeIfAbsent(answer.fingerprint(), key -> new ArrayList<>()).add(answer));
-        return groups.values().stream().reduce((a, b) -> b.size() > a.size() ? b : a).orElseThrow().getFirst();
+        answers.forEach(answer -> groups.computeIfAbsent(answer.fingerprint(), key -> new ArrayList<>())
+                .add(answer));
+        return groups.values().stream()
+                .reduce((a, b) -> b.size() > a.size() ? b : a)
+                .orElseThrow()
+                .getFirst();
     }
 
-    private static Difference difference(Scenario scenario, Observation answer, String field, String expected, String actual) {
+    private static Difference difference(
+            Scenario scenario, Observation answer, String field, String expected, String actual) {
         return new Difference(scenario.id, scenario.endpoint, answer.api, field, expected, actual);
     }
 }

@@ -51,7 +51,10 @@ final class ParityReport {
     }
 
     synchronized String summary() {
-        long failing = matrix.values().stream().flatMap(row -> row.values().stream()).filter(c -> c[0] != c[1]).count();
+        long failing = matrix.values().stream()
+                .flatMap(row -> row.values().stream())
+                .filter(c -> c[0] != c[1])
+                .count();
         return scenarios + " scenarios over " + matrix.size() + " endpoints × " + apis.size() + " APIs, "
                 + differences.size() + " differences, " + failing + " failing matrix cells, in "
                 + Duration.between(started, Instant.now()).toSeconds() + " s";
@@ -70,7 +73,8 @@ final class ParityReport {
     private String markdown() {
         StringBuilder md = new StringBuilder("# API parity report\n\n");
         md.append(summary()).append(". Run started ").append(started).append(".\n\n");
-        urls.forEach((api, url) -> md.append("- ").append(api).append(": ").append(url).append('\n'));
+        urls.forEach((api, url) ->
+                md.append("- ").append(api).append(": ").append(url).append('\n'));
         md.append("\n| endpoint |");
         apis.forEach(api -> md.append(' ').append(api).append(" |"));
         md.append("\n|---|");
@@ -83,37 +87,62 @@ final class ParityReport {
         });
         md.append("\n## Differences\n\n");
         if (differences.isEmpty()) {
-            md.append("None: the five answered every scenario identically (after normalising request ids, timestamps, "
-                    + "durations, the implementation block and declared live backend measurements) and as the contract says.\n");
+            md.append(
+                    "None: the five answered every scenario identically (after normalising request ids, timestamps, "
+                            + "durations, the implementation block and declared live backend measurements) and as the contract says.\n");
         } else {
             md.append("| scenario | API | field | expected | actual |\n|---|---|---|---|---|\n");
-            differences.forEach(d -> md.append("| ").append(cellText(d.scenario())).append(" | ").append(d.api())
-                    .append(" | ").append(cellText(d.field())).append(" | ").append(cellText(d.expected()))
-                    .append(" | ").append(cellText(d.actual())).append(" |\n"));
+            differences.forEach(d -> md.append("| ")
+                    .append(cellText(d.scenario()))
+                    .append(" | ")
+                    .append(d.api())
+                    .append(" | ")
+                    .append(cellText(d.field()))
+                    .append(" | ")
+                    .append(cellText(d.expected()))
+                    .append(" | ")
+                    .append(cellText(d.actual()))
+                    .append(" |\n"));
         }
         return md.toString();
     }
 
     private String html() {
-        StringBuilder html = new StringBuilder("<!doctype html><html><head><meta charset=\"utf-8\"><title>API parity</title>"
-                + "<style>body{font-family:sans-serif}td,th{border:1px solid #ccc;padding:2px 6px}"
-                + ".pass{background:#dfd}.fail{background:#fdd}table{border-collapse:collapse}</style></head><body>");
-        html.append("<h1>API parity report</h1><p>").append(escape(summary())).append("</p><table><tr><th>endpoint</th>");
+        StringBuilder html = new StringBuilder(
+                "<!doctype html><html><head><meta charset=\"utf-8\"><title>API parity</title>"
+                        + "<style>body{font-family:sans-serif}td,th{border:1px solid #ccc;padding:2px 6px}"
+                        + ".pass{background:#dfd}.fail{background:#fdd}table{border-collapse:collapse}</style></head><body>");
+        html.append("<h1>API parity report</h1><p>")
+                .append(escape(summary()))
+                .append("</p><table><tr><th>endpoint</th>");
         apis.forEach(api -> html.append("<th>").append(api).append("</th>"));
         html.append("</tr>");
         matrix.forEach((endpoint, row) -> {
             html.append("<tr><td><code>").append(escape(endpoint)).append("</code></td>");
             apis.forEach(api -> {
                 int[] c = row.get(api);
-                html.append("<td class=\"").append(c[0] == c[1] ? "pass" : "fail").append("\">").append(cell(c)).append("</td>");
+                html.append("<td class=\"")
+                        .append(c[0] == c[1] ? "pass" : "fail")
+                        .append("\">")
+                        .append(cell(c))
+                        .append("</td>");
             });
             html.append("</tr>");
         });
-        html.append("</table><h2>Differences</h2><table><tr><th>scenario</th><th>API</th><th>field</th><th>expected</th>"
-                + "<th>actual</th></tr>");
-        differences.forEach(d -> html.append("<tr><td>").append(escape(d.scenario())).append("</td><td>").append(d.api())
-                .append("</td><td>").append(escape(d.field())).append("</td><td>").append(escape(d.expected()))
-                .append("</td><td>").append(escape(d.actual())).append("</td></tr>"));
+        html.append(
+                "</table><h2>Differences</h2><table><tr><th>scenario</th><th>API</th><th>field</th><th>expected</th>"
+                        + "<th>actual</th></tr>");
+        differences.forEach(d -> html.append("<tr><td>")
+                .append(escape(d.scenario()))
+                .append("</td><td>")
+                .append(d.api())
+                .append("</td><td>")
+                .append(escape(d.field()))
+                .append("</td><td>")
+                .append(escape(d.expected()))
+                .append("</td><td>")
+                .append(escape(d.actual()))
+                .append("</td></tr>"));
         return html.append("</table></body></html>\n").toString();
     }
 

@@ -31,9 +31,11 @@ import org.junit.jupiter.api.TestFactory;
 class ParityTest {
 
     private static final Path TARGET = Path.of("target");
-    private static final String RUN = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(0, 6);
+    private static final String RUN =
+            HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(0, 6);
     /** Client addresses 127.N.x.y, N fixed per run: each run (and each fresh-client scenario) gets its own rate budget. */
     private static final int CLIENT_NET = 2 + ThreadLocalRandom.current().nextInt(250);
+
     private static final AtomicInteger FRESH_CLIENTS = new AtomicInteger(1);
 
     private static ReferenceApis apis;
@@ -67,7 +69,8 @@ class ParityTest {
     @AfterAll
     static void stopApis() throws Exception {
         if (report != null) {
-            System.out.println("[parity] " + report.summary() + " — report: " + TARGET.resolve("parity-report").toAbsolutePath());
+            System.out.println("[parity] " + report.summary() + " — report: "
+                    + TARGET.resolve("parity-report").toAbsolutePath());
         }
         if (probes != null) {
             probes.close();
@@ -80,27 +83,39 @@ class ParityTest {
     @TestFactory
     Stream<DynamicTest> everyScenarioOnEveryApi() {
         return ScenarioCatalogue.all(NativeStack.shared(), probes).stream()
-                .map(scenario -> DynamicTest.dynamicTest("[" + scenario.endpoint + "] " + scenario.id, () -> run(scenario)));
+                .map(scenario ->
+                        DynamicTest.dynamicTest("[" + scenario.endpoint + "] " + scenario.id, () -> run(scenario)));
     }
 
     private void run(Scenario scenario) throws Exception {
         if (scenario.before != null) {
             scenario.before.run();
         }
-        InetAddress client = InetAddress.getByName(scenario.freshClient
-                ? "127." + CLIENT_NET + "." + FRESH_CLIENTS.incrementAndGet() + ".1" : "127." + CLIENT_NET + ".0.1");
+        InetAddress client = InetAddress.getByName(
+                scenario.freshClient
+                        ? "127." + CLIENT_NET + "." + FRESH_CLIENTS.incrementAndGet() + ".1"
+                        : "127." + CLIENT_NET + ".0.1");
         Map<String, Future<RawHttp.Response>> running = new LinkedHashMap<>();
-        apis.urls().forEach((api, url) -> running.put(api, pool.submit(() -> send(scenario, url, unique(api), client))));
+        apis.urls()
+                .forEach((api, url) -> running.put(api, pool.submit(() -> send(scenario, url, unique(api), client))));
         List<Observation> answers = new ArrayList<>();
         List<Difference> found = new ArrayList<>();
-        String sentRequestId = scenario.headers.stream().filter(h -> h.getKey().equals("X-Request-ID"))
-                .map(Map.Entry::getValue).findFirst().orElse(null);
+        String sentRequestId = scenario.headers.stream()
+                .filter(h -> h.getKey().equals("X-Request-ID"))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(null);
         for (Map.Entry<String, Future<RawHttp.Response>> entry : running.entrySet()) {
             RawHttp.Response response;
             try {
                 response = entry.getValue().get();
             } catch (java.util.concurrent.ExecutionException e) {
-                found.add(new Difference(scenario.id, scenario.endpoint, entry.getKey(), "exchange", "a response",
+                found.add(new Difference(
+                        scenario.id,
+                        scenario.endpoint,
+                        entry.getKey(),
+                        "exchange",
+                        "a response",
                         String.valueOf(e.getCause())));
                 continue;
             }
@@ -113,7 +128,12 @@ class ParityTest {
             String wire = answer.response.headers() + answer.response.bodyText();
             SECRETS.forEach((name, value) -> {
                 if (wire.contains(value)) {
-                    found.add(new Difference(scenario.id, scenario.endpoint, answer.api, "secret leak", "no secret value",
+                    found.add(new Difference(
+                            scenario.id,
+                            scenario.endpoint,
+                            answer.api,
+                            "secret leak",
+                            "no secret value",
                             "the " + name + " (value not shown)"));
                 }
             });
@@ -122,29 +142,32 @@ class ParityTest {
             for (Observation answer : answers) {
                 String problem = scenario.backendCheck.verify(unique(answer.api), answer.response);
                 if (problem != null) {
-                    found.add(new Difference(scenario.id, scenario.endpoint, answer.api, "backend side effect", "as answered",
-                            problem));
+                    found.add(new Difference(
+                            scenario.id, scenario.endpoint, answer.api, "backend side effect", "as answered", problem));
                 }
             }
         }
         report.record(scenario, found);
         if (!found.isEmpty()) {
-            fail(found.size() + " difference(s):\n" + found.stream().map(Difference::toString).collect(Collectors.joining("\n")));
+            fail(found.size() + " difference(s):\n"
+                    + found.stream().map(Difference::toString).collect(Collectors.joining("\n")));
         }
     }
 
-    private static RawHttp.Response send(Scenario scenario, URI url, String unique, InetAddress client) throws Exception {
+    private static RawHttp.Response send(Scenario scenario, URI url, String unique, InetAddress client)
+            throws Exception {
         String host = url.getHost() + ":" + url.getPort();
         for (int i = 0; i < scenario.warmUpRequests; i++) {
-            RawHttp.Response warmUp = RawHttp.exchange(url, client, scenario.head(host, unique), scenario.body(unique), scenario.chunked);
+            RawHttp.Response warmUp =
+                    RawHttp.exchange(url, client, scenario.head(host, unique), scenario.body(unique), scenario.chunked);
             if (warmUp.status() / 100 != 2) {
                 return warmUp; // reported as the answer: the budget ran out early
             }
         }
         long deadline = System.nanoTime() + scenario.retryForSeconds * 1_000_000_000L;
         while (true) {
-            RawHttp.Response response = RawHttp.exchange(url, client, scenario.head(host, unique), scenario.body(unique),
-                    scenario.chunked);
+            RawHttp.Response response =
+                    RawHttp.exchange(url, client, scenario.head(host, unique), scenario.body(unique), scenario.chunked);
             if (scenario.retryForSeconds == 0 || settled(scenario, response) || System.nanoTime() > deadline) {
                 return response;
             }
@@ -158,8 +181,9 @@ class ParityTest {
             return false;
         }
         var json = Observation.parse(response.bodyText());
-        return json != null && scenario.expectedJson.entrySet().stream()
-                .allMatch(e -> json.at(e.getKey()).asText().equals(String.valueOf(e.getValue())));
+        return json != null
+                && scenario.expectedJson.entrySet().stream()
+                        .allMatch(e -> json.at(e.getKey()).asText().equals(String.valueOf(e.getValue())));
     }
 
     private static String path(Scenario scenario) {

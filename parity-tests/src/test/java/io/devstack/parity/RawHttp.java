@@ -31,7 +31,10 @@ final class RawHttp {
 
         /** All values of a header, case-insensitively. */
         List<String> all(String name) {
-            return headers.stream().filter(h -> h.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue).toList();
+            return headers.stream()
+                    .filter(h -> h.getKey().equalsIgnoreCase(name))
+                    .map(Map.Entry::getValue)
+                    .toList();
         }
 
         /** The single value of a header, {@code null} when absent (several values are joined with ", "). */
@@ -49,7 +52,8 @@ final class RawHttp {
      * Sends {@code head} (request line and headers, without the blank line) and {@code body}, then reads one response.
      * The body is written from another thread, so a server that answers early (413) and stops reading is still heard.
      */
-    static Response exchange(URI base, InetAddress source, String head, byte[] body, boolean chunked) throws IOException {
+    static Response exchange(URI base, InetAddress source, String head, byte[] body, boolean chunked)
+            throws IOException {
         try (Socket socket = new Socket()) {
             if (source != null) {
                 socket.bind(new InetSocketAddress(source, 0));
@@ -97,7 +101,8 @@ final class RawHttp {
         List<Map.Entry<String, String>> headers = new ArrayList<>();
         for (String line = line(in); line != null && !line.isEmpty(); line = line(in)) {
             int colon = line.indexOf(':');
-            headers.add(Map.entry(line.substring(0, colon), line.substring(colon + 1).strip()));
+            headers.add(Map.entry(
+                    line.substring(0, colon), line.substring(colon + 1).strip()));
         }
         Response headOnly = new Response(status, headers, new byte[0]);
         if (head || status == 204 || status == 304 || status / 100 == 1) {
@@ -108,7 +113,8 @@ final class RawHttp {
             return new Response(status, headers, chunked(in));
         }
         String length = headOnly.header("Content-Length");
-        return new Response(status, headers, length != null ? in.readNBytes(Integer.parseInt(length)) : in.readAllBytes());
+        return new Response(
+                status, headers, length != null ? in.readNBytes(Integer.parseInt(length)) : in.readAllBytes());
     }
 
     private static byte[] chunked(InputStream in) throws IOException {

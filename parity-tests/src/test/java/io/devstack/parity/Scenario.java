@@ -18,7 +18,12 @@ final class Scenario {
     static final String UNIQUE = "$U";
 
     /** How the bodies of the five are compared. */
-    enum BodyKind { JSON, EXACT, METRICS, NONE }
+    enum BodyKind {
+        JSON,
+        EXACT,
+        METRICS,
+        NONE
+    }
 
     final String id;
     String endpoint;
@@ -60,7 +65,8 @@ final class Scenario {
         String path = target.contains("?") ? target.substring(0, target.indexOf('?')) : target;
         String template = ContractRoutes.template(path.replace(UNIQUE, "u"));
         scenario.endpoint = ContractRoutes.UNKNOWN.equals(template) ? "(unknown route)" : method + " " + template;
-        if (!ContractRoutes.UNKNOWN.equals(template) && !ContractRoutes.allowedMethods(path.replace(UNIQUE, "u")).contains(method)) {
+        if (!ContractRoutes.UNKNOWN.equals(template)
+                && !ContractRoutes.allowedMethods(path.replace(UNIQUE, "u")).contains(method)) {
             scenario.endpoint = "(wrong method) " + template;
         }
         return scenario;
@@ -191,11 +197,17 @@ final class Scenario {
         if (rawRequestLine != null) {
             head.append(rawRequestLine);
         } else {
-            head.append(method).append(' ').append(target.replace(UNIQUE, unique)).append(" HTTP/1.1");
+            head.append(method)
+                    .append(' ')
+                    .append(target.replace(UNIQUE, unique))
+                    .append(" HTTP/1.1");
         }
         head.append("\r\nHost: ").append(hostHeader != null ? hostHeader : host);
         for (Map.Entry<String, String> header : headers) {
-            head.append("\r\n").append(header.getKey()).append(": ").append(header.getValue().replace(UNIQUE, unique));
+            head.append("\r\n")
+                    .append(header.getKey())
+                    .append(": ")
+                    .append(header.getValue().replace(UNIQUE, unique));
         }
         if (chunked) {
             head.append("\r\nTransfer-Encoding: chunked");

@@ -9,11 +9,8 @@ import io.devstack.infra.runtime.LocalRuntime;
 import io.devstack.infra.runtime.SharedStack;
 import io.devstack.infra.vault.VaultAdmin;
 import io.lettuce.core.RedisURI;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +36,8 @@ public final class NativeStack {
     /** The stack for this JVM, started (and waited for) on first use. */
     public static synchronized NativeStack shared() {
         if (shared == null) {
-            shared = new NativeStack(SharedStack.ensureRunning(DevstackHome.fromEnvironment(),
-                    message -> System.err.println("[NativeStack] " + message)));
+            shared = new NativeStack(SharedStack.ensureRunning(
+                    DevstackHome.fromEnvironment(), message -> System.err.println("[NativeStack] " + message)));
         }
         return shared;
     }
@@ -79,8 +76,11 @@ public final class NativeStack {
         List<RedisURI> seeds = new ArrayList<>();
         for (String node : apiEnvironment("api-spring").get("REDIS_NODES").split(",")) {
             String[] hostPort = node.split("=", 2)[1].split(":");
-            seeds.add(RedisURI.builder().withHost(hostPort[0]).withPort(Integer.parseInt(hostPort[1]))
-                    .withPassword(password).build());
+            seeds.add(RedisURI.builder()
+                    .withHost(hostPort[0])
+                    .withPort(Integer.parseInt(hostPort[1]))
+                    .withPassword(password)
+                    .build());
         }
         return seeds;
     }

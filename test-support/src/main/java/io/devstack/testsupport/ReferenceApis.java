@@ -30,6 +30,7 @@ public final class ReferenceApis implements AutoCloseable {
     public static final String URLS_ENV = "DEVSTACK_API_URLS";
     /** The five modules in contract order, with their standard HTTP ports. */
     public static final Map<String, Integer> MODULES = orderedModules();
+
     private static final Duration HEALTHY_WITHIN = Duration.ofSeconds(180);
 
     private final Map<String, URI> urls;
@@ -75,15 +76,15 @@ public final class ReferenceApis implements AutoCloseable {
         for (String entry : value.split(",")) {
             String[] pair = entry.strip().split("=", 2);
             if (pair.length != 2 || !MODULES.containsKey(pair[0].strip())) {
-                throw new IllegalArgumentException(URLS_ENV + " entry '" + entry + "' is not <module>=<url> with module one of "
-                        + MODULES.keySet());
+                throw new IllegalArgumentException(URLS_ENV + " entry '" + entry
+                        + "' is not <module>=<url> with module one of " + MODULES.keySet());
             }
             String url = pair[1].strip();
             found.put(pair[0].strip(), URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url));
         }
         if (!found.keySet().containsAll(MODULES.keySet())) {
-            throw new IllegalArgumentException(URLS_ENV + " must name all five modules " + MODULES.keySet() + ", got "
-                    + found.keySet());
+            throw new IllegalArgumentException(
+                    URLS_ENV + " must name all five modules " + MODULES.keySet() + ", got " + found.keySet());
         }
         Map<String, URI> ordered = new LinkedHashMap<>();
         MODULES.keySet().forEach(module -> ordered.put(module, found.get(module)));
@@ -105,11 +106,15 @@ public final class ReferenceApis implements AutoCloseable {
                 env.put("TLS_ENABLED", "false");
                 launches.add(new Launch(module.getKey(), ApiLauncher.jar(projectRoot, module.getKey()), port, env));
             }
-            // the APIs run as devstack up runs them: with their AOT caches, trained here (one at a time) when a jar is newer
-            launches.forEach(launch -> AotCache.of(launch.jar()).ensure(
-                    ApiLauncher.javaCommand(launch.jar()), launch.env(), launch.port(),
-                    logDir.resolve(launch.module() + "-aot-training.log"),
-                    message -> System.err.println("[ReferenceApis] " + message)));
+            // the APIs run as devstack up runs them: with their AOT caches, trained here (one at a time) when a jar is
+            // newer
+            launches.forEach(launch -> AotCache.of(launch.jar())
+                    .ensure(
+                            ApiLauncher.javaCommand(launch.jar()),
+                            launch.env(),
+                            launch.port(),
+                            logDir.resolve(launch.module() + "-aot-training.log"),
+                            message -> System.err.println("[ReferenceApis] " + message)));
             for (Launch launch : launches) {
                 ProcessBuilder builder = new ProcessBuilder(ApiLauncher.javaCommand(launch.jar()))
                         .directory(projectRoot.toFile())
@@ -130,19 +135,22 @@ public final class ReferenceApis implements AutoCloseable {
     private record Launch(String module, Path jar, int port, Map<String, String> env) {}
 
     private void awaitHealthy() {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + HEALTHY_WITHIN.toNanos();
         List<String> modules = new ArrayList<>(urls.keySet());
         for (int i = 0; i < modules.size(); i++) {
             String module = modules.get(i);
             while (!answersHealthy(client, urls.get(module))) {
                 if (!started.isEmpty() && !started.get(i).isAlive()) {
-                    throw new IllegalStateException(module + " exited with code " + started.get(i).exitValue()
+                    throw new IllegalStateException(module + " exited with code "
+                            + started.get(i).exitValue()
                             + " before it was healthy: see its log under target/parity-logs/" + module + ".log");
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(module + " at " + urls.get(module) + " did not answer /health/all within "
-                            + HEALTHY_WITHIN.toSeconds() + " s: is it running, and is the native stack up?");
+                    throw new IllegalStateException(
+                            module + " at " + urls.get(module) + " did not answer /health/all within "
+                                    + HEALTHY_WITHIN.toSeconds() + " s: is it running, and is the native stack up?");
                 }
                 sleep(500);
             }
@@ -151,8 +159,11 @@ public final class ReferenceApis implements AutoCloseable {
 
     private static boolean answersHealthy(HttpClient client, URI base) {
         try {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(base.resolve("/health/all"))
-                    .header("Cache-Control", "no-cache").timeout(Duration.ofSeconds(15)).build(),
+            HttpResponse<String> response = client.send(
+                    HttpRequest.newBuilder(base.resolve("/health/all"))
+                            .header("Cache-Control", "no-cache")
+                            .timeout(Duration.ofSeconds(15))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 && response.body().contains("\"status\":\"healthy\"");
         } catch (IOException e) {

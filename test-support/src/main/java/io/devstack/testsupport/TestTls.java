@@ -19,8 +19,7 @@ import javax.net.ssl.TrustManagerFactory;
  */
 public final class TestTls {
 
-    private TestTls() {
-    }
+    private TestTls() {}
 
     /** An SSL context whose only trust anchor is {@code ca}. */
     public static SSLContext trusting(Certificate ca) {

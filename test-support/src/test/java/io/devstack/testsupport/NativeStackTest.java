@@ -19,14 +19,29 @@ class NativeStackTest {
 
         Map<String, String> env = stack.apiEnvironment("api-spring");
 
-        assertThat(env).containsOnlyKeys("VAULT_ADDR", "VAULT_APPROLE_DIR", "POSTGRES_HOST", "POSTGRES_PORT",
-                "MYSQL_HOST", "MYSQL_PORT", "MONGODB_HOST", "MONGODB_PORT", "REDIS_NODES", "RABBITMQ_HOST",
-                "RABBITMQ_PORT", "BACKEND_TIMEOUT_MS");
-        assertThat(env).containsEntry("VAULT_ADDR", "http://127.0.0.1:8200")
-                .containsEntry("POSTGRES_PORT", "5432").containsEntry("MYSQL_PORT", "3306")
-                .containsEntry("MONGODB_PORT", "27017").containsEntry("RABBITMQ_PORT", "5672")
+        assertThat(env)
+                .containsOnlyKeys(
+                        "VAULT_ADDR",
+                        "VAULT_APPROLE_DIR",
+                        "POSTGRES_HOST",
+                        "POSTGRES_PORT",
+                        "MYSQL_HOST",
+                        "MYSQL_PORT",
+                        "MONGODB_HOST",
+                        "MONGODB_PORT",
+                        "REDIS_NODES",
+                        "RABBITMQ_HOST",
+                        "RABBITMQ_PORT",
+                        "BACKEND_TIMEOUT_MS");
+        assertThat(env)
+                .containsEntry("VAULT_ADDR", "http://127.0.0.1:8200")
+                .containsEntry("POSTGRES_PORT", "5432")
+                .containsEntry("MYSQL_PORT", "3306")
+                .containsEntry("MONGODB_PORT", "27017")
+                .containsEntry("RABBITMQ_PORT", "5672")
                 .containsEntry("REDIS_NODES", "redis-1=127.0.0.1:6379,redis-2=127.0.0.1:6380,redis-3=127.0.0.1:6381")
-                .containsEntry("VAULT_APPROLE_DIR", stack.approleDir("api-spring").toString());
+                .containsEntry(
+                        "VAULT_APPROLE_DIR", stack.approleDir("api-spring").toString());
         assertThat(stack.approleDir("api-spring")).isDirectory();
         try (var files = Files.list(stack.approleDir("api-spring"))) {
             assertThat(files.count()).isGreaterThanOrEqualTo(2);
@@ -40,9 +55,12 @@ class NativeStackTest {
         NativeStack stack = NativeStack.shared();
 
         assertThat(stack.secret("postgres")).containsEntry("user", "dev_admin").containsKey("password");
-        HttpResponse<String> self = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(stack.vaultAddress() + "/v1/auth/token/lookup-self"))
-                .header("X-Vault-Token", stack.rootToken()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> self = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(stack.vaultAddress() + "/v1/auth/token/lookup-self"))
+                                .header("X-Vault-Token", stack.rootToken())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(self.statusCode()).isEqualTo(200);
         assertThat(self.body()).contains("\"root\"");
     }

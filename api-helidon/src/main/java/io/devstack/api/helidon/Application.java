@@ -55,10 +55,13 @@ public final class Application {
         }
         WebServer running = server;
         // one hook, so the server stops taking requests before the backend pools close
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            running.stop();
-            services.close();
-        }, "api-helidon-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            running.stop();
+                            services.close();
+                        },
+                        "api-helidon-shutdown"));
         LOG.info(() -> "api-helidon serving HTTP on " + running.port()
                 + (running.hasTls(TlsConfig.SOCKET) ? " and HTTPS on " + running.port(TlsConfig.SOCKET) : ""));
     }
@@ -69,9 +72,11 @@ public final class Application {
         var server = WebServer.builder().shutdownHook(false); // main registers the one hook
         listener(server, services).port(settings.httpPort());
         if (settings.tlsEnabled()) {
-            server.putSocket(TlsConfig.SOCKET, https -> listener(https, services)
-                    .port(settings.httpsPort())
-                    .tls(TlsConfig.tls(services.tls().current())));
+            server.putSocket(
+                    TlsConfig.SOCKET,
+                    https -> listener(https, services)
+                            .port(settings.httpsPort())
+                            .tls(TlsConfig.tls(services.tls().current())));
         }
         WebServer built = server.build();
         if (settings.tlsEnabled()) {
@@ -82,14 +87,18 @@ public final class Application {
 
     /** What every socket serves: the route table, within {@link #limits}. */
     static <B extends ListenerConfig.BuilderBase<B, ?>> B listener(B socket, ApiServices services) {
-        return limits(socket).host(services.settings().bindAddress()).routing(routing -> Routes.routing(routing, services));
+        return limits(socket)
+                .host(services.settings().bindAddress())
+                .routing(routing -> Routes.routing(routing, services));
     }
 
     /** The 10 MiB body and 64 KiB request-line limits, and common's envelope for what Helidon rejects before routing. */
     static <B extends ListenerConfig.BuilderBase<B, ?>> B limits(B socket) {
         return socket.maxPayloadSize(RequestBodies.MAX_BODY_BYTES)
-                .addProtocol(Http1Config.builder().maxPrologueLength(RequestBodies.MAX_REQUEST_HEAD_BYTES)
-                        .maxHeadersSize(RequestBodies.MAX_REQUEST_HEAD_BYTES).build())
+                .addProtocol(Http1Config.builder()
+                        .maxPrologueLength(RequestBodies.MAX_REQUEST_HEAD_BYTES)
+                        .maxHeadersSize(RequestBodies.MAX_REQUEST_HEAD_BYTES)
+                        .build())
                 .directHandlers(ErrorMapping.directHandlers());
     }
 

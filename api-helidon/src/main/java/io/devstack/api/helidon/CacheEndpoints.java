@@ -28,11 +28,14 @@ final class CacheEndpoints implements HttpService {
     }
 
     private void set(ServerRequest req, ServerResponse res) {
-        Responses.send(res, cache.set(Responses.pathParam(req, "key"),
-                req.query().first("value").orElse(null),
-                req.query().first("ttl").orElse(null),
-                req.headers().first(HeaderNames.CONTENT_TYPE).orElse(null),
-                Responses.body(req)));
+        Responses.send(
+                res,
+                cache.set(
+                        Responses.pathParam(req, "key"),
+                        req.query().first("value").orElse(null),
+                        req.query().first("ttl").orElse(null),
+                        req.headers().first(HeaderNames.CONTENT_TYPE).orElse(null),
+                        Responses.body(req)));
     }
 
     private void delete(ServerRequest req, ServerResponse res) {

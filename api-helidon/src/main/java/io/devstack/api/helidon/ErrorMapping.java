@@ -33,7 +33,8 @@ final class ErrorMapping {
 
     private static void handle(ServerRequest req, ServerResponse res, Throwable failure) {
         Throwable mapped = fromHelidon(failure, req.path().rawPath());
-        ApiResponse envelope = req.context().get(HttpFront.Exchange.class)
+        ApiResponse envelope = req.context()
+                .get(HttpFront.Exchange.class)
                 .map(exchange -> exchange.error(mapped))
                 .orElseGet(() -> ErrorResponses.from(mapped, RequestIds.resolve(null)));
         Responses.send(res, envelope);
@@ -48,9 +49,14 @@ final class ErrorMapping {
         return handlers.build();
     }
 
-    private static DirectHandler.TransportResponse direct(DirectHandler.TransportRequest request,
-            DirectHandler.EventType type, Status status, ServerResponseHeaders headers, String message) {
-        String requestId = RequestIds.resolve(request.headers().first(HeaderNames.create(RequestIds.HEADER)).orElse(null));
+    private static DirectHandler.TransportResponse direct(
+            DirectHandler.TransportRequest request,
+            DirectHandler.EventType type,
+            Status status,
+            ServerResponseHeaders headers,
+            String message) {
+        String requestId = RequestIds.resolve(
+                request.headers().first(HeaderNames.create(RequestIds.HEADER)).orElse(null));
         ApiResponse envelope = ErrorResponses.from(fromStatus(status.code(), request.path(), null), requestId);
         var response = DirectHandler.TransportResponse.builder()
                 .status(Status.create(envelope.status()))
@@ -76,6 +82,8 @@ final class ErrorMapping {
         if (status >= 400 && status < 500) {
             return BadRequestException.malformedRequest();
         }
-        return otherwise == null ? new IllegalStateException("Helidon rejected the request with HTTP " + status) : otherwise;
+        return otherwise == null
+                ? new IllegalStateException("Helidon rejected the request with HTTP " + status)
+                : otherwise;
     }
 }

@@ -27,8 +27,11 @@ final class FrontFilter implements Filter {
         // the raw path and query: common refuses a target that is not well formed before Helidon decodes it
         String rawQuery = req.prologue().query().rawValue();
         String target = req.prologue().uriPath().rawPath() + (rawQuery.isEmpty() ? "" : "?" + rawQuery);
-        HttpFront.Exchange exchange = front.begin(req.prologue().method().text(), target,
-                name -> req.headers().first(HeaderNames.create(name)).orElse(null), req.remotePeer().host());
+        HttpFront.Exchange exchange = front.begin(
+                req.prologue().method().text(),
+                target,
+                name -> req.headers().first(HeaderNames.create(name)).orElse(null),
+                req.remotePeer().host());
         req.context().register(exchange);
         res.whenSent(() -> exchange.complete(res.status().code()));
         Optional<ApiResponse> early = exchange.shortCircuit();

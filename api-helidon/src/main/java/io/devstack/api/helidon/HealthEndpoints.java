@@ -1,6 +1,5 @@
 package io.devstack.api.helidon;
 
-import io.devstack.common.http.ApiResponse;
 import io.devstack.common.service.HealthService;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRules;

@@ -23,9 +23,12 @@ final class MessagingEndpoints implements HttpService {
     }
 
     private void publish(ServerRequest req, ServerResponse res) {
-        Responses.send(res, messaging.publish(req.query().first("queue_name").orElse(null),
-                req.headers().first(HeaderNames.CONTENT_TYPE).orElse(null),
-                Responses.body(req)));
+        Responses.send(
+                res,
+                messaging.publish(
+                        req.query().first("queue_name").orElse(null),
+                        req.headers().first(HeaderNames.CONTENT_TYPE).orElse(null),
+                        Responses.body(req)));
     }
 
     private void queueInfo(ServerRequest req, ServerResponse res) {

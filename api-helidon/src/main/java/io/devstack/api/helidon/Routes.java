@@ -11,14 +11,16 @@ final class Routes {
 
     static void routing(HttpRouting.Builder routing, ApiServices services) {
         routing.addFilter(new FrontFilter(services.front()))
-                .register(new ServiceInfoEndpoints(services.info()),
+                .register(
+                        new ServiceInfoEndpoints(services.info()),
                         new HealthEndpoints(services.health()),
                         new RedisClusterEndpoints(services.redisCluster()),
                         new VaultEndpoints(services.vault()),
                         new DatabaseEndpoints(services.databases()),
                         new CacheEndpoints(services.cache()),
                         new MessagingEndpoints(services.messaging()))
-                // HttpFront answers unknown paths first; this catches what the contract table knows but no route matched
+                // HttpFront answers unknown paths first; this catches what the contract table knows but no route
+                // matched
                 .any((req, res) -> {
                     throw new NotFoundException(req.path().rawPath());
                 });

@@ -14,9 +14,10 @@ final class TlsConfig {
 
     static Tls tls(IssuedCertificate certificate) {
         return Tls.builder()
-                .privateKey(keys -> keys.pem(pem -> pem.key(Resource.create("Vault PKI key", certificate.privateKeyPem()))))
-                .privateKeyCertChain(keys -> keys.pem(pem -> pem.certChain(
-                        Resource.create("Vault PKI certificate chain", certificate.fullChainPem()))))
+                .privateKey(
+                        keys -> keys.pem(pem -> pem.key(Resource.create("Vault PKI key", certificate.privateKeyPem()))))
+                .privateKeyCertChain(keys -> keys.pem(pem ->
+                        pem.certChain(Resource.create("Vault PKI certificate chain", certificate.fullChainPem()))))
                 .build();
     }
 }

@@ -33,12 +33,17 @@ class ApplicationTest {
             WebServer server = Application.create(services).start();
             try {
                 HttpClient client = HttpClient.newBuilder()
-                        .sslContext(TestTls.trusting(services.tls().current().issuingCaPem())).build();
+                        .sslContext(TestTls.trusting(services.tls().current().issuingCaPem()))
+                        .build();
 
-                HttpResponse<String> http = client.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + settings.httpPort() + "/health/")).build(), HttpResponse.BodyHandlers.ofString());
-                HttpResponse<String> https = client.send(HttpRequest.newBuilder(
-                        URI.create("https://localhost:" + settings.httpsPort() + "/health/")).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> http = client.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + settings.httpPort() + "/health/"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> https = client.send(
+                        HttpRequest.newBuilder(URI.create("https://localhost:" + settings.httpsPort() + "/health/"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
 
                 assertThat(http.body()).isEqualTo("{\"status\":\"ok\"}");
                 assertThat(https.statusCode()).isEqualTo(200);
@@ -53,5 +58,4 @@ class ApplicationTest {
             }
         }
     }
-
 }

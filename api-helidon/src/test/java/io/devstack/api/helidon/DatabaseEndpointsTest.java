@@ -35,25 +35,30 @@ class DatabaseEndpointsTest {
 
     @Test
     void postgresAnswersItsTimestampInUtcMicroseconds() {
-        ClientResponseTyped<String> response = client.get("/examples/database/postgres/query").request(String.class);
+        ClientResponseTyped<String> response =
+                client.get("/examples/database/postgres/query").request(String.class);
 
         assertThat(response.status().code()).as(response.entity()).isEqualTo(200);
-        assertThat(response.entity()).matches("\\{\"database\":\"PostgreSQL\",\"query\":\"SELECT current_timestamp\","
-                + "\"result\":\"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z\"}");
+        assertThat(response.entity())
+                .matches("\\{\"database\":\"PostgreSQL\",\"query\":\"SELECT current_timestamp\","
+                        + "\"result\":\"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z\"}");
     }
 
     @Test
     void mysqlAnswersNow() {
-        ClientResponseTyped<String> response = client.get("/examples/database/mysql/query").request(String.class);
+        ClientResponseTyped<String> response =
+                client.get("/examples/database/mysql/query").request(String.class);
 
         assertThat(response.status().code()).as(response.entity()).isEqualTo(200);
-        assertThat(response.entity()).matches("\\{\"database\":\"MySQL\",\"query\":\"SELECT NOW\\(\\)\","
-                + "\"result\":\"\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\"}");
+        assertThat(response.entity())
+                .matches("\\{\"database\":\"MySQL\",\"query\":\"SELECT NOW\\(\\)\","
+                        + "\"result\":\"\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\"}");
     }
 
     @Test
     void mongodbListsItsCollectionsSorted() throws Exception {
-        ClientResponseTyped<String> response = client.get("/examples/database/mongodb/query").request(String.class);
+        ClientResponseTyped<String> response =
+                client.get("/examples/database/mongodb/query").request(String.class);
 
         assertThat(response.status().code()).as(response.entity()).isEqualTo(200);
         JsonNode body = Json.tree(response.entity().getBytes());

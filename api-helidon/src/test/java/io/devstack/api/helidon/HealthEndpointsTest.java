@@ -40,7 +40,8 @@ class HealthEndpointsTest {
 
     @Test
     void healthWithoutSlashRedirectsToHealthSlash() {
-        ClientResponseTyped<String> response = client.get("/health").followRedirects(false).request(String.class);
+        ClientResponseTyped<String> response =
+                client.get("/health").followRedirects(false).request(String.class);
 
         assertThat(response.status().code()).isEqualTo(307);
         assertThat(response.headers().first(HeaderNames.LOCATION)).hasValue("/health/");
@@ -61,13 +62,15 @@ class HealthEndpointsTest {
         ClientResponseTyped<String> response = client.get("/health/" + backend).request(String.class);
 
         assertThat(response.status().code()).isEqualTo(200);
-        assertThat(Json.tree(response.entity().getBytes()).get("status").asText()).as(response.entity())
+        assertThat(Json.tree(response.entity().getBytes()).get("status").asText())
+                .as(response.entity())
                 .isEqualTo("healthy");
     }
 
     @Test
     void allIsCachedUnlessTheRequestSaysNoCache() throws Exception {
-        ClientResponseTyped<String> fresh = client.get("/health/all").header(HeaderNames.CACHE_CONTROL, "no-cache")
+        ClientResponseTyped<String> fresh = client.get("/health/all")
+                .header(HeaderNames.CACHE_CONTROL, "no-cache")
                 .request(String.class);
         ClientResponseTyped<String> cached = client.get("/health/all").request(String.class);
 

@@ -38,20 +38,26 @@ class MessagingEndpointsTest {
     void aPublishedMessageIsCountedInItsQueue() {
         String queue = "helidon-" + UUID.randomUUID();
 
-        ClientResponseTyped<String> published = client.post("/examples/messaging/publish").queryParam("queue_name", queue)
-                .contentType(MediaTypes.APPLICATION_JSON).submit("{\"order\":42,\"paid\":true}", String.class);
+        ClientResponseTyped<String> published = client.post("/examples/messaging/publish")
+                .queryParam("queue_name", queue)
+                .contentType(MediaTypes.APPLICATION_JSON)
+                .submit("{\"order\":42,\"paid\":true}", String.class);
 
         assertThat(published.status().code()).as(published.entity()).isEqualTo(200);
-        assertThat(published.entity()).isEqualTo("{\"queue\":\"" + queue
-                + "\",\"message\":{\"order\":42,\"paid\":true},\"action\":\"published\"}");
-        assertThat(client.get("/examples/messaging/queue/" + queue + "/info").request(String.class).entity())
+        assertThat(published.entity())
+                .isEqualTo("{\"queue\":\"" + queue
+                        + "\",\"message\":{\"order\":42,\"paid\":true},\"action\":\"published\"}");
+        assertThat(client.get("/examples/messaging/queue/" + queue + "/info")
+                        .request(String.class)
+                        .entity())
                 .isEqualTo("{\"queue\":\"" + queue + "\",\"exists\":true,\"message_count\":1,\"consumer_count\":0}");
     }
 
     @Test
     void anAbsentQueueExistsFalseWithNulls() {
-        ClientResponseTyped<String> response = client.get("/examples/messaging/queue/helidon-absent-" + UUID.randomUUID()
-                + "/info").request(String.class);
+        ClientResponseTyped<String> response = client.get(
+                        "/examples/messaging/queue/helidon-absent-" + UUID.randomUUID() + "/info")
+                .request(String.class);
 
         assertThat(response.status().code()).isEqualTo(200);
         assertThat(response.entity()).endsWith("\"exists\":false,\"message_count\":null,\"consumer_count\":null}");
@@ -59,23 +65,28 @@ class MessagingEndpointsTest {
 
     @Test
     void anEmptyMessageIsBadRequest() {
-        ClientResponseTyped<String> response = client.post("/examples/messaging/publish").queryParam("queue_name", "q")
-                .contentType(MediaTypes.APPLICATION_JSON).header(HeaderNames.create("X-Request-ID"), "empty-1")
+        ClientResponseTyped<String> response = client.post("/examples/messaging/publish")
+                .queryParam("queue_name", "q")
+                .contentType(MediaTypes.APPLICATION_JSON)
+                .header(HeaderNames.create("X-Request-ID"), "empty-1")
                 .submit("{}", String.class);
 
         assertThat(response.status().code()).isEqualTo(400);
-        assertThat(response.entity()).isEqualTo("{\"error\":\"BadRequest\",\"message\":\"Message cannot be empty\","
-                + "\"status_code\":400,\"details\":{},\"request_id\":\"empty-1\"}");
+        assertThat(response.entity())
+                .isEqualTo("{\"error\":\"BadRequest\",\"message\":\"Message cannot be empty\","
+                        + "\"status_code\":400,\"details\":{},\"request_id\":\"empty-1\"}");
     }
 
     @Test
     void aMissingQueueNameAndBrokenJsonAreReportedTogether() {
         ClientResponseTyped<String> response = client.post("/examples/messaging/publish")
-                .contentType(MediaTypes.APPLICATION_JSON).submit("{not json", String.class);
+                .contentType(MediaTypes.APPLICATION_JSON)
+                .submit("{not json", String.class);
 
         assertThat(response.status().code()).isEqualTo(422);
-        assertThat(response.entity()).contains(
-                "{\"type\":\"missing\",\"loc\":[\"query\",\"queue_name\"],\"msg\":\"Field required\",\"input\":null}",
-                "\"type\":\"json_invalid\"");
+        assertThat(response.entity())
+                .contains(
+                        "{\"type\":\"missing\",\"loc\":[\"query\",\"queue_name\"],\"msg\":\"Field required\",\"input\":null}",
+                        "\"type\":\"json_invalid\"");
     }
 }

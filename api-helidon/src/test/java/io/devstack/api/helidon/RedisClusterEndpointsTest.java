@@ -70,12 +70,14 @@ class RedisClusterEndpointsTest {
     @Test
     void unknownNodeNameIsResourceNotFound() {
         ClientResponseTyped<String> response = client.get("/redis/nodes/redis-9/info")
-                .header(HeaderNames.create("X-Request-ID"), "no-such-node").request(String.class);
+                .header(HeaderNames.create("X-Request-ID"), "no-such-node")
+                .request(String.class);
 
         assertThat(response.status().code()).isEqualTo(404);
-        assertThat(response.entity()).isEqualTo("{\"error\":\"ResourceNotFound\",\"message\":\"redis_node 'redis-9' not found\","
-                + "\"status_code\":404,\"details\":{\"resource_type\":\"redis_node\",\"resource_id\":\"redis-9\"},"
-                + "\"request_id\":\"no-such-node\"}");
+        assertThat(response.entity())
+                .isEqualTo("{\"error\":\"ResourceNotFound\",\"message\":\"redis_node 'redis-9' not found\","
+                        + "\"status_code\":404,\"details\":{\"resource_type\":\"redis_node\",\"resource_id\":\"redis-9\"},"
+                        + "\"request_id\":\"no-such-node\"}");
     }
 
     private JsonNode ok(String path) throws Exception {

@@ -48,7 +48,8 @@ class ServiceInfoEndpointsTest {
         assertThat(body.get("implementation").get("framework").asText()).isEqualTo("Helidon SE");
         assertThat(body.get("implementation").get("framework_version").asText()).startsWith("4.");
         // GET / is rate limited: the headers say so on every answer
-        assertThat(response.headers().first(HeaderNames.create("X-RateLimit-Limit"))).hasValue("100");
+        assertThat(response.headers().first(HeaderNames.create("X-RateLimit-Limit")))
+                .hasValue("100");
     }
 
     @Test
@@ -82,26 +83,31 @@ class ServiceInfoEndpointsTest {
         ClientResponseTyped<String> metrics = client.get("/metrics").request(String.class);
 
         assertThat(metrics.status().code()).isEqualTo(200);
-        assertThat(metrics.headers().first(HeaderNames.CONTENT_TYPE)).hasValue("text/plain; version=0.0.4; charset=utf-8");
+        assertThat(metrics.headers().first(HeaderNames.CONTENT_TYPE))
+                .hasValue("text/plain; version=0.0.4; charset=utf-8");
         assertThat(metrics.entity())
-                .contains("http_server_requests_seconds_count{method=\"GET\",outcome=\"SUCCESS\",status=\"200\",uri=\"/docs/{asset}\"}")
+                .contains(
+                        "http_server_requests_seconds_count{method=\"GET\",outcome=\"SUCCESS\",status=\"200\",uri=\"/docs/{asset}\"}")
                 .contains("jvm_memory_used_bytes");
     }
 
     @Test
     void unknownPathIsTheNotFoundEnvelopeWithTheEchoedRequestId() {
-        ClientResponseTyped<String> response = client.get("/nope").header(HeaderNames.create("X-Request-ID"), "helidon-404")
+        ClientResponseTyped<String> response = client.get("/nope")
+                .header(HeaderNames.create("X-Request-ID"), "helidon-404")
                 .request(String.class);
 
         assertThat(response.status().code()).isEqualTo(404);
         assertThat(response.headers().first(HeaderNames.create("X-Request-ID"))).hasValue("helidon-404");
-        assertThat(response.entity()).isEqualTo("{\"error\":\"NotFound\",\"message\":\"No route matches /nope\","
-                + "\"status_code\":404,\"details\":{},\"request_id\":\"helidon-404\"}");
+        assertThat(response.entity())
+                .isEqualTo("{\"error\":\"NotFound\",\"message\":\"No route matches /nope\","
+                        + "\"status_code\":404,\"details\":{},\"request_id\":\"helidon-404\"}");
     }
 
     @Test
     void knownPathWithAnotherMethodIs405WithAllow() {
-        ClientResponseTyped<String> response = client.method(Method.PUT).path("/examples/cache/k").request(String.class);
+        ClientResponseTyped<String> response =
+                client.method(Method.PUT).path("/examples/cache/k").request(String.class);
 
         assertThat(response.status().code()).isEqualTo(405);
         assertThat(response.headers().first(HeaderNames.ALLOW)).hasValue("DELETE, GET, POST");
@@ -110,19 +116,23 @@ class ServiceInfoEndpointsTest {
 
     @Test
     void corsPreflightIsAnsweredForAnAllowedOrigin() {
-        ClientResponseTyped<String> response = client.method(Method.OPTIONS).path("/examples/cache/k")
+        ClientResponseTyped<String> response = client.method(Method.OPTIONS)
+                .path("/examples/cache/k")
                 .header(HeaderNames.ORIGIN, "http://localhost:3000")
                 .header(HeaderNames.ACCESS_CONTROL_REQUEST_METHOD, "POST")
                 .request(String.class);
 
         assertThat(response.status().code()).isEqualTo(200);
-        assertThat(response.headers().first(HeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN)).hasValue("http://localhost:3000");
-        assertThat(response.headers().first(HeaderNames.ACCESS_CONTROL_ALLOW_CREDENTIALS)).hasValue("true");
+        assertThat(response.headers().first(HeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN))
+                .hasValue("http://localhost:3000");
+        assertThat(response.headers().first(HeaderNames.ACCESS_CONTROL_ALLOW_CREDENTIALS))
+                .hasValue("true");
     }
 
     @Test
     void invalidRequestIdIsReplacedByAUuid() {
-        ClientResponseTyped<String> response = client.get("/").header(HeaderNames.create("X-Request-ID"), "not ok!")
+        ClientResponseTyped<String> response = client.get("/")
+                .header(HeaderNames.create("X-Request-ID"), "not ok!")
                 .request(String.class);
 
         assertThat(response.headers().first(HeaderNames.create("X-Request-ID")).orElseThrow())

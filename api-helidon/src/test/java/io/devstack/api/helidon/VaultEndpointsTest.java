@@ -36,7 +36,8 @@ class VaultEndpointsTest {
 
     @Test
     void secretIsReadWithPasswordsMasked() throws Exception {
-        ClientResponseTyped<String> response = client.get("/examples/vault/secret/postgres").request(String.class);
+        ClientResponseTyped<String> response =
+                client.get("/examples/vault/secret/postgres").request(String.class);
 
         assertThat(response.status().code()).as(response.entity()).isEqualTo(200);
         JsonNode body = Json.tree(response.entity().getBytes());
@@ -47,7 +48,8 @@ class VaultEndpointsTest {
 
     @Test
     void oneKeyKeepsItsJsonType() throws Exception {
-        ClientResponseTyped<String> response = client.get("/examples/vault/secret/postgres/tls_enabled").request(String.class);
+        ClientResponseTyped<String> response =
+                client.get("/examples/vault/secret/postgres/tls_enabled").request(String.class);
 
         assertThat(response.status().code()).as(response.entity()).isEqualTo(200);
         JsonNode body = Json.tree(response.entity().getBytes());
@@ -58,35 +60,44 @@ class VaultEndpointsTest {
     @Test
     void aSecretOutsideThePolicyIsPermissionDenied() {
         ClientResponseTyped<String> response = client.get("/examples/vault/secret/forgejo")
-                .header(HeaderNames.create("X-Request-ID"), "denied-1").request(String.class);
+                .header(HeaderNames.create("X-Request-ID"), "denied-1")
+                .request(String.class);
 
         assertThat(response.status().code()).isEqualTo(403);
-        assertThat(response.entity()).isEqualTo("{\"error\":\"PermissionDenied\","
-                + "\"message\":\"Vault denied access to secret 'secret/forgejo'\",\"status_code\":403,"
-                + "\"details\":{\"service\":\"vault\",\"secret_path\":\"secret/forgejo\"},\"request_id\":\"denied-1\"}");
+        assertThat(response.entity())
+                .isEqualTo(
+                        "{\"error\":\"PermissionDenied\","
+                                + "\"message\":\"Vault denied access to secret 'secret/forgejo'\",\"status_code\":403,"
+                                + "\"details\":{\"service\":\"vault\",\"secret_path\":\"secret/forgejo\"},\"request_id\":\"denied-1\"}");
     }
 
     @Test
     void anAbsentKeyIsResourceNotFound() {
-        ClientResponseTyped<String> response = client.get("/examples/vault/secret/postgres/no_such_key").request(String.class);
+        ClientResponseTyped<String> response =
+                client.get("/examples/vault/secret/postgres/no_such_key").request(String.class);
 
         assertThat(response.status().code()).isEqualTo(404);
-        assertThat(response.entity()).contains("\"error\":\"ResourceNotFound\"",
-                "\"details\":{\"resource_type\":\"secret_key\",\"resource_id\":\"secret/postgres/no_such_key\"}");
+        assertThat(response.entity())
+                .contains(
+                        "\"error\":\"ResourceNotFound\"",
+                        "\"details\":{\"resource_type\":\"secret_key\",\"resource_id\":\"secret/postgres/no_such_key\"}");
     }
 
     @Test
     void invalidPathParametersAreAllReported() {
         ClientResponseTyped<String> response = client.get("/examples/vault/secret/bad name/" + "k".repeat(101))
-                .header(HeaderNames.create("X-Request-ID"), "invalid-1").request(String.class);
+                .header(HeaderNames.create("X-Request-ID"), "invalid-1")
+                .request(String.class);
 
         assertThat(response.status().code()).isEqualTo(422);
-        assertThat(response.entity()).isEqualTo("{\"error\":\"ValidationError\",\"message\":\"Request validation failed\","
-                + "\"status_code\":422,\"details\":{\"validation_errors\":["
-                + "{\"type\":\"string_pattern_mismatch\",\"loc\":[\"path\",\"service_name\"],"
-                + "\"msg\":\"String should match pattern '^[a-zA-Z0-9_-]+$'\",\"input\":\"bad name\"},"
-                + "{\"type\":\"string_too_long\",\"loc\":[\"path\",\"key\"],"
-                + "\"msg\":\"String should have at most 100 characters\",\"input\":\"" + "k".repeat(100) + "\"}]},"
-                + "\"request_id\":\"invalid-1\"}");
+        assertThat(response.entity())
+                .isEqualTo("{\"error\":\"ValidationError\",\"message\":\"Request validation failed\","
+                        + "\"status_code\":422,\"details\":{\"validation_errors\":["
+                        + "{\"type\":\"string_pattern_mismatch\",\"loc\":[\"path\",\"service_name\"],"
+                        + "\"msg\":\"String should match pattern '^[a-zA-Z0-9_-]+$'\",\"input\":\"bad name\"},"
+                        + "{\"type\":\"string_too_long\",\"loc\":[\"path\",\"key\"],"
+                        + "\"msg\":\"String should have at most 100 characters\",\"input\":\"" + "k".repeat(100)
+                        + "\"}]},"
+                        + "\"request_id\":\"invalid-1\"}");
     }
 }

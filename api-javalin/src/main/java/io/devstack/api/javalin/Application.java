@@ -29,22 +29,29 @@ public final class Application {
             return;
         }
         // before the first logger exists: framework logs stay at WARN (simplelogger.properties), ours follow LOG_LEVEL
-        System.setProperty("org.slf4j.simpleLogger.log.io.devstack", settings.logLevel().toLowerCase(Locale.ROOT));
+        System.setProperty(
+                "org.slf4j.simpleLogger.log.io.devstack", settings.logLevel().toLowerCase(Locale.ROOT));
 
         ApiServices services = ApiServices.start(settings, implementation());
         Javalin app = create(services);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            app.stop();
-            services.close();
-        }, "api-javalin-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            app.stop();
+                            services.close();
+                        },
+                        "api-javalin-shutdown"));
         try {
             app.start(settings.bindAddress(), settings.httpPort()); // with TLS, TlsConfig binds both ports itself
         } catch (RuntimeException e) {
             System.err.println("api-javalin did not start: " + e.getMessage());
             System.exit(1);
         }
-        LoggerFactory.getLogger(Application.class).info("api-javalin serving http://127.0.0.1:{}{}", app.port(),
-                settings.tlsEnabled() ? " and https://127.0.0.1:" + settings.httpsPort() : "");
+        LoggerFactory.getLogger(Application.class)
+                .info(
+                        "api-javalin serving http://127.0.0.1:{}{}",
+                        app.port(),
+                        settings.tlsEnabled() ? " and https://127.0.0.1:" + settings.httpsPort() : "");
     }
 
     /** The configured app, not started; blocking handlers run on virtual threads. */
@@ -55,20 +62,26 @@ public final class Application {
             config.concurrency.useVirtualThreads = true;
             config.http.maxRequestSize = RequestBodies.MAX_BODY_BYTES;
             // a 10,000-character cache value may come in the query
-            config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(RequestBodies.MAX_REQUEST_HEAD_BYTES));
+            config.jetty.modifyHttpConfiguration(
+                    http -> http.setRequestHeaderSize(RequestBodies.MAX_REQUEST_HEAD_BYTES));
             config.router.ignoreTrailingSlashes = false; // /health (307) and /health/ are different routes
             FrontFilter.install(config, services.front());
             Routes.install(config.routes, services);
             ErrorMapping.install(config, services.front());
             if (services.settings().tlsEnabled()) {
-                TlsConfig.install(config.jetty, services.tls(), services.settings().bindAddress(),
-                        services.settings().httpPort(), services.settings().httpsPort());
+                TlsConfig.install(
+                        config.jetty,
+                        services.tls(),
+                        services.settings().bindAddress(),
+                        services.settings().httpPort(),
+                        services.settings().httpsPort());
             }
         });
     }
 
     /** The {@code implementation} block of {@code GET /}, with Javalin's version from its jar manifest. */
     public static ImplementationInfo implementation() {
-        return ImplementationInfo.of(ApiModule.JAVALIN, Javalin.class.getPackage().getImplementationVersion());
+        return ImplementationInfo.of(
+                ApiModule.JAVALIN, Javalin.class.getPackage().getImplementationVersion());
     }
 }

@@ -17,8 +17,14 @@ final class CacheEndpoints {
     }
 
     void set(Context ctx) {
-        Responses.write(ctx, cache.set(ctx.pathParam("key"), ctx.queryParam("value"), ctx.queryParam("ttl"),
-                ctx.contentType(), ctx.bodyAsBytes()));
+        Responses.write(
+                ctx,
+                cache.set(
+                        ctx.pathParam("key"),
+                        ctx.queryParam("value"),
+                        ctx.queryParam("ttl"),
+                        ctx.contentType(),
+                        ctx.bodyAsBytes()));
     }
 
     void delete(Context ctx) {

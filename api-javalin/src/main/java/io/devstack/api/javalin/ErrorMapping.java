@@ -60,9 +60,13 @@ final class ErrorMapping {
         @Override
         public boolean handle(Request request, Response response, Callback callback) {
             int status = request.getAttribute(ErrorHandler.ERROR_STATUS) instanceof Integer code
-                    ? code : response.getStatus();
-            HttpFront.Exchange exchange = front.begin(request.getMethod(), Request.getPathInContext(request),
-                    request.getHeaders()::get, Request.getRemoteAddr(request));
+                    ? code
+                    : response.getStatus();
+            HttpFront.Exchange exchange = front.begin(
+                    request.getMethod(),
+                    Request.getPathInContext(request),
+                    request.getHeaders()::get,
+                    Request.getRemoteAddr(request));
             // the contract has no envelope for 414/431: every client-side refusal is a 400 BadRequest
             Exception failure = status < 500
                     ? BadRequestException.malformedRequest()

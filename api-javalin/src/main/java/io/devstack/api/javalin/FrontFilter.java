@@ -29,8 +29,8 @@ final class FrontFilter {
         // the raw method and path: ContractRoutes, not Javalin's router, decides 404 vs 405; the raw query too,
         // since Jetty silently drops a parameter whose percent-encoding is broken (common answers 400)
         String query = ctx.queryString();
-        HttpFront.Exchange exchange = front.begin(ctx.req().getMethod(), query == null ? ctx.path() : ctx.path() + "?" + query,
-                ctx::header, ctx.ip());
+        HttpFront.Exchange exchange = front.begin(
+                ctx.req().getMethod(), query == null ? ctx.path() : ctx.path() + "?" + query, ctx::header, ctx.ip());
         ctx.attribute(EXCHANGE, exchange);
         exchange.responseHeaders().forEach(ctx::header);
         exchange.shortCircuit().ifPresent(response -> {

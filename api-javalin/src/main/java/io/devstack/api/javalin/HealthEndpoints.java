@@ -1,6 +1,5 @@
 package io.devstack.api.javalin;
 
-import io.devstack.common.http.ApiResponse;
 import io.devstack.common.service.HealthService;
 import io.javalin.http.Context;
 

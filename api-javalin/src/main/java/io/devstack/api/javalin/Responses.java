@@ -15,7 +15,10 @@ final class Responses {
         response.headers().forEach(ctx::header);
         // not ctx.contentType(): the servlet API rewrites well-known types ("text/html; charset=utf-8" becomes
         // "text/html;charset=utf-8"), so the header goes straight into Jetty's response fields, as common wrote it
-        ServletContextRequest.getServletContextRequest(ctx.req()).getServletContextResponse().getWrapped().getHeaders()
+        ServletContextRequest.getServletContextRequest(ctx.req())
+                .getServletContextResponse()
+                .getWrapped()
+                .getHeaders()
                 .put(HttpHeader.CONTENT_TYPE, response.contentType());
         ctx.result(response.body());
     }

@@ -46,8 +46,8 @@ final class TlsConfig {
 
             HttpConfiguration https = new HttpConfiguration(httpConfiguration);
             https.addCustomizer(new SecureRequestCustomizer());
-            ServerConnector connector = new ServerConnector(server,
-                    new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(https));
+            ServerConnector connector = new ServerConnector(
+                    server, new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(https));
             connector.setHost(host);
             connector.setPort(httpsPort);
             return connector;

@@ -14,7 +14,10 @@ class ApplicationTest {
     void jettyRunsRequestsOnVirtualThreadsSoBlockingCommonCallsAreCheap(RunningApi api) throws Exception {
         CompletableFuture<Boolean> virtual = new CompletableFuture<>();
 
-        api.app.jettyServer().threadPool().execute(() -> virtual.complete(Thread.currentThread().isVirtual()));
+        api.app
+                .jettyServer()
+                .threadPool()
+                .execute(() -> virtual.complete(Thread.currentThread().isVirtual()));
 
         assertThat(virtual.get(5, TimeUnit.SECONDS)).isTrue();
     }

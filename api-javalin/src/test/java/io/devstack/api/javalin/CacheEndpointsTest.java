@@ -19,13 +19,16 @@ class CacheEndpointsTest {
     @ValueSource(strings = {"javalin:user:1", "javalin.b", "javalin-c_42"})
     void setWithQueryThenGetThenDelete(String key, RunningApi api) {
         HttpResponse<String> set = api.send(api.request("/examples/cache/" + key + "?value=hello%20world&ttl=60")
-                .POST(BodyPublishers.noBody()).build());
+                .POST(BodyPublishers.noBody())
+                .build());
         JsonNode got = api.getOk("/examples/cache/" + key);
-        HttpResponse<String> deleted = api.send(api.request("/examples/cache/" + key).DELETE().build());
+        HttpResponse<String> deleted =
+                api.send(api.request("/examples/cache/" + key).DELETE().build());
         JsonNode gone = api.getOk("/examples/cache/" + key);
 
         assertThat(set.statusCode()).isEqualTo(200);
-        assertThat(set.body()).isEqualTo("{\"key\":\"" + key + "\",\"value\":\"hello world\",\"ttl\":60,\"action\":\"set\"}");
+        assertThat(set.body())
+                .isEqualTo("{\"key\":\"" + key + "\",\"value\":\"hello world\",\"ttl\":60,\"action\":\"set\"}");
         assertThat(got.get("value").asText()).isEqualTo("hello world");
         assertThat(got.get("exists").asBoolean()).isTrue();
         assertThat(got.get("ttl").asInt()).isBetween(1, 60);
@@ -37,10 +40,12 @@ class CacheEndpointsTest {
     void setWithJsonBodyAndNoTtlKeepsTheKeyWithoutExpiry(RunningApi api) {
         HttpResponse<String> set = api.send(api.request("/examples/cache/javalin-json")
                 .header("Content-Type", "application/json")
-                .POST(BodyPublishers.ofString("{\"value\":\"from body\"}")).build());
+                .POST(BodyPublishers.ofString("{\"value\":\"from body\"}"))
+                .build());
         JsonNode got = api.getOk("/examples/cache/javalin-json");
 
-        assertThat(set.body()).isEqualTo("{\"key\":\"javalin-json\",\"value\":\"from body\",\"ttl\":null,\"action\":\"set\"}");
+        assertThat(set.body())
+                .isEqualTo("{\"key\":\"javalin-json\",\"value\":\"from body\",\"ttl\":null,\"action\":\"set\"}");
         assertThat(got.get("value").asText()).isEqualTo("from body");
         assertThat(got.get("ttl").isNull()).isTrue();
         api.send(api.request("/examples/cache/javalin-json").DELETE().build());
@@ -50,13 +55,15 @@ class CacheEndpointsTest {
     void everyInvalidParameterIsReportedAtOnce(RunningApi api) {
         HttpResponse<String> response = api.send(api.request("/examples/cache/javalin-k?value=x&ttl=abc")
                 .header("X-Request-ID", "cache-422")
-                .POST(BodyPublishers.noBody()).build());
+                .POST(BodyPublishers.noBody())
+                .build());
 
         assertThat(response.statusCode()).isEqualTo(422);
-        assertThat(response.body()).isEqualTo("{\"error\":\"ValidationError\",\"message\":\"Request validation failed\","
-                + "\"status_code\":422,\"details\":{\"validation_errors\":[{\"type\":\"int_parsing\","
-                + "\"loc\":[\"query\",\"ttl\"],\"msg\":\"Input should be a valid integer, unable to parse string as an integer\","
-                + "\"input\":\"abc\"}]},\"request_id\":\"cache-422\"}");
+        assertThat(response.body())
+                .isEqualTo("{\"error\":\"ValidationError\",\"message\":\"Request validation failed\","
+                        + "\"status_code\":422,\"details\":{\"validation_errors\":[{\"type\":\"int_parsing\","
+                        + "\"loc\":[\"query\",\"ttl\"],\"msg\":\"Input should be a valid integer, unable to parse string as an integer\","
+                        + "\"input\":\"abc\"}]},\"request_id\":\"cache-422\"}");
     }
 
     @Test
@@ -72,7 +79,8 @@ class CacheEndpointsTest {
     void aBodyThatIsNotJsonIsUnsupportedMediaType(RunningApi api) {
         HttpResponse<String> response = api.send(api.request("/examples/cache/javalin-k")
                 .header("Content-Type", "text/plain")
-                .POST(BodyPublishers.ofString("value=x")).build());
+                .POST(BodyPublishers.ofString("value=x"))
+                .build());
 
         assertThat(response.statusCode()).isEqualTo(415);
         JsonNode body = json(response);

@@ -28,14 +28,16 @@ class FrontFilterTest {
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("X-Request-ID")).hasValue("unknown-route");
-        assertThat(response.body()).isEqualTo("{\"error\":\"NotFound\",\"message\":\"No route matches /no/such/route\","
-                + "\"status_code\":404,\"details\":{},\"request_id\":\"unknown-route\"}");
+        assertThat(response.body())
+                .isEqualTo("{\"error\":\"NotFound\",\"message\":\"No route matches /no/such/route\","
+                        + "\"status_code\":404,\"details\":{},\"request_id\":\"unknown-route\"}");
     }
 
     @Test
     void aKnownPathWithTheWrongMethodIsMethodNotAllowedWithAllow(RunningApi api) {
         HttpResponse<String> response = api.send(api.request("/examples/cache/some-key")
-                .PUT(BodyPublishers.noBody()).build());
+                .PUT(BodyPublishers.noBody())
+                .build());
 
         assertThat(response.statusCode()).isEqualTo(405);
         assertThat(response.headers().firstValue("Allow")).hasValue("DELETE, GET, POST");
@@ -49,11 +51,13 @@ class FrontFilterTest {
         HttpResponse<String> response = api.send(api.request("/examples/cache/some-key")
                 .header("Origin", "http://localhost:3000")
                 .header("Access-Control-Request-Method", "POST")
-                .method("OPTIONS", BodyPublishers.noBody()).build());
+                .method("OPTIONS", BodyPublishers.noBody())
+                .build());
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:3000");
-        assertThat(response.headers().firstValue("Access-Control-Allow-Credentials")).hasValue("true");
+        assertThat(response.headers().firstValue("Access-Control-Allow-Credentials"))
+                .hasValue("true");
         assertThat(response.headers().firstValue("X-Request-ID")).isPresent();
     }
 
@@ -71,7 +75,8 @@ class FrontFilterTest {
 
         HttpResponse<String> response = api.send(api.request("/examples/cache/big")
                 .header("Content-Type", "application/json")
-                .POST(BodyPublishers.ofByteArray(body)).build());
+                .POST(BodyPublishers.ofByteArray(body))
+                .build());
 
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(json(response).get("error").asText()).isEqualTo("PayloadTooLarge");

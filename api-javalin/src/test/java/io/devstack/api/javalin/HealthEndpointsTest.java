@@ -60,7 +60,8 @@ class HealthEndpointsTest {
         assertThat(body.get("status").asText()).isEqualTo("healthy");
         assertThat(body.get("cluster_state").asText()).isEqualTo("ok");
         assertThat(body.get("total_nodes").asInt()).isEqualTo(3);
-        assertThat(body.get("nodes")).allSatisfy(node -> assertThat(node.get("status").asText()).isEqualTo("healthy"));
+        assertThat(body.get("nodes"))
+                .allSatisfy(node -> assertThat(node.get("status").asText()).isEqualTo("healthy"));
     }
 
     @Test

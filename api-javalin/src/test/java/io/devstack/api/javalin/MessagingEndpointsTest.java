@@ -21,8 +21,9 @@ class MessagingEndpointsTest {
         JsonNode info = api.getOk("/examples/messaging/queue/" + queue + "/info");
 
         assertThat(published.statusCode()).isEqualTo(200);
-        assertThat(published.body()).isEqualTo(
-                "{\"queue\":\"" + queue + "\",\"message\":{\"order\":42,\"item\":\"book\"},\"action\":\"published\"}");
+        assertThat(published.body())
+                .isEqualTo("{\"queue\":\"" + queue
+                        + "\",\"message\":{\"order\":42,\"item\":\"book\"},\"action\":\"published\"}");
         assertThat(info.get("exists").asBoolean()).isTrue();
         assertThat(info.get("message_count").asLong()).isEqualTo(1);
         assertThat(info.get("consumer_count").asLong()).isZero();
@@ -32,8 +33,9 @@ class MessagingEndpointsTest {
     void anAbsentQueueExistsFalseWithNullCounts(RunningApi api) {
         HttpResponse<String> response = api.get("/examples/messaging/queue/javalin-never-declared/info");
 
-        assertThat(response.body()).isEqualTo("{\"queue\":\"javalin-never-declared\",\"exists\":false,"
-                + "\"message_count\":null,\"consumer_count\":null}");
+        assertThat(response.body())
+                .isEqualTo("{\"queue\":\"javalin-never-declared\",\"exists\":false,"
+                        + "\"message_count\":null,\"consumer_count\":null}");
     }
 
     @Test
@@ -62,6 +64,7 @@ class MessagingEndpointsTest {
     private static HttpResponse<String> publish(RunningApi api, String query, String body) {
         return api.send(api.request("/examples/messaging/publish" + query)
                 .header("Content-Type", "application/json")
-                .POST(BodyPublishers.ofString(body)).build());
+                .POST(BodyPublishers.ofString(body))
+                .build());
     }
 }

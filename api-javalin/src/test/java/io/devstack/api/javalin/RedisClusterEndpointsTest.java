@@ -1,6 +1,5 @@
 package io.devstack.api.javalin;
 
-import static io.devstack.api.javalin.RunningApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,7 +16,8 @@ class RedisClusterEndpointsTest {
 
         assertThat(body.get("status").asText()).isEqualTo("success");
         assertThat(body.get("total_nodes").asInt()).isEqualTo(3);
-        assertThat(body.get("nodes")).allSatisfy(node -> assertThat(node.get("role").asText()).isEqualTo("master"));
+        assertThat(body.get("nodes"))
+                .allSatisfy(node -> assertThat(node.get("role").asText()).isEqualTo("master"));
     }
 
     @Test
@@ -53,8 +53,9 @@ class RedisClusterEndpointsTest {
         HttpResponse<String> response = api.get("/redis/nodes/redis-9/info", "X-Request-ID", "redis-9-probe");
 
         assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(response.body()).isEqualTo("{\"error\":\"ResourceNotFound\",\"message\":\"redis_node 'redis-9' not found\","
-                + "\"status_code\":404,\"details\":{\"resource_type\":\"redis_node\",\"resource_id\":\"redis-9\"},"
-                + "\"request_id\":\"redis-9-probe\"}");
+        assertThat(response.body())
+                .isEqualTo("{\"error\":\"ResourceNotFound\",\"message\":\"redis_node 'redis-9' not found\","
+                        + "\"status_code\":404,\"details\":{\"resource_type\":\"redis_node\",\"resource_id\":\"redis-9\"},"
+                        + "\"request_id\":\"redis-9-probe\"}");
     }
 }

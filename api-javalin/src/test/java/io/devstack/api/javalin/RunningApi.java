@@ -40,8 +40,8 @@ final class RunningApi implements AutoCloseable {
 
     private RunningApi(NativeStack stack, Map<String, String> environment) {
         this.stack = stack;
-        this.services = ApiServices.start(ApiSettings.fromEnvironment(environment, ApiModule.JAVALIN),
-                Application.implementation());
+        this.services = ApiServices.start(
+                ApiSettings.fromEnvironment(environment, ApiModule.JAVALIN), Application.implementation());
         this.app = Application.create(services).start(0);
     }
 
@@ -54,7 +54,8 @@ final class RunningApi implements AutoCloseable {
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
         while (System.nanoTime() < deadline) {
             HttpResponse<String> all = get("/health/all", "Cache-Control", "no-cache");
-            if (all.statusCode() == 200 && "healthy".equals(json(all).path("status").asText())) {
+            if (all.statusCode() == 200
+                    && "healthy".equals(json(all).path("status").asText())) {
                 break;
             }
             try {
@@ -94,7 +95,9 @@ final class RunningApi implements AutoCloseable {
     /** GET expecting 200; on anything else the assertion shows the body (a 503 names the backend and reason). */
     JsonNode getOk(String pathAndQuery) {
         HttpResponse<String> response = get(pathAndQuery);
-        assertThat(response.statusCode()).as("GET %s answered %s", pathAndQuery, response.body()).isEqualTo(200);
+        assertThat(response.statusCode())
+                .as("GET %s answered %s", pathAndQuery, response.body())
+                .isEqualTo(200);
         return json(response);
     }
 
@@ -148,7 +151,8 @@ final class RunningApi implements AutoCloseable {
 
         @Override
         public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-            return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+            return context.getRoot()
+                    .getStore(ExtensionContext.Namespace.GLOBAL)
                     .computeIfAbsent(RunningApi.class, key -> RunningApi.start(Map.of()), RunningApi.class);
         }
     }

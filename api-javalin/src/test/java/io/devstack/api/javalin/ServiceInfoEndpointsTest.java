@@ -21,19 +21,33 @@ class ServiceInfoEndpointsTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
         JsonNode body = json(response);
-        assertThat(keys(body)).containsExactly("name", "version", "description", "implementation", "docs",
-                "openapi", "health", "metrics", "redis_cluster", "examples", "security", "note");
+        assertThat(keys(body))
+                .containsExactly(
+                        "name",
+                        "version",
+                        "description",
+                        "implementation",
+                        "docs",
+                        "openapi",
+                        "health",
+                        "metrics",
+                        "redis_cluster",
+                        "examples",
+                        "security",
+                        "note");
         assertThat(body.get("name").asText()).isEqualTo("DevStack Core Reference API");
         JsonNode implementation = body.get("implementation");
         assertThat(implementation.get("module").asText()).isEqualTo("api-javalin");
         assertThat(implementation.get("framework").asText()).isEqualTo("Javalin");
         assertThat(implementation.get("framework_version").asText()).isEqualTo("7.2.3");
-        assertThat(implementation.get("java_version").asText()).isEqualTo(Runtime.version().toString());
+        assertThat(implementation.get("java_version").asText())
+                .isEqualTo(Runtime.version().toString());
     }
 
     @Test
     void openApiIsTheSharedDocumentByteForByte(RunningApi api) {
-        HttpResponse<byte[]> response = api.sendBytes(api.request("/openapi.json").GET().build());
+        HttpResponse<byte[]> response =
+                api.sendBytes(api.request("/openapi.json").GET().build());
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
@@ -64,14 +78,15 @@ class ServiceInfoEndpointsTest {
         HttpResponse<String> response = api.get("/metrics");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type"))
-                .hasValue("text/plain; version=0.0.4; charset=utf-8");
-        List<String> requestLines = response.body().lines()
-                .filter(line -> line.startsWith("http_server_requests_seconds_count{")).toList();
-        assertThat(requestLines).anySatisfy(line -> assertThat(line)
-                .contains("method=\"GET\"", "uri=\"/examples/cache/{key}\"", "status=\"200\""));
-        assertThat(requestLines).anySatisfy(line -> assertThat(line)
-                .contains("uri=\"UNKNOWN\"", "status=\"404\""));
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("text/plain; version=0.0.4; charset=utf-8");
+        List<String> requestLines = response.body()
+                .lines()
+                .filter(line -> line.startsWith("http_server_requests_seconds_count{"))
+                .toList();
+        assertThat(requestLines)
+                .anySatisfy(line ->
+                        assertThat(line).contains("method=\"GET\"", "uri=\"/examples/cache/{key}\"", "status=\"200\""));
+        assertThat(requestLines).anySatisfy(line -> assertThat(line).contains("uri=\"UNKNOWN\"", "status=\"404\""));
         assertThat(requestLines).noneMatch(line -> line.contains("metrics-probe-key"));
         assertThat(response.body()).contains("jvm_memory_used_bytes", "devstack_cache_requests_total");
     }

@@ -28,8 +28,13 @@ class TlsConfigTest {
         // with HTTPS the app binds the configured ports (start(0) only sets the port of Javalin's default connector)
         int httpPort = TestTls.freePort();
         httpsPort = TestTls.freePort();
-        api = RunningApi.start(Map.of("TLS_ENABLED", "true", "HTTP_PORT", Integer.toString(httpPort),
-                "HTTPS_PORT", Integer.toString(httpsPort)));
+        api = RunningApi.start(Map.of(
+                "TLS_ENABLED",
+                "true",
+                "HTTP_PORT",
+                Integer.toString(httpPort),
+                "HTTPS_PORT",
+                Integer.toString(httpsPort)));
         assertThat(api.app.port()).isEqualTo(httpPort);
     }
 
@@ -46,15 +51,19 @@ class TlsConfigTest {
         HttpClient client = HttpClient.newBuilder().sslContext(trusting(issued)).build();
 
         HttpResponse<String> response = client.send(
-                HttpRequest.newBuilder(URI.create("https://localhost:" + httpsPort + "/health/")).build(),
+                HttpRequest.newBuilder(URI.create("https://localhost:" + httpsPort + "/health/"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("{\"status\":\"ok\"}");
         assertThat(response.headers().firstValue("X-Request-ID")).isPresent();
-        X509Certificate served = (X509Certificate) response.sslSession().orElseThrow().getPeerCertificates()[0];
+        X509Certificate served =
+                (X509Certificate) response.sslSession().orElseThrow().getPeerCertificates()[0];
         assertThat(served.getNotAfter().toInstant()).isEqualTo(issued.expiresAt());
-        List<String> sans = served.getSubjectAlternativeNames().stream().map(san -> String.valueOf(san.get(1))).toList();
+        List<String> sans = served.getSubjectAlternativeNames().stream()
+                .map(san -> String.valueOf(san.get(1)))
+                .toList();
         assertThat(sans).contains("api-javalin", "localhost", "127.0.0.1");
     }
 

@@ -35,7 +35,8 @@ class VaultEndpointsTest {
         JsonNode password = api.getOk("/examples/vault/secret/postgres/password");
 
         assertThat(keys(user)).containsExactly("service", "key", "value", "note");
-        assertThat(user.get("value").asText()).isEqualTo(api.stack.secret("postgres").get("user"));
+        assertThat(user.get("value").asText())
+                .isEqualTo(api.stack.secret("postgres").get("user"));
         assertThat(password.get("value").asText()).isEqualTo("***");
     }
 
@@ -66,9 +67,10 @@ class VaultEndpointsTest {
         HttpResponse<String> response = api.get("/examples/vault/secret/bad!name", "X-Request-ID", "vault-422");
 
         assertThat(response.statusCode()).isEqualTo(422);
-        assertThat(response.body()).isEqualTo("{\"error\":\"ValidationError\",\"message\":\"Request validation failed\","
-                + "\"status_code\":422,\"details\":{\"validation_errors\":[{\"type\":\"string_pattern_mismatch\","
-                + "\"loc\":[\"path\",\"service_name\"],\"msg\":\"String should match pattern '^[a-zA-Z0-9_-]+$'\","
-                + "\"input\":\"bad!name\"}]},\"request_id\":\"vault-422\"}");
+        assertThat(response.body())
+                .isEqualTo("{\"error\":\"ValidationError\",\"message\":\"Request validation failed\","
+                        + "\"status_code\":422,\"details\":{\"validation_errors\":[{\"type\":\"string_pattern_mismatch\","
+                        + "\"loc\":[\"path\",\"service_name\"],\"msg\":\"String should match pattern '^[a-zA-Z0-9_-]+$'\","
+                        + "\"input\":\"bad!name\"}]},\"request_id\":\"vault-422\"}");
     }
 }

@@ -34,7 +34,9 @@ public final class Application {
         System.setProperty("devstack.log.level", settings.logLevel());
         ApplicationContext context = create(settings, args).start();
         Logger log = LoggerFactory.getLogger(Application.class);
-        log.info("api-micronaut serving {}", context.getBean(EmbeddedServer.class).getURL());
+        log.info(
+                "api-micronaut serving {}",
+                context.getBean(EmbeddedServer.class).getURL());
     }
 
     /** Micronaut configured for {@code settings}, not started, so a test or a tool can start it. */

@@ -34,8 +34,11 @@ final class CacheEndpoints {
     }
 
     @Post("/examples/cache/{key}")
-    HttpResponse<byte[]> set(@PathVariable String key, @Nullable @QueryValue String value,
-            @Nullable @QueryValue String ttl, @Nullable @Header(HttpHeaders.CONTENT_TYPE) String contentType,
+    HttpResponse<byte[]> set(
+            @PathVariable String key,
+            @Nullable @QueryValue String value,
+            @Nullable @QueryValue String ttl,
+            @Nullable @Header(HttpHeaders.CONTENT_TYPE) String contentType,
             @Nullable @Body byte[] body) {
         return Responses.of(cache.set(key, value, ttl, contentType, body));
     }

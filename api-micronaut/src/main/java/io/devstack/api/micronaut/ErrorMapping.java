@@ -58,8 +58,10 @@ final class ErrorMapping {
 
     @Error(global = true, status = HttpStatus.METHOD_NOT_ALLOWED)
     HttpResponse<byte[]> methodNotAllowed(HttpRequest<?> request) {
-        return failure(request, new MethodNotAllowedException(
-                ContractRoutes.allowedMethods(request.getUri().getRawPath())));
+        return failure(
+                request,
+                new MethodNotAllowedException(
+                        ContractRoutes.allowedMethods(request.getUri().getRawPath())));
     }
 
     @Error(global = true, status = HttpStatus.UNSUPPORTED_MEDIA_TYPE)
@@ -93,7 +95,8 @@ final class ErrorMapping {
                 return Responses.of(ErrorResponses.malformedRequest(requestId));
             }
             String resolved = RequestIds.resolve(requestId);
-            Throwable failure = status == 413 ? RequestBodies.tooLarge()
+            Throwable failure = status == 413
+                    ? RequestBodies.tooLarge()
                     : new IllegalStateException("Micronaut answered " + status + " outside any route");
             return Responses.of(ErrorResponses.from(failure, resolved).withHeader(RequestIds.HEADER, resolved));
         }

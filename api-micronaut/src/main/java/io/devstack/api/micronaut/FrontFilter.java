@@ -36,11 +36,13 @@ final class FrontFilter implements Ordered {
     @Nullable
     HttpResponse<byte[]> begin(HttpRequest<?> request) {
         HttpFront.Exchange exchange = exchange(request);
-        return exchange.shortCircuit().map(response -> {
-            // a response returned here skips this filter's own response method
-            exchange.complete(response.status());
-            return Responses.of(response);
-        }).orElse(null);
+        return exchange.shortCircuit()
+                .map(response -> {
+                    // a response returned here skips this filter's own response method
+                    exchange.complete(response.status());
+                    return Responses.of(response);
+                })
+                .orElse(null);
     }
 
     /**
@@ -56,8 +58,8 @@ final class FrontFilter implements Ordered {
     /** As {@link #exchange(HttpRequest)}, with the raw path given when Micronaut could not parse it. */
     HttpFront.Exchange exchange(HttpRequest<?> request, String rawPath) {
         return request.getAttribute(EXCHANGE, HttpFront.Exchange.class).orElseGet(() -> {
-            HttpFront.Exchange exchange = front.begin(request.getMethodName(), rawPath, request.getHeaders()::get,
-                    clientIp(request));
+            HttpFront.Exchange exchange =
+                    front.begin(request.getMethodName(), rawPath, request.getHeaders()::get, clientIp(request));
             request.setAttribute(EXCHANGE, exchange);
             return exchange;
         });
@@ -78,6 +80,8 @@ final class FrontFilter implements Ordered {
 
     private static String clientIp(HttpRequest<?> request) {
         InetSocketAddress peer = request.getRemoteAddress();
-        return peer.getAddress() == null ? peer.getHostString() : peer.getAddress().getHostAddress();
+        return peer.getAddress() == null
+                ? peer.getHostString()
+                : peer.getAddress().getHostAddress();
     }
 }

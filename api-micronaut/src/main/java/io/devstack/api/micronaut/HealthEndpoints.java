@@ -1,7 +1,6 @@
 package io.devstack.api.micronaut;
 
 import io.devstack.common.ApiServices;
-import io.devstack.common.http.ApiResponse;
 import io.devstack.common.service.HealthService;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;

@@ -28,8 +28,10 @@ final class MessagingEndpoints {
     }
 
     @Post("/examples/messaging/publish")
-    HttpResponse<byte[]> publish(@Nullable @QueryValue("queue_name") String queueName,
-            @Nullable @Header(HttpHeaders.CONTENT_TYPE) String contentType, @Nullable @Body byte[] body) {
+    HttpResponse<byte[]> publish(
+            @Nullable @QueryValue("queue_name") String queueName,
+            @Nullable @Header(HttpHeaders.CONTENT_TYPE) String contentType,
+            @Nullable @Body byte[] body) {
         return Responses.of(messaging.publish(queueName, contentType, body));
     }
 

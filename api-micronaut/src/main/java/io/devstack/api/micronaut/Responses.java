@@ -12,8 +12,8 @@ final class Responses {
     private Responses() {}
 
     static MutableHttpResponse<byte[]> of(ApiResponse api) {
-        MutableHttpResponse<byte[]> response = HttpResponse.<byte[]>status(HttpStatus.valueOf(api.status()))
-                .body(api.body());
+        MutableHttpResponse<byte[]> response =
+                HttpResponse.<byte[]>status(HttpStatus.valueOf(api.status())).body(api.body());
         // common's exact text (e.g. "text/plain; version=0.0.4; charset=utf-8"), not a parsed MediaType
         response.getHeaders().set(HttpHeaders.CONTENT_TYPE, api.contentType());
         api.headers().forEach(response.getHeaders()::set);

@@ -20,7 +20,7 @@ final class Wiring {
     @Context
     @Bean(preDestroy = "close")
     ApiServices services(ApiSettings settings) {
-        return ApiServices.start(settings,
-                ImplementationInfo.of(ApiModule.MICRONAUT, VersionUtils.getMicronautVersion()));
+        return ApiServices.start(
+                settings, ImplementationInfo.of(ApiModule.MICRONAUT, VersionUtils.getMicronautVersion()));
     }
 }

@@ -56,7 +56,10 @@ final class Api {
     }
 
     private static Reply reply(HttpResponse<?> response) {
-        return new Reply(response.code(), response.getHeaders(), response.getBody(byte[].class).orElse(new byte[0]));
+        return new Reply(
+                response.code(),
+                response.getHeaders(),
+                response.getBody(byte[].class).orElse(new byte[0]));
     }
 
     static List<String> keys(JsonNode node) {
@@ -88,7 +91,8 @@ final class Api {
     static List<String> validationErrors(Reply reply) {
         JsonNode errors = envelope(reply, 422, "ValidationError").get("details").get("validation_errors");
         return list(errors.elements()).stream()
-                .map(e -> e.get("type").asText() + " " + e.get("loc") + " " + e.get("msg").asText())
+                .map(e -> e.get("type").asText() + " " + e.get("loc") + " "
+                        + e.get("msg").asText())
                 .toList();
     }
 

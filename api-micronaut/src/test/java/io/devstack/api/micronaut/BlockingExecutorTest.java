@@ -19,6 +19,7 @@ class BlockingExecutorTest {
 
     @Test
     void blockingCallsRunOnVirtualThreads() throws Exception {
-        assertThat(blocking.submit(() -> Thread.currentThread().isVirtual()).get()).isTrue();
+        assertThat(blocking.submit(() -> Thread.currentThread().isVirtual()).get())
+                .isTrue();
     }
 }

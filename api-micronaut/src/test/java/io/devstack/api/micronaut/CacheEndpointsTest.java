@@ -27,13 +27,18 @@ class CacheEndpointsTest {
 
     @Test
     void setFromQueryThenGetThenDelete() {
-        JsonNode stored = ok(call(client, HttpRequest.POST("/examples/cache/" + key + "?value=hello&ttl=60", "")),
-                "key", "value", "ttl", "action");
+        JsonNode stored = ok(
+                call(client, HttpRequest.POST("/examples/cache/" + key + "?value=hello&ttl=60", "")),
+                "key",
+                "value",
+                "ttl",
+                "action");
         JsonNode entry = ok(get(client, "/examples/cache/" + key), "key", "value", "exists", "ttl");
         JsonNode deleted = ok(call(client, HttpRequest.DELETE("/examples/cache/" + key)), "key", "deleted", "action");
         JsonNode gone = ok(get(client, "/examples/cache/" + key), "key", "value", "exists", "ttl");
 
-        assertThat(stored.toString()).isEqualTo("{\"key\":\"" + key + "\",\"value\":\"hello\",\"ttl\":60,\"action\":\"set\"}");
+        assertThat(stored.toString())
+                .isEqualTo("{\"key\":\"" + key + "\",\"value\":\"hello\",\"ttl\":60,\"action\":\"set\"}");
         assertThat(entry.get("value").asText()).isEqualTo("hello");
         assertThat(entry.get("exists").asBoolean()).isTrue();
         assertThat(entry.get("ttl").asLong()).isBetween(1L, 60L);
@@ -43,12 +48,15 @@ class CacheEndpointsTest {
 
     @Test
     void setFromJsonBodyWithoutTtlNeverExpires() {
-        Api.Reply stored = call(client, HttpRequest.POST("/examples/cache/" + key, "{\"value\":\"from body\"}")
-                .contentType(MediaType.APPLICATION_JSON_TYPE));
+        Api.Reply stored = call(
+                client,
+                HttpRequest.POST("/examples/cache/" + key, "{\"value\":\"from body\"}")
+                        .contentType(MediaType.APPLICATION_JSON_TYPE));
         JsonNode entry = ok(get(client, "/examples/cache/" + key), "key", "value", "exists", "ttl");
         call(client, HttpRequest.DELETE("/examples/cache/" + key));
 
-        assertThat(ok(stored, "key", "value", "ttl", "action").get("ttl").isNull()).isTrue();
+        assertThat(ok(stored, "key", "value", "ttl", "action").get("ttl").isNull())
+                .isTrue();
         assertThat(entry.get("value").asText()).isEqualTo("from body");
         assertThat(entry.get("ttl").isNull()).isTrue();
     }
@@ -57,16 +65,17 @@ class CacheEndpointsTest {
     void everyInvalidParameterIsReportedPathFirst() {
         Api.Reply reply = call(client, HttpRequest.POST("/examples/cache/bad%20key!?ttl=0", ""));
 
-        assertThat(Api.validationErrors(reply)).containsExactly(
-                "string_pattern_mismatch [\"path\",\"key\"] String should match pattern '^[a-zA-Z0-9_:.-]+$'",
-                "greater_than_equal [\"query\",\"ttl\"] Input should be greater than or equal to 1",
-                "missing [\"query\",\"value\"] Field required");
+        assertThat(Api.validationErrors(reply))
+                .containsExactly(
+                        "string_pattern_mismatch [\"path\",\"key\"] String should match pattern '^[a-zA-Z0-9_:.-]+$'",
+                        "greater_than_equal [\"query\",\"ttl\"] Input should be greater than or equal to 1",
+                        "missing [\"query\",\"value\"] Field required");
     }
 
     @Test
     void aBodyThatIsNotJsonIsUnsupported() {
-        Api.Reply reply = call(client, HttpRequest.POST("/examples/cache/" + key, "value=x")
-                .contentType(MediaType.TEXT_PLAIN_TYPE));
+        Api.Reply reply = call(
+                client, HttpRequest.POST("/examples/cache/" + key, "value=x").contentType(MediaType.TEXT_PLAIN_TYPE));
 
         JsonNode details = envelope(reply, 415, "UnsupportedMediaType").get("details");
         assertThat(details.get("content_type").asText()).isEqualTo("text/plain");
@@ -74,8 +83,9 @@ class CacheEndpointsTest {
 
     @Test
     void malformedJsonIsAValidationError() {
-        Api.Reply reply = call(client, HttpRequest.POST("/examples/cache/" + key, "{\"value\":")
-                .contentType(MediaType.APPLICATION_JSON_TYPE));
+        Api.Reply reply = call(
+                client,
+                HttpRequest.POST("/examples/cache/" + key, "{\"value\":").contentType(MediaType.APPLICATION_JSON_TYPE));
 
         assertThat(Api.validationErrors(reply)).containsExactly("json_invalid [\"body\"] JSON decode error");
     }

@@ -36,14 +36,16 @@ class ErrorMappingTest {
                 .build();
 
         HttpResponse<String> response;
-        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+        try (HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
             response = client.send(request, HttpResponse.BodyHandlers.ofString());
         }
 
         assertThat(response.statusCode()).isEqualTo(413);
         JsonNode body = new ObjectMapper().readTree(response.body());
         assertThat(body.get("error").asText()).isEqualTo("PayloadTooLarge");
-        assertThat(body.get("request_id").asText()).isEqualTo(response.headers().firstValue("X-Request-ID").orElseThrow());
+        assertThat(body.get("request_id").asText())
+                .isEqualTo(response.headers().firstValue("X-Request-ID").orElseThrow());
     }
 
     @Test

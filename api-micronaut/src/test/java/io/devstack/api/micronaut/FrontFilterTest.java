@@ -26,21 +26,25 @@ class FrontFilterTest {
         Api.Reply notFound = call(client, HttpRequest.GET("/nowhere").header("X-Request-ID", "trace-2"));
 
         assertThat(ok.header("X-Request-ID")).isEqualTo("trace-1.a_B");
-        assertThat(envelope(notFound, 404, "NotFound").get("request_id").asText()).isEqualTo("trace-2");
+        assertThat(envelope(notFound, 404, "NotFound").get("request_id").asText())
+                .isEqualTo("trace-2");
     }
 
     @Test
     void anInvalidRequestIdIsReplacedByAUuid() {
         Api.Reply reply = call(client, HttpRequest.GET("/health/").header("X-Request-ID", "no spaces allowed"));
 
-        assertThat(reply.header("X-Request-ID")).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+        assertThat(reply.header("X-Request-ID"))
+                .matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
     }
 
     @Test
     void aPreflightFromAnAllowedOriginIsAnswered() {
-        Api.Reply reply = call(client, HttpRequest.OPTIONS("/examples/cache/k")
-                .header("Origin", "http://localhost:3000")
-                .header("Access-Control-Request-Method", "POST"));
+        Api.Reply reply = call(
+                client,
+                HttpRequest.OPTIONS("/examples/cache/k")
+                        .header("Origin", "http://localhost:3000")
+                        .header("Access-Control-Request-Method", "POST"));
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.header("Access-Control-Allow-Origin")).isEqualTo("http://localhost:3000");
@@ -95,8 +99,10 @@ class FrontFilterTest {
     @Test
     void aDeclaredBodyOverTenMebibytesIsRefused() {
         byte[] body = new byte[10 * 1024 * 1024 + 1];
-        Api.Reply reply = call(client, HttpRequest.POST("/examples/messaging/publish?queue_name=q", body)
-                .contentType("application/json"));
+        Api.Reply reply = call(
+                client,
+                HttpRequest.POST("/examples/messaging/publish?queue_name=q", body)
+                        .contentType("application/json"));
 
         envelope(reply, 413, "PayloadTooLarge");
     }

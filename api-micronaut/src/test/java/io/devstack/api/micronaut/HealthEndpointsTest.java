@@ -56,8 +56,8 @@ class HealthEndpointsTest {
 
     @Test
     void redisReportsEveryNode() {
-        JsonNode body = ok(get(client, "/health/redis"), "status", "cluster_enabled", "cluster_state", "nodes",
-                "total_nodes");
+        JsonNode body =
+                ok(get(client, "/health/redis"), "status", "cluster_enabled", "cluster_state", "nodes", "total_nodes");
 
         assertThat(body.get("status").asText()).isEqualTo("healthy");
         assertThat(body.get("nodes")).hasSize(3);

@@ -40,21 +40,29 @@ class MessagingEndpointsTest {
         factory.setUsername(secret.get("user"));
         factory.setPassword(secret.get("password"));
         factory.setVirtualHost(secret.get("vhost"));
-        try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
+        try (Connection connection = factory.newConnection();
+                Channel channel = connection.createChannel()) {
             channel.queueDelete(queue);
         }
     }
 
     @Test
     void publishThenTheQueueHoldsTheMessage() throws Exception {
-        Api.Reply published = call(client, HttpRequest.POST("/examples/messaging/publish?queue_name=" + queue,
-                "{\"order\":42,\"paid\":true}").contentType(MediaType.APPLICATION_JSON_TYPE));
-        JsonNode info = ok(get(client, "/examples/messaging/queue/" + queue + "/info"), "queue", "exists",
-                "message_count", "consumer_count");
+        Api.Reply published = call(
+                client,
+                HttpRequest.POST("/examples/messaging/publish?queue_name=" + queue, "{\"order\":42,\"paid\":true}")
+                        .contentType(MediaType.APPLICATION_JSON_TYPE));
+        JsonNode info = ok(
+                get(client, "/examples/messaging/queue/" + queue + "/info"),
+                "queue",
+                "exists",
+                "message_count",
+                "consumer_count");
         deleteQueue();
 
-        assertThat(published.text()).isEqualTo(
-                "{\"queue\":\"" + queue + "\",\"message\":{\"order\":42,\"paid\":true},\"action\":\"published\"}");
+        assertThat(published.text())
+                .isEqualTo("{\"queue\":\"" + queue
+                        + "\",\"message\":{\"order\":42,\"paid\":true},\"action\":\"published\"}");
         assertThat(info.get("exists").asBoolean()).isTrue();
         assertThat(info.get("message_count").asLong()).isEqualTo(1);
     }
@@ -63,14 +71,17 @@ class MessagingEndpointsTest {
     void anAbsentQueueDoesNotExist() {
         Api.Reply reply = get(client, "/examples/messaging/queue/" + queue + "/info");
 
-        assertThat(reply.text()).isEqualTo("{\"queue\":\"" + queue
-                + "\",\"exists\":false,\"message_count\":null,\"consumer_count\":null}");
+        assertThat(reply.text())
+                .isEqualTo("{\"queue\":\"" + queue
+                        + "\",\"exists\":false,\"message_count\":null,\"consumer_count\":null}");
     }
 
     @Test
     void anEmptyMessageIsABadRequest() {
-        Api.Reply reply = call(client, HttpRequest.POST("/examples/messaging/publish?queue_name=" + queue, "{}")
-                .contentType(MediaType.APPLICATION_JSON_TYPE));
+        Api.Reply reply = call(
+                client,
+                HttpRequest.POST("/examples/messaging/publish?queue_name=" + queue, "{}")
+                        .contentType(MediaType.APPLICATION_JSON_TYPE));
 
         assertThat(envelope(reply, 400, "BadRequest").get("message").asText()).isEqualTo("Message cannot be empty");
     }
@@ -79,16 +90,19 @@ class MessagingEndpointsTest {
     void withoutQueueAndBodyBothAreReported() {
         Api.Reply reply = call(client, HttpRequest.POST("/examples/messaging/publish", ""));
 
-        assertThat(Api.validationErrors(reply)).containsExactly(
-                "missing [\"query\",\"queue_name\"] Field required",
-                "missing [\"body\"] Field required");
+        assertThat(Api.validationErrors(reply))
+                .containsExactly(
+                        "missing [\"query\",\"queue_name\"] Field required", "missing [\"body\"] Field required");
     }
 
     @Test
     void aJsonArrayIsNotAMessage() {
-        Api.Reply reply = call(client, HttpRequest.POST("/examples/messaging/publish?queue_name=" + queue, "[1,2]")
-                .contentType(MediaType.APPLICATION_JSON_TYPE));
+        Api.Reply reply = call(
+                client,
+                HttpRequest.POST("/examples/messaging/publish?queue_name=" + queue, "[1,2]")
+                        .contentType(MediaType.APPLICATION_JSON_TYPE));
 
-        assertThat(Api.validationErrors(reply)).containsExactly("dict_type [\"body\"] Input should be a valid dictionary");
+        assertThat(Api.validationErrors(reply))
+                .containsExactly("dict_type [\"body\"] Input should be a valid dictionary");
     }
 }

@@ -22,7 +22,8 @@ final class NativeStackSettings {
 
     /** The stack's environment for api-micronaut with {@code overrides} on top (e.g. TLS_ENABLED). */
     static ApiSettings settings(Map<String, String> overrides) {
-        Map<String, String> env = new LinkedHashMap<>(NativeStack.shared().apiEnvironment(ApiModule.MICRONAUT.moduleName()));
+        Map<String, String> env =
+                new LinkedHashMap<>(NativeStack.shared().apiEnvironment(ApiModule.MICRONAUT.moduleName()));
         env.putAll(overrides);
         return ApiSettings.fromEnvironment(env, ApiModule.MICRONAUT);
     }

@@ -24,14 +24,31 @@ class RedisClusterEndpointsTest {
         JsonNode body = ok(get(client, "/redis/cluster/nodes"), "status", "total_nodes", "nodes");
 
         assertThat(body.get("total_nodes").asInt()).isEqualTo(3);
-        assertThat(Api.keys(body.get("nodes").get(0))).containsExactly("node_id", "host", "port", "role", "flags",
-                "master_id", "ping_sent", "pong_recv", "config_epoch", "link_state", "slots_count", "slot_ranges");
+        assertThat(Api.keys(body.get("nodes").get(0)))
+                .containsExactly(
+                        "node_id",
+                        "host",
+                        "port",
+                        "role",
+                        "flags",
+                        "master_id",
+                        "ping_sent",
+                        "pong_recv",
+                        "config_epoch",
+                        "link_state",
+                        "slots_count",
+                        "slot_ranges");
     }
 
     @Test
     void slotsCoverTheWholeKeySpace() {
-        JsonNode body = ok(get(client, "/redis/cluster/slots"), "status", "total_slots", "max_slots",
-                "coverage_percentage", "slot_distribution");
+        JsonNode body = ok(
+                get(client, "/redis/cluster/slots"),
+                "status",
+                "total_slots",
+                "max_slots",
+                "coverage_percentage",
+                "slot_distribution");
 
         assertThat(body.get("max_slots").asInt()).isEqualTo(16384);
         assertThat(body.get("coverage_percentage").asDouble()).isEqualTo(100.0);
@@ -39,7 +56,8 @@ class RedisClusterEndpointsTest {
 
     @Test
     void infoHasClusterStateAndNumbersAsNumbers() {
-        JsonNode info = ok(get(client, "/redis/cluster/info"), "status", "cluster_info").get("cluster_info");
+        JsonNode info =
+                ok(get(client, "/redis/cluster/info"), "status", "cluster_info").get("cluster_info");
 
         assertThat(info.get("cluster_state").asText()).isEqualTo("ok");
         assertThat(info.get("cluster_slots_assigned").isNumber()).isTrue();
@@ -55,7 +73,8 @@ class RedisClusterEndpointsTest {
 
     @Test
     void anUnknownNodeIsAResourceNotFound() {
-        JsonNode details = envelope(get(client, "/redis/nodes/redis-9/info"), 404, "ResourceNotFound").get("details");
+        JsonNode details = envelope(get(client, "/redis/nodes/redis-9/info"), 404, "ResourceNotFound")
+                .get("details");
 
         assertThat(Api.keys(details)).containsExactly("resource_type", "resource_id");
         assertThat(details.get("resource_id").asText()).isEqualTo("redis-9");

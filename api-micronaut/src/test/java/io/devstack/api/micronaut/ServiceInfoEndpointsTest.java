@@ -23,10 +23,23 @@ class ServiceInfoEndpointsTest {
 
     @Test
     void infoNamesThisImplementation() {
-        JsonNode body = ok(get(client, "/"), "name", "version", "description", "implementation", "docs", "openapi",
-                "health", "metrics", "redis_cluster", "examples", "security", "note");
+        JsonNode body = ok(
+                get(client, "/"),
+                "name",
+                "version",
+                "description",
+                "implementation",
+                "docs",
+                "openapi",
+                "health",
+                "metrics",
+                "redis_cluster",
+                "examples",
+                "security",
+                "note");
         JsonNode implementation = body.get("implementation");
-        assertThat(Api.keys(implementation)).containsExactly("module", "framework", "framework_version", "java_version");
+        assertThat(Api.keys(implementation))
+                .containsExactly("module", "framework", "framework_version", "java_version");
         assertThat(implementation.get("module").asText()).isEqualTo("api-micronaut");
         assertThat(implementation.get("framework").asText()).isEqualTo("Micronaut");
         assertThat(implementation.get("framework_version").asText()).isEqualTo(VersionUtils.getMicronautVersion());

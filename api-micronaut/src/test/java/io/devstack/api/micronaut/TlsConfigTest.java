@@ -36,8 +36,13 @@ class TlsConfigTest implements TestPropertyProvider {
     /** The production mapping from settings to Micronaut properties, on free ports. */
     @Override
     public Map<String, String> getProperties() {
-        ApiSettings settings = NativeStackSettings.settings(Map.of("TLS_ENABLED", "true",
-                "HTTP_PORT", Integer.toString(httpPort), "HTTPS_PORT", Integer.toString(httpsPort)));
+        ApiSettings settings = NativeStackSettings.settings(Map.of(
+                "TLS_ENABLED",
+                "true",
+                "HTTP_PORT",
+                Integer.toString(httpPort),
+                "HTTPS_PORT",
+                Integer.toString(httpsPort)));
         Map<String, String> properties = new LinkedHashMap<>();
         Application.serverProperties(settings).forEach((name, value) -> properties.put(name, String.valueOf(value)));
         return properties;
@@ -48,16 +53,20 @@ class TlsConfigTest implements TestPropertyProvider {
         IssuedCertificate issued = services.tls().current();
 
         HttpResponse<String> response;
-        try (HttpClient https = HttpClient.newBuilder().sslContext(trustingTheRootCa()).build()) {
-            response = https.send(HttpRequest.newBuilder(URI.create("https://localhost:" + httpsPort + "/health/"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+        try (HttpClient https =
+                HttpClient.newBuilder().sslContext(trustingTheRootCa()).build()) {
+            response = https.send(
+                    HttpRequest.newBuilder(URI.create("https://localhost:" + httpsPort + "/health/"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         }
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("{\"status\":\"ok\"}");
-        X509Certificate served = (X509Certificate) response.sslSession().orElseThrow().getPeerCertificates()[0];
-        assertThat(served.getSubjectAlternativeNames()).contains(List.of(2, "api-micronaut"), List.of(2, "localhost"),
-                List.of(7, "127.0.0.1"));
+        X509Certificate served =
+                (X509Certificate) response.sslSession().orElseThrow().getPeerCertificates()[0];
+        assertThat(served.getSubjectAlternativeNames())
+                .contains(List.of(2, "api-micronaut"), List.of(2, "localhost"), List.of(7, "127.0.0.1"));
         assertThat(served.getNotAfter().toInstant()).isEqualTo(issued.expiresAt());
     }
 
@@ -65,8 +74,10 @@ class TlsConfigTest implements TestPropertyProvider {
     void plainHttpKeepsServingAlongside() throws Exception {
         HttpResponse<String> response;
         try (HttpClient http = HttpClient.newHttpClient()) {
-            response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/health/"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            response = http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/health/"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         }
 
         assertThat(response.statusCode()).isEqualTo(200);
@@ -76,10 +87,13 @@ class TlsConfigTest implements TestPropertyProvider {
     private static SSLContext trustingTheRootCa() throws Exception {
         String rootPem;
         try (HttpClient http = HttpClient.newHttpClient()) {
-            rootPem = http.send(HttpRequest.newBuilder(NativeStack.shared().vaultAddress().resolve("/v1/pki/ca/pem"))
-                    .build(), HttpResponse.BodyHandlers.ofString()).body();
+            rootPem = http.send(
+                            HttpRequest.newBuilder(
+                                            NativeStack.shared().vaultAddress().resolve("/v1/pki/ca/pem"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
         }
         return TestTls.trusting(rootPem);
     }
-
 }

@@ -28,21 +28,22 @@ class VaultEndpointsTest {
         assertThat(body.get("service").asText()).isEqualTo("postgres");
         assertThat(body.get("data").get("password").asText()).isEqualTo("***");
         assertThat(body.get("data").get("user").asText()).isNotBlank().isNotEqualTo("***");
-        assertThat(reply.text()).doesNotContain(NativeStack.shared().secret("postgres").get("password"));
+        assertThat(reply.text())
+                .doesNotContain(NativeStack.shared().secret("postgres").get("password"));
     }
 
     @Test
     void secretKeyKeepsItsJsonType() {
-        JsonNode body = ok(get(client, "/examples/vault/secret/postgres/tls_enabled"), "service", "key", "value",
-                "note");
+        JsonNode body =
+                ok(get(client, "/examples/vault/secret/postgres/tls_enabled"), "service", "key", "value", "note");
 
         assertThat(body.get("value").isBoolean()).as(body.toString()).isTrue();
     }
 
     @Test
     void aKeyNamedLikeASecretIsMasked() {
-        JsonNode body = ok(get(client, "/examples/vault/secret/mysql/root_password"), "service", "key", "value",
-                "note");
+        JsonNode body =
+                ok(get(client, "/examples/vault/secret/mysql/root_password"), "service", "key", "value", "note");
 
         assertThat(body.get("value").asText()).isEqualTo("***");
     }

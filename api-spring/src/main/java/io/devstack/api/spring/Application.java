@@ -3,9 +3,9 @@ package io.devstack.api.spring;
 import io.devstack.common.ApiSettings;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -43,8 +43,8 @@ public class Application {
         try {
             return InetAddress.getByName(settings.bindAddress());
         } catch (UnknownHostException e) {
-            throw new IllegalStateException(ApiSettings.BIND_ADDRESS_VAR + " names no address of this machine: "
-                    + settings.bindAddress(), e);
+            throw new IllegalStateException(
+                    ApiSettings.BIND_ADDRESS_VAR + " names no address of this machine: " + settings.bindAddress(), e);
         }
     }
 

@@ -36,8 +36,12 @@ class CacheEndpoints {
      * One byte past the limit is read, so common answers 413 without buffering an unbounded chunked body.
      */
     @PostMapping("/examples/cache/{key}")
-    ResponseEntity<byte[]> set(InputStream body, @PathVariable String key, @RequestParam Map<String, String> query,
-            @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType) throws IOException {
+    ResponseEntity<byte[]> set(
+            InputStream body,
+            @PathVariable String key,
+            @RequestParam Map<String, String> query,
+            @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType)
+            throws IOException {
         byte[] bytes = body.readNBytes(RequestBodies.MAX_BODY_BYTES + 1);
         return Responses.entity(cache.set(key, query.get("value"), query.get("ttl"), contentType, bytes));
     }

@@ -49,7 +49,8 @@ class ErrorMapping {
                 ? byStatus(spring.getStatusCode().value(), request.getRequestURI(), request, failure)
                 : failure instanceof InvalidParameterException ? BadRequestException.malformedRequest() : failure;
         HttpFront.Exchange exchange = exchange(request);
-        String requestId = exchange != null ? exchange.requestId() : RequestIds.resolve(request.getHeader(RequestIds.HEADER));
+        String requestId =
+                exchange != null ? exchange.requestId() : RequestIds.resolve(request.getHeader(RequestIds.HEADER));
         return Responses.entity(ErrorResponses.from(error, requestId));
     }
 
@@ -66,8 +67,9 @@ class ErrorMapping {
             case 404 -> new NotFoundException(path);
             case 405 -> new MethodNotAllowedException(ContractRoutes.allowedMethods(path));
             case 413 -> RequestBodies.tooLarge();
-            case 415 -> new UnsupportedMediaTypeException(
-                    Objects.requireNonNullElse(request.getHeader(HttpHeaders.CONTENT_TYPE), ""));
+            case 415 ->
+                new UnsupportedMediaTypeException(
+                        Objects.requireNonNullElse(request.getHeader(HttpHeaders.CONTENT_TYPE), ""));
             default -> otherwise;
         };
     }
@@ -88,8 +90,8 @@ class ErrorMapping {
      */
     @Bean
     static TomcatContextCustomizer containerErrorsAsEnvelope() {
-        return context -> ((StandardHost) context.getParent()).setErrorReportValveClass(
-                ContainerErrorReport.class.getName());
+        return context ->
+                ((StandardHost) context.getParent()).setErrorReportValveClass(ContainerErrorReport.class.getName());
     }
 
     /** Tomcat's error report written as the envelope (Tomcat instantiates it by class name). */
@@ -102,8 +104,13 @@ class ErrorMapping {
                 return;
             }
             String path = Objects.toString(request.getRequestURI(), "");
-            ApiResponse envelope = withoutExchange(byStatus(status, path, request,
-                    new IllegalStateException("Servlet container error status " + status)), request);
+            ApiResponse envelope = withoutExchange(
+                    byStatus(
+                            status,
+                            path,
+                            request,
+                            new IllegalStateException("Servlet container error status " + status)),
+                    request);
             try {
                 response.reset();
                 Responses.write(response, envelope);

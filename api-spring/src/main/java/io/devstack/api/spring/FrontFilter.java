@@ -39,8 +39,10 @@ class FrontFilter extends OncePerRequestFilter {
         HttpServletResponse response = Responses.keepingContentType(request, servletResponse);
         // the raw path and query: common, not Tomcat's lenient parameter parsing, refuses a broken percent-escape
         String query = request.getQueryString();
-        HttpFront.Exchange exchange = front.begin(request.getMethod(),
-                query == null ? request.getRequestURI() : request.getRequestURI() + "?" + query, request::getHeader,
+        HttpFront.Exchange exchange = front.begin(
+                request.getMethod(),
+                query == null ? request.getRequestURI() : request.getRequestURI() + "?" + query,
+                request::getHeader,
                 request.getRemoteAddr());
         request.setAttribute(EXCHANGE, exchange);
         try {
@@ -58,7 +60,8 @@ class FrontFilter extends OncePerRequestFilter {
             response.reset();
             // the servlet wraps what a handler threw; the envelope is decided by the cause
             Throwable cause = failure instanceof ServletException wrapped && wrapped.getRootCause() != null
-                    ? wrapped.getRootCause() : failure;
+                    ? wrapped.getRootCause()
+                    : failure;
             Responses.write(response, exchange.error(cause));
         } finally {
             exchange.complete(response.getStatus());

@@ -1,6 +1,5 @@
 package io.devstack.api.spring;
 
-import io.devstack.common.http.ApiResponse;
 import io.devstack.common.service.HealthService;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -59,7 +58,8 @@ class HealthEndpoints {
     }
 
     @GetMapping("/health/all")
-    ResponseEntity<byte[]> all(@RequestHeader(value = HttpHeaders.CACHE_CONTROL, required = false) String cacheControl) {
+    ResponseEntity<byte[]> all(
+            @RequestHeader(value = HttpHeaders.CACHE_CONTROL, required = false) String cacheControl) {
         return Responses.entity(health.all(HealthService.bypassesCache(cacheControl)));
     }
 }

@@ -26,8 +26,11 @@ class MessagingEndpoints {
 
     /** Body first, bounded, for the reasons given on {@link CacheEndpoints#set}. */
     @PostMapping("/examples/messaging/publish")
-    ResponseEntity<byte[]> publish(InputStream body, @RequestParam Map<String, String> query,
-            @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType) throws IOException {
+    ResponseEntity<byte[]> publish(
+            InputStream body,
+            @RequestParam Map<String, String> query,
+            @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType)
+            throws IOException {
         byte[] bytes = body.readNBytes(RequestBodies.MAX_BODY_BYTES + 1);
         return Responses.entity(messaging.publish(query.get("queue_name"), contentType, bytes));
     }

@@ -12,7 +12,7 @@ class StartupFailureAnalyzer extends AbstractFailureAnalyzer<InvalidSettingExcep
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, InvalidSettingException cause) {
-        return new FailureAnalysis(cause.getMessage(),
-                "Correct " + cause.variable() + " in the environment and start again.", cause);
+        return new FailureAnalysis(
+                cause.getMessage(), "Correct " + cause.variable() + " in the environment and start again.", cause);
     }
 }

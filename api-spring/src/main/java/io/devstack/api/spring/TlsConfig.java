@@ -31,8 +31,8 @@ class TlsConfig {
     private static final Log LOG = LogFactory.getLog(TlsConfig.class);
 
     @Bean
-    WebServerFactoryCustomizer<TomcatServletWebServerFactory> httpsConnector(ApiSettings settings,
-            ApiServices services) {
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> httpsConnector(
+            ApiSettings settings, ApiServices services) {
         return factory -> {
             if (settings.tlsEnabled()) {
                 Connector https = httpsConnector(settings.httpsPort(), services.tls());
@@ -59,9 +59,11 @@ class TlsConfig {
         try {
             return certificates.current();
         } catch (RuntimeException e) {
-            throw new InvalidSettingException("TLS_ENABLED", "TLS_ENABLED=true but Vault PKI issued no certificate "
-                    + "(pki_int, role api-spring-role): " + e.getMessage()
-                    + "; start Vault with its PKI bootstrapped, or set TLS_ENABLED=false");
+            throw new InvalidSettingException(
+                    "TLS_ENABLED",
+                    "TLS_ENABLED=true but Vault PKI issued no certificate "
+                            + "(pki_int, role api-spring-role): " + e.getMessage()
+                            + "; start Vault with its PKI bootstrapped, or set TLS_ENABLED=false");
         }
     }
 

@@ -1,6 +1,5 @@
 package io.devstack.api.spring;
 
-import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import io.devstack.common.ApiModule;
 import io.devstack.common.ApiServices;
 import io.devstack.common.ApiSettings;
@@ -16,6 +15,7 @@ import io.devstack.common.service.VaultService;
 import org.springframework.boot.SpringBootVersion;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

@@ -40,7 +40,8 @@ abstract class AgainstNativeStack {
     void connect() {
         // the JDK client sends exactly what a test says and follows no redirect (the 307 is asserted as such)
         http = RestTestClient.bindToServer(new JdkClientHttpRequestFactory(HttpClient.newHttpClient()))
-                .baseUrl(base()).build();
+                .baseUrl(base())
+                .build();
     }
 
     String base() {

@@ -21,15 +21,15 @@ class DatabaseEndpointsTest extends AgainstNativeStack {
 
     @Test
     void postgresAnswersUtcWithMicroseconds() {
-        assertThat(get("/examples/database/postgres/query").getResponseBody()).matches(
-                "\\{\"database\":\"PostgreSQL\",\"query\":\"SELECT current_timestamp\","
+        assertThat(get("/examples/database/postgres/query").getResponseBody())
+                .matches("\\{\"database\":\"PostgreSQL\",\"query\":\"SELECT current_timestamp\","
                         + "\"result\":\"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z\"}");
     }
 
     @Test
     void mysqlAnswersUtcToTheSecond() {
-        assertThat(get("/examples/database/mysql/query").getResponseBody()).matches(
-                "\\{\"database\":\"MySQL\",\"query\":\"SELECT NOW\\(\\)\","
+        assertThat(get("/examples/database/mysql/query").getResponseBody())
+                .matches("\\{\"database\":\"MySQL\",\"query\":\"SELECT NOW\\(\\)\","
                         + "\"result\":\"\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\"}");
     }
 

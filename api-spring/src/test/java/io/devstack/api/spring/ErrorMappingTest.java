@@ -20,7 +20,8 @@ class ErrorMappingTest extends AgainstNativeStack {
 
     @Test
     void aKnownRouteWithAnotherMethodIsMethodNotAllowedWithAllow() {
-        EntityExchangeResult<String> put = http.put().uri("/examples/cache/k").exchange().returnResult(String.class);
+        EntityExchangeResult<String> put =
+                http.put().uri("/examples/cache/k").exchange().returnResult(String.class);
 
         assertEnvelope(put, 405, "MethodNotAllowed");
         assertThat(put.getResponseHeaders().getFirst("Allow")).isEqualTo("DELETE, GET, POST");
@@ -39,13 +40,17 @@ class ErrorMappingTest extends AgainstNativeStack {
     @Test
     void aMalformedRequestLineIsABadRequestEnvelope() throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.getOutputStream().write("GET /he|alth/ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
-                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write("GET /he|alth/ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
             String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
-            assertThat(response).startsWith("HTTP/1.1 400").contains("Content-Type: application/json")
-                    .containsPattern("\\{\"error\":\"BadRequest\",\"message\":\"Malformed request\",\"status_code\":400,"
-                            + "\"details\":\\{},\"request_id\":\"[0-9a-f-]{36}\"}$");
+            assertThat(response)
+                    .startsWith("HTTP/1.1 400")
+                    .contains("Content-Type: application/json")
+                    .containsPattern(
+                            "\\{\"error\":\"BadRequest\",\"message\":\"Malformed request\",\"status_code\":400,"
+                                    + "\"details\":\\{},\"request_id\":\"[0-9a-f-]{36}\"}$");
         }
     }
 

@@ -28,7 +28,8 @@ class HealthEndpointsTest extends AgainstNativeStack {
     void eachBackendOfTheRunningStackIsHealthy() {
         assertThat(get("/health/vault").getResponseBody())
                 .startsWith("{\"status\":\"healthy\",\"details\":{\"initialized\":true,\"sealed\":false,");
-        assertThat(get("/health/postgres").getResponseBody()).startsWith("{\"status\":\"healthy\",\"version\":\"PostgreSQL ");
+        assertThat(get("/health/postgres").getResponseBody())
+                .startsWith("{\"status\":\"healthy\",\"version\":\"PostgreSQL ");
         assertThat(get("/health/mysql").getResponseBody()).startsWith("{\"status\":\"healthy\",\"version\":\"");
         assertThat(get("/health/mongodb").getResponseBody()).startsWith("{\"status\":\"healthy\",\"version\":\"");
         assertThat(get("/health/redis").getResponseBody())
@@ -39,8 +40,11 @@ class HealthEndpointsTest extends AgainstNativeStack {
 
     @Test
     void allIsCachedUnlessTheRequestSaysNoCache() {
-        EntityExchangeResult<String> fresh = http.get().uri("/health/all").header("Cache-Control", "no-cache")
-                .exchange().returnResult(String.class);
+        EntityExchangeResult<String> fresh = http.get()
+                .uri("/health/all")
+                .header("Cache-Control", "no-cache")
+                .exchange()
+                .returnResult(String.class);
         EntityExchangeResult<String> cached = get("/health/all");
 
         assertThat(fresh.getStatus().value()).isEqualTo(200);

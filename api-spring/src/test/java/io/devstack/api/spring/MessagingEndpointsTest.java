@@ -12,27 +12,36 @@ class MessagingEndpointsTest extends AgainstNativeStack {
 
     @Test
     void publishedMessageIsCountedOnItsDurableQueue() {
-        EntityExchangeResult<String> published = http.post().uri(raw("/examples/messaging/publish?queue_name=" + queue))
-                .header("Content-Type", "application/json").body("{\"order\":42,\"items\":[\"a\",\"b\"]}")
-                .exchange().returnResult(String.class);
+        EntityExchangeResult<String> published = http.post()
+                .uri(raw("/examples/messaging/publish?queue_name=" + queue))
+                .header("Content-Type", "application/json")
+                .body("{\"order\":42,\"items\":[\"a\",\"b\"]}")
+                .exchange()
+                .returnResult(String.class);
 
         assertThat(published.getStatus().value()).isEqualTo(200);
-        assertThat(published.getResponseBody()).isEqualTo("{\"queue\":\"" + queue
-                + "\",\"message\":{\"order\":42,\"items\":[\"a\",\"b\"]},\"action\":\"published\"}");
-        assertThat(get("/examples/messaging/queue/" + queue + "/info").getResponseBody()).isEqualTo(
-                "{\"queue\":\"" + queue + "\",\"exists\":true,\"message_count\":1,\"consumer_count\":0}");
+        assertThat(published.getResponseBody())
+                .isEqualTo("{\"queue\":\"" + queue
+                        + "\",\"message\":{\"order\":42,\"items\":[\"a\",\"b\"]},\"action\":\"published\"}");
+        assertThat(get("/examples/messaging/queue/" + queue + "/info").getResponseBody())
+                .isEqualTo("{\"queue\":\"" + queue + "\",\"exists\":true,\"message_count\":1,\"consumer_count\":0}");
     }
 
     @Test
     void anAbsentQueueExistsNot() {
-        assertThat(get("/examples/messaging/queue/" + queue + "/info").getResponseBody()).isEqualTo(
-                "{\"queue\":\"" + queue + "\",\"exists\":false,\"message_count\":null,\"consumer_count\":null}");
+        assertThat(get("/examples/messaging/queue/" + queue + "/info").getResponseBody())
+                .isEqualTo("{\"queue\":\"" + queue
+                        + "\",\"exists\":false,\"message_count\":null,\"consumer_count\":null}");
     }
 
     @Test
     void anEmptyMessageIsABadRequest() {
-        EntityExchangeResult<String> empty = http.post().uri(raw("/examples/messaging/publish?queue_name=" + queue))
-                .header("Content-Type", "application/json").body("{}").exchange().returnResult(String.class);
+        EntityExchangeResult<String> empty = http.post()
+                .uri(raw("/examples/messaging/publish?queue_name=" + queue))
+                .header("Content-Type", "application/json")
+                .body("{}")
+                .exchange()
+                .returnResult(String.class);
 
         assertEnvelope(empty, 400, "BadRequest");
         assertThat(empty.getResponseBody()).contains("\"message\":\"Message cannot be empty\"");
@@ -40,13 +49,18 @@ class MessagingEndpointsTest extends AgainstNativeStack {
 
     @Test
     void missingQueueNameAndANonObjectBodyAreReportedTogether() {
-        EntityExchangeResult<String> invalid = http.post().uri("/examples/messaging/publish")
-                .header("Content-Type", "application/json").body("[1,2]").exchange().returnResult(String.class);
+        EntityExchangeResult<String> invalid = http.post()
+                .uri("/examples/messaging/publish")
+                .header("Content-Type", "application/json")
+                .body("[1,2]")
+                .exchange()
+                .returnResult(String.class);
 
         assertEnvelope(invalid, 422, "ValidationError");
-        assertThat(invalid.getResponseBody()).contains(
-                "{\"type\":\"missing\",\"loc\":[\"query\",\"queue_name\"],\"msg\":\"Field required\",\"input\":null}",
-                "{\"type\":\"dict_type\",\"loc\":[\"body\"],\"msg\":\"Input should be a valid dictionary\"");
+        assertThat(invalid.getResponseBody())
+                .contains(
+                        "{\"type\":\"missing\",\"loc\":[\"query\",\"queue_name\"],\"msg\":\"Field required\",\"input\":null}",
+                        "{\"type\":\"dict_type\",\"loc\":[\"body\"],\"msg\":\"Input should be a valid dictionary\"");
     }
 
     @Test
@@ -54,8 +68,12 @@ class MessagingEndpointsTest extends AgainstNativeStack {
         byte[] body = new byte[10 * 1024 * 1024 + 1];
         java.util.Arrays.fill(body, (byte) ' ');
 
-        EntityExchangeResult<String> tooLarge = http.post().uri(raw("/examples/messaging/publish?queue_name=" + queue))
-                .header("Content-Type", "application/json").body(body).exchange().returnResult(String.class);
+        EntityExchangeResult<String> tooLarge = http.post()
+                .uri(raw("/examples/messaging/publish?queue_name=" + queue))
+                .header("Content-Type", "application/json")
+                .body(body)
+                .exchange()
+                .returnResult(String.class);
 
         assertEnvelope(tooLarge, 413, "PayloadTooLarge");
     }

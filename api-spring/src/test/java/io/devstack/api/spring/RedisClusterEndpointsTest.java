@@ -12,7 +12,8 @@ class RedisClusterEndpointsTest extends AgainstNativeStack {
         EntityExchangeResult<String> nodes = get("/redis/cluster/nodes");
 
         assertThat(nodes.getStatus().value()).isEqualTo(200);
-        assertThat(nodes.getResponseBody()).startsWith("{\"status\":\"success\",\"total_nodes\":3,\"nodes\":[{\"node_id\":");
+        assertThat(nodes.getResponseBody())
+                .startsWith("{\"status\":\"success\",\"total_nodes\":3,\"nodes\":[{\"node_id\":");
     }
 
     @Test

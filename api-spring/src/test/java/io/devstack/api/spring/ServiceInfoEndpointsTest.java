@@ -29,7 +29,11 @@ class ServiceInfoEndpointsTest extends AgainstNativeStack {
 
     @Test
     void openApiIsCommonsDocumentByteForByte() {
-        byte[] served = http.get().uri("/openapi.json").exchange().returnResult(byte[].class).getResponseBody();
+        byte[] served = http.get()
+                .uri("/openapi.json")
+                .exchange()
+                .returnResult(byte[].class)
+                .getResponseBody();
 
         assertThat(served).isEqualTo(OpenApiDocument.response().body());
     }
@@ -41,8 +45,8 @@ class ServiceInfoEndpointsTest extends AgainstNativeStack {
         assertThat(page.getResponseHeaders().getFirst("Content-Type")).startsWith("text/html");
         assertThat(page.getResponseBody()).contains("/docs/swagger-ui-bundle.js", "/openapi.json");
 
-        EntityExchangeResult<byte[]> script = http.get().uri("/docs/swagger-ui-bundle.js").exchange()
-                .returnResult(byte[].class);
+        EntityExchangeResult<byte[]> script =
+                http.get().uri("/docs/swagger-ui-bundle.js").exchange().returnResult(byte[].class);
         assertThat(script.getStatus().value()).isEqualTo(200);
         assertThat(new String(script.getResponseBody(), StandardCharsets.UTF_8)).contains("SwaggerUIBundle");
 

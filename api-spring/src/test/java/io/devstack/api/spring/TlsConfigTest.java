@@ -43,18 +43,23 @@ class TlsConfigTest {
     @Test
     void httpsAnswersWithTheCertificateVaultIssuedTrustedThroughVaultsCa() throws Exception {
         IssuedCertificate issued = services.tls().current();
-        HttpClient client = HttpClient.newBuilder().sslContext(TestTls.trusting(issued.issuingCaPem())).build();
+        HttpClient client = HttpClient.newBuilder()
+                .sslContext(TestTls.trusting(issued.issuingCaPem()))
+                .build();
 
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(
-                URI.create("https://localhost:" + HTTPS_PORT + "/health/")).header("X-Request-ID", "tls-1").build(),
+        HttpResponse<String> response = client.send(
+                HttpRequest.newBuilder(URI.create("https://localhost:" + HTTPS_PORT + "/health/"))
+                        .header("X-Request-ID", "tls-1")
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("{\"status\":\"ok\"}");
         assertThat(response.headers().firstValue("X-Request-ID")).hasValue("tls-1");
-        X509Certificate served = (X509Certificate) response.sslSession().orElseThrow().getPeerCertificates()[0];
-        assertThat(served.getSerialNumber()).isEqualTo(new BigInteger(issued.serialNumber().replace(":", ""), 16));
+        X509Certificate served =
+                (X509Certificate) response.sslSession().orElseThrow().getPeerCertificates()[0];
+        assertThat(served.getSerialNumber())
+                .isEqualTo(new BigInteger(issued.serialNumber().replace(":", ""), 16));
         assertThat(served.getSubjectX500Principal().getName()).contains("CN=api-spring");
     }
-
 }

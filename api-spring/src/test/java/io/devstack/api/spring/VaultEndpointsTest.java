@@ -20,9 +20,11 @@ class VaultEndpointsTest extends AgainstNativeStack {
 
     @Test
     void oneKeyKeepsItsJsonType() {
-        assertThat(get("/examples/vault/secret/postgres/tls_enabled").getResponseBody()).isEqualTo(
-                "{\"service\":\"postgres\",\"key\":\"tls_enabled\",\"value\":false,\"note\":\"Sensitive values are masked\"}");
-        assertThat(get("/examples/vault/secret/postgres/password").getResponseBody()).contains("\"value\":\"***\"");
+        assertThat(get("/examples/vault/secret/postgres/tls_enabled").getResponseBody())
+                .isEqualTo(
+                        "{\"service\":\"postgres\",\"key\":\"tls_enabled\",\"value\":false,\"note\":\"Sensitive values are masked\"}");
+        assertThat(get("/examples/vault/secret/postgres/password").getResponseBody())
+                .contains("\"value\":\"***\"");
     }
 
     @Test
@@ -46,10 +48,11 @@ class VaultEndpointsTest extends AgainstNativeStack {
         EntityExchangeResult<String> invalid = get("/examples/vault/secret/bad$name/" + "k".repeat(101));
 
         assertEnvelope(invalid, 422, "ValidationError");
-        assertThat(invalid.getResponseBody()).contains(
-                "{\"type\":\"string_pattern_mismatch\",\"loc\":[\"path\",\"service_name\"],"
-                        + "\"msg\":\"String should match pattern '^[a-zA-Z0-9_-]+$'\",\"input\":\"bad$name\"}",
-                "{\"type\":\"string_too_long\",\"loc\":[\"path\",\"key\"],"
-                        + "\"msg\":\"String should have at most 100 characters\"");
+        assertThat(invalid.getResponseBody())
+                .contains(
+                        "{\"type\":\"string_pattern_mismatch\",\"loc\":[\"path\",\"service_name\"],"
+                                + "\"msg\":\"String should match pattern '^[a-zA-Z0-9_-]+$'\",\"input\":\"bad$name\"}",
+                        "{\"type\":\"string_too_long\",\"loc\":[\"path\",\"key\"],"
+                                + "\"msg\":\"String should have at most 100 characters\"");
     }
 }

@@ -46,26 +46,31 @@ public final class Application {
                 ? vertx.executeBlocking(() -> services.tls().current(), false).recover(this::noCertificate)
                 : Future.succeededFuture();
         return certificate
-                .compose(cert -> vertx.deployVerticle(() -> new HttpVerticle(services, cert),
-                        new DeploymentOptions().setInstances(INSTANCES)))
+                .compose(cert -> vertx.deployVerticle(
+                        () -> new HttpVerticle(services, cert), new DeploymentOptions().setInstances(INSTANCES)))
                 .onSuccess(id -> deploymentId = id)
                 .mapEmpty();
     }
 
     private Future<IssuedCertificate> noCertificate(Throwable e) {
-        return Future.failedFuture(new IllegalStateException("HTTPS needs a certificate from Vault PKI (role "
-                + ApiModule.VERTX.moduleName() + "-role) and got none (" + e.getMessage() + "); check that Vault is "
-                + "running at " + services.settings().vaultAddress() + " or set TLS_ENABLED=false", e));
+        return Future.failedFuture(new IllegalStateException(
+                "HTTPS needs a certificate from Vault PKI (role "
+                        + ApiModule.VERTX.moduleName() + "-role) and got none (" + e.getMessage()
+                        + "); check that Vault is "
+                        + "running at " + services.settings().vaultAddress() + " or set TLS_ENABLED=false",
+                e));
     }
 
     /** Stops listening, then closes common's pools and connections (blocking, so on a worker thread). */
     public Future<Void> stop() {
         String id = deploymentId;
         Future<Void> undeployed = id == null ? Future.succeededFuture() : vertx.undeploy(id);
-        return undeployed.eventually(() -> vertx.executeBlocking(() -> {
-            services.close();
-            return null;
-        }, false));
+        return undeployed.eventually(() -> vertx.executeBlocking(
+                () -> {
+                    services.close();
+                    return null;
+                },
+                false));
     }
 
     public ApiServices services() {
@@ -87,7 +92,8 @@ public final class Application {
             return;
         }
         // before the first logger exists: LOG_LEVEL is the default, frameworks stay at WARN (simplelogger.properties)
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", settings.logLevel().toLowerCase(Locale.ROOT));
+        System.setProperty(
+                "org.slf4j.simpleLogger.defaultLogLevel", settings.logLevel().toLowerCase(Locale.ROOT));
         Vertx vertx = Vertx.vertx();
         Application app = create(settings, vertx);
         try {
@@ -98,9 +104,13 @@ public final class Application {
             System.exit(1);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(app, vertx), "api-vertx-shutdown"));
-        LoggerFactory.getLogger(Application.class).info("api-vertx (Vert.x {}) listening on HTTP {}{} after {} ms",
-                frameworkVersion(), settings.httpPort(), settings.tlsEnabled() ? " and HTTPS " + settings.httpsPort() : "",
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begun));
+        LoggerFactory.getLogger(Application.class)
+                .info(
+                        "api-vertx (Vert.x {}) listening on HTTP {}{} after {} ms",
+                        frameworkVersion(),
+                        settings.httpPort(),
+                        settings.tlsEnabled() ? " and HTTPS " + settings.httpsPort() : "",
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begun));
     }
 
     /** Called from main or the shutdown hook, never from a Vert.x thread (await() blocks). */
@@ -120,7 +130,8 @@ public final class Application {
             String ports = settings.tlsEnabled()
                     ? "HTTP_PORT=" + settings.httpPort() + " or HTTPS_PORT=" + settings.httpsPort()
                     : "HTTP_PORT=" + settings.httpPort();
-            return "api-vertx cannot listen on " + ports + ": the port is in use; stop what listens there or choose another port";
+            return "api-vertx cannot listen on " + ports
+                    + ": the port is in use; stop what listens there or choose another port";
         }
         return "api-vertx could not start: " + e.getMessage();
     }

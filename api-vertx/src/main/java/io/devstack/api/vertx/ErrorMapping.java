@@ -55,7 +55,8 @@ final class ErrorMapping {
         ApiResponse envelope = ErrorResponses.malformedRequest(request.getHeader(RequestIds.HEADER));
         HttpServerResponse response = request.response().setStatusCode(envelope.status());
         envelope.headers().forEach(response::putHeader);
-        response.putHeader("Content-Type", envelope.contentType()).putHeader("Connection", "close")
+        response.putHeader("Content-Type", envelope.contentType())
+                .putHeader("Connection", "close")
                 .end(Buffer.buffer(envelope.body()));
     }
 
@@ -77,13 +78,17 @@ final class ErrorMapping {
         }
         String path = Objects.requireNonNullElse(ctx.request().path(), "");
         return switch (status) {
-            case 400 -> formBody(ctx) ? new UnsupportedMediaTypeException(Routes.contentType(ctx))
-                    : BadRequestException.malformedRequest();
+            case 400 ->
+                formBody(ctx)
+                        ? new UnsupportedMediaTypeException(Routes.contentType(ctx))
+                        : BadRequestException.malformedRequest();
             case 404 -> new NotFoundException(path);
             case 405 -> new MethodNotAllowedException(ContractRoutes.allowedMethods(path));
             case 413 -> RequestBodies.tooLarge();
-            default -> failure != null ? failure
-                    : new IllegalStateException("Vert.x failed the request with status " + status);
+            default ->
+                failure != null
+                        ? failure
+                        : new IllegalStateException("Vert.x failed the request with status " + status);
         };
     }
 }

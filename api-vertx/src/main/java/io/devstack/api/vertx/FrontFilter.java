@@ -41,7 +41,9 @@ final class FrontFilter implements Handler<RoutingContext> {
     private HttpFront.Exchange begin(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
         // the raw path and query: common refuses a broken percent-escape before Vert.x decodes parameters
-        HttpFront.Exchange exchange = front.begin(request.method().name(), Objects.requireNonNullElse(request.uri(), ""),
+        HttpFront.Exchange exchange = front.begin(
+                request.method().name(),
+                Objects.requireNonNullElse(request.uri(), ""),
                 name -> "host".equalsIgnoreCase(name) ? host(request) : request.getHeader(name),
                 request.remoteAddress().hostAddress());
         ctx.put(EXCHANGE, exchange);

@@ -1,6 +1,5 @@
 package io.devstack.api.vertx;
 
-import io.devstack.common.http.ApiResponse;
 import io.devstack.common.service.HealthService;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;

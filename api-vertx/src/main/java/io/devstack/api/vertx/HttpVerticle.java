@@ -28,16 +28,21 @@ final class HttpVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         Router router = Routes.create(vertx, services);
-        Future<HttpServer> http = vertx.createHttpServer(limits(new HttpServerOptions())).requestHandler(router)
+        Future<HttpServer> http = vertx.createHttpServer(limits(new HttpServerOptions()))
+                .requestHandler(router)
                 .invalidRequestHandler(ErrorMapping::invalidRequest)
                 .listen(services.settings().httpPort(), services.settings().bindAddress());
         if (certificate == null) {
             return http;
         }
-        HttpServer https = vertx.createHttpServer(limits(TlsConfig.httpsOptions(certificate))).requestHandler(router)
+        HttpServer https = vertx.createHttpServer(limits(TlsConfig.httpsOptions(certificate)))
+                .requestHandler(router)
                 .invalidRequestHandler(ErrorMapping::invalidRequest);
         TlsConfig.renewOn(https, services.tls());
-        return Future.all(http, https.listen(services.settings().httpsPort(), services.settings().bindAddress()));
+        return Future.all(
+                http,
+                https.listen(
+                        services.settings().httpsPort(), services.settings().bindAddress()));
     }
 
     /** A 10,000-character cache value may come in the query: request line and headers up to 64 KiB. */

@@ -18,9 +18,8 @@ import java.util.Locale;
  */
 final class Routes {
 
-    private static final BodyHandler BODY = BodyHandler.create(false)
-            .setBodyLimit(RequestBodies.MAX_BODY_BYTES)
-            .setMergeFormAttributes(false);
+    private static final BodyHandler BODY =
+            BodyHandler.create(false).setBodyLimit(RequestBodies.MAX_BODY_BYTES).setMergeFormAttributes(false);
 
     private Routes() {}
 

@@ -26,11 +26,11 @@ final class TlsConfig {
 
     /** Each renewed certificate goes into {@code server}; connections already open keep the old one. */
     static void renewOn(HttpServer server, TlsCertificates certificates) {
-        certificates.onRenewal(renewed -> server
-                .updateSSLOptions(new ServerSSLOptions().setKeyCertOptions(keyCert(renewed)))
+        certificates.onRenewal(renewed -> server.updateSSLOptions(
+                        new ServerSSLOptions().setKeyCertOptions(keyCert(renewed)))
                 .onSuccess(updated -> LOG.info("HTTPS now serves certificate {}", renewed.serialNumber()))
-                .onFailure(e -> LOG.warn("HTTPS keeps its current certificate; the renewed one was refused: {}",
-                        e.getMessage())));
+                .onFailure(e -> LOG.warn(
+                        "HTTPS keeps its current certificate; the renewed one was refused: {}", e.getMessage())));
     }
 
     private static PemKeyCertOptions keyCert(IssuedCertificate certificate) {

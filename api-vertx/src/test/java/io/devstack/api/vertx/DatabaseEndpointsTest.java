@@ -39,7 +39,8 @@ class DatabaseEndpointsTest extends ApiTestBase {
             JsonObject body = response.bodyAsJsonObject();
             assertThat(body.fieldNames()).containsExactly("database", "collections", "count");
             assertThat(body.getString("database")).isEqualTo("MongoDB");
-            assertThat(body.getInteger("count")).isEqualTo(body.getJsonArray("collections").size());
+            assertThat(body.getInteger("count"))
+                    .isEqualTo(body.getJsonArray("collections").size());
         });
     }
 

@@ -4,14 +4,14 @@ import static io.devstack.api.vertx.RunningApi.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
-import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxTestContext;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Failures, the framework's own included, reach the client as common's envelope. */
@@ -35,8 +35,9 @@ class ErrorMappingTest extends ApiTestBase {
         verify(ctx, client.get("/nope").putHeader("X-Request-ID", "em-404").send(), response -> {
             assertThat(response.statusCode()).isEqualTo(404);
             assertThat(response.getHeader("Content-Type")).isEqualTo("application/json");
-            assertThat(response.bodyAsString()).isEqualTo("{\"error\":\"NotFound\",\"message\":\"No route matches /nope\","
-                    + "\"status_code\":404,\"details\":{},\"request_id\":\"em-404\"}");
+            assertThat(response.bodyAsString())
+                    .isEqualTo("{\"error\":\"NotFound\",\"message\":\"No route matches /nope\","
+                            + "\"status_code\":404,\"details\":{},\"request_id\":\"em-404\"}");
         });
     }
 
@@ -55,7 +56,8 @@ class ErrorMappingTest extends ApiTestBase {
         Future<JsonObject> refused = raw.request(HttpMethod.POST, port(), "127.0.0.1", "/examples/cache/k")
                 .compose(request -> request.putHeader("Content-Length", Integer.toString(OVER_LIMIT))
                         .putHeader("Content-Type", "application/json")
-                        .sendHead().compose(sent -> request.response()))
+                        .sendHead()
+                        .compose(sent -> request.response()))
                 .compose(ErrorMappingTest::statusAndBody);
         verify(ctx, refused, answer -> {
             assertThat(answer.getInteger("status")).isEqualTo(413);
@@ -86,12 +88,17 @@ class ErrorMappingTest extends ApiTestBase {
 
     @Test
     void anUndecodablePathIsTheBadRequestEnvelope(VertxTestContext ctx) {
-        verify(ctx, client.get("/examples/cache/%zz").putHeader("X-Request-ID", "em-400").send(), response -> {
-            assertThat(response.statusCode()).isEqualTo(400);
-            JsonObject body = response.bodyAsJsonObject();
-            assertThat(body.getString("error")).isEqualTo("BadRequest");
-            assertThat(body.getString("request_id")).isEqualTo("em-400");
-        });
+        verify(
+                ctx,
+                client.get("/examples/cache/%zz")
+                        .putHeader("X-Request-ID", "em-400")
+                        .send(),
+                response -> {
+                    assertThat(response.statusCode()).isEqualTo(400);
+                    JsonObject body = response.bodyAsJsonObject();
+                    assertThat(body.getString("error")).isEqualTo("BadRequest");
+                    assertThat(body.getString("request_id")).isEqualTo("em-400");
+                });
     }
 
     private static int port() {
@@ -99,7 +106,8 @@ class ErrorMappingTest extends ApiTestBase {
     }
 
     private static Future<JsonObject> statusAndBody(HttpClientResponse response) {
-        return response.body().map(body -> new JsonObject().put("status", response.statusCode())
-                .put("body", new JsonObject(body)));
+        return response.body()
+                .map(body ->
+                        new JsonObject().put("status", response.statusCode()).put("body", new JsonObject(body)));
     }
 }

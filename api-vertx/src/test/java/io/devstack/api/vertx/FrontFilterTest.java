@@ -7,9 +7,9 @@ import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.junit5.VertxTestContext;
 import java.util.ArrayList;
 import java.util.List;
-import io.vertx.junit5.VertxTestContext;
 import org.junit.jupiter.api.Test;
 
 /** What common's HttpFront decides, seen through Vert.x: request ids, CORS, rate limits. */
@@ -17,41 +17,63 @@ class FrontFilterTest extends ApiTestBase {
 
     @Test
     void anAcceptableRequestIdIsEchoedOnSuccessAndErrors(VertxTestContext ctx) {
-        Future<List<HttpResponse<Buffer>>> both = client.get("/health/").putHeader("X-Request-ID", "abc-123.X_y").send()
-                .compose(ok -> client.get("/nope").putHeader("X-Request-ID", "abc-124").send()
+        Future<List<HttpResponse<Buffer>>> both = client.get("/health/")
+                .putHeader("X-Request-ID", "abc-123.X_y")
+                .send()
+                .compose(ok -> client.get("/nope")
+                        .putHeader("X-Request-ID", "abc-124")
+                        .send()
                         .map(missing -> List.of(ok, missing)));
         verify(ctx, both, responses -> {
             assertThat(responses.get(0).getHeader("X-Request-ID")).isEqualTo("abc-123.X_y");
             assertThat(responses.get(1).getHeader("X-Request-ID")).isEqualTo("abc-124");
-            assertThat(responses.get(1).bodyAsJsonObject().getString("request_id")).isEqualTo("abc-124");
+            assertThat(responses.get(1).bodyAsJsonObject().getString("request_id"))
+                    .isEqualTo("abc-124");
         });
     }
 
     @Test
     void anUnacceptableRequestIdIsReplacedByAUuid(VertxTestContext ctx) {
-        verify(ctx, client.get("/health/").putHeader("X-Request-ID", "not ok!").send(), response -> assertThat(
-                response.getHeader("X-Request-ID")).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"));
+        verify(
+                ctx,
+                client.get("/health/").putHeader("X-Request-ID", "not ok!").send(),
+                response -> assertThat(response.getHeader("X-Request-ID"))
+                        .matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"));
     }
 
     @Test
     void aPreflightFromAnAllowedOriginIsAnswered(VertxTestContext ctx) {
-        verify(ctx, client.request(HttpMethod.OPTIONS, "/examples/cache/k").putHeader("Origin", "http://localhost:3000")
-                .putHeader("Access-Control-Request-Method", "POST").send(), response -> {
+        verify(
+                ctx,
+                client.request(HttpMethod.OPTIONS, "/examples/cache/k")
+                        .putHeader("Origin", "http://localhost:3000")
+                        .putHeader("Access-Control-Request-Method", "POST")
+                        .send(),
+                response -> {
                     assertThat(response.statusCode()).isEqualTo(200);
-                    assertThat(response.getHeader("Access-Control-Allow-Origin")).isEqualTo("http://localhost:3000");
-                    assertThat(response.getHeader("Access-Control-Allow-Credentials")).isEqualTo("true");
-                    assertThat(response.getHeader("Access-Control-Allow-Methods")).contains("POST");
+                    assertThat(response.getHeader("Access-Control-Allow-Origin"))
+                            .isEqualTo("http://localhost:3000");
+                    assertThat(response.getHeader("Access-Control-Allow-Credentials"))
+                            .isEqualTo("true");
+                    assertThat(response.getHeader("Access-Control-Allow-Methods"))
+                            .contains("POST");
                 });
     }
 
     @Test
     void anAllowedOriginGetsCorsHeadersAndOthersNone(VertxTestContext ctx) {
-        Future<List<HttpResponse<Buffer>>> both = client.get("/health/").putHeader("Origin", "http://127.0.0.1:8003").send()
-                .compose(allowed -> client.get("/health/").putHeader("Origin", "http://evil.example").send()
+        Future<List<HttpResponse<Buffer>>> both = client.get("/health/")
+                .putHeader("Origin", "http://127.0.0.1:8003")
+                .send()
+                .compose(allowed -> client.get("/health/")
+                        .putHeader("Origin", "http://evil.example")
+                        .send()
                         .map(refused -> List.of(allowed, refused)));
         verify(ctx, both, responses -> {
-            assertThat(responses.get(0).getHeader("Access-Control-Allow-Origin")).isEqualTo("http://127.0.0.1:8003");
-            assertThat(responses.get(1).getHeader("Access-Control-Allow-Origin")).isNull();
+            assertThat(responses.get(0).getHeader("Access-Control-Allow-Origin"))
+                    .isEqualTo("http://127.0.0.1:8003");
+            assertThat(responses.get(1).getHeader("Access-Control-Allow-Origin"))
+                    .isNull();
             assertThat(responses.get(1).statusCode()).isEqualTo(200);
         });
     }

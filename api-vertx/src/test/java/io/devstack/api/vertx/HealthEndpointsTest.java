@@ -45,12 +45,19 @@ class HealthEndpointsTest extends ApiTestBase {
     void everyDatabaseAndTheBrokerReportAVersion(VertxTestContext ctx) {
         List<String> backends = List.of("postgres", "mysql", "mongodb", "rabbitmq");
         Future<List<HttpResponse<Buffer>>> all = Future.all(backends.stream()
-                .map(backend -> client.get("/health/" + backend).send()).toList()).map(f -> f.list());
-        verify(ctx, all, responses -> responses.forEach(response -> {
-            assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(response.bodyAsJsonObject().getString("status")).as(response.bodyAsString()).isEqualTo("healthy");
-            assertThat(response.bodyAsJsonObject().getString("version")).isNotBlank();
-        }));
+                        .map(backend -> client.get("/health/" + backend).send())
+                        .toList())
+                .map(f -> f.list());
+        verify(
+                ctx,
+                all,
+                responses -> responses.forEach(response -> {
+                    assertThat(response.statusCode()).isEqualTo(200);
+                    assertThat(response.bodyAsJsonObject().getString("status"))
+                            .as(response.bodyAsString())
+                            .isEqualTo("healthy");
+                    assertThat(response.bodyAsJsonObject().getString("version")).isNotBlank();
+                }));
     }
 
     @Test
@@ -66,9 +73,14 @@ class HealthEndpointsTest extends ApiTestBase {
 
     @Test
     void allIsCachedUnlessTheRequestSaysNoCache(VertxTestContext ctx) {
-        Future<List<HttpResponse<Buffer>>> three = client.get("/health/all").putHeader("Cache-Control", "no-cache").send()
-                .compose(fresh -> client.get("/health/all").send()
-                        .compose(cached -> client.get("/health/all").putHeader("Cache-Control", "no-cache").send()
+        Future<List<HttpResponse<Buffer>>> three = client.get("/health/all")
+                .putHeader("Cache-Control", "no-cache")
+                .send()
+                .compose(fresh -> client.get("/health/all")
+                        .send()
+                        .compose(cached -> client.get("/health/all")
+                                .putHeader("Cache-Control", "no-cache")
+                                .send()
                                 .map(bypassed -> List.of(fresh, cached, bypassed))));
         verify(ctx, three, responses -> {
             assertThat(responses).extracting(r -> r.getHeader("X-Cache")).containsExactly("MISS", "HIT", "MISS");
@@ -76,7 +88,8 @@ class HealthEndpointsTest extends ApiTestBase {
             assertThat(body.getString("status")).as(body.encode()).isEqualTo("healthy");
             assertThat(body.getJsonObject("services").fieldNames())
                     .containsExactly("vault", "postgres", "mysql", "mongodb", "redis", "rabbitmq");
-            assertThat(responses.get(1).bodyAsString()).isEqualTo(responses.get(0).bodyAsString());
+            assertThat(responses.get(1).bodyAsString())
+                    .isEqualTo(responses.get(0).bodyAsString());
         });
     }
 

@@ -17,8 +17,20 @@ class RedisClusterEndpointsTest extends ApiTestBase {
             assertThat(body.getString("status")).isEqualTo("success");
             assertThat(body.getInteger("total_nodes")).isEqualTo(3);
             JsonObject first = body.getJsonArray("nodes").getJsonObject(0);
-            assertThat(first.fieldNames()).containsExactly("node_id", "host", "port", "role", "flags", "master_id",
-                    "ping_sent", "pong_recv", "config_epoch", "link_state", "slots_count", "slot_ranges");
+            assertThat(first.fieldNames())
+                    .containsExactly(
+                            "node_id",
+                            "host",
+                            "port",
+                            "role",
+                            "flags",
+                            "master_id",
+                            "ping_sent",
+                            "pong_recv",
+                            "config_epoch",
+                            "link_state",
+                            "slots_count",
+                            "slot_ranges");
         });
     }
 

@@ -47,10 +47,12 @@ final class RunningApi {
 
     /** A client for the app's HTTP port that shows redirects instead of following them. */
     static WebClient client(Vertx vertx, Application app) {
-        return WebClient.create(vertx, new WebClientOptions()
-                .setDefaultHost("127.0.0.1")
-                .setDefaultPort(app.services().settings().httpPort())
-                .setFollowRedirects(false));
+        return WebClient.create(
+                vertx,
+                new WebClientOptions()
+                        .setDefaultHost("127.0.0.1")
+                        .setDefaultPort(app.services().settings().httpPort())
+                        .setFollowRedirects(false));
     }
 
     /** Completes {@code ctx} once {@code result} succeeded and {@code assertions} passed on its value. */
@@ -60,5 +62,4 @@ final class RunningApi {
             ctx.completeNow();
         })));
     }
-
 }

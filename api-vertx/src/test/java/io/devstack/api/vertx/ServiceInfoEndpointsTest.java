@@ -15,13 +15,26 @@ class ServiceInfoEndpointsTest extends ApiTestBase {
         verify(ctx, client.get("/").send(), response -> {
             assertThat(response.statusCode()).isEqualTo(200);
             JsonObject body = response.bodyAsJsonObject();
-            assertThat(body.fieldNames()).containsExactly("name", "version", "description", "implementation", "docs",
-                    "openapi", "health", "metrics", "redis_cluster", "examples", "security", "note");
-            assertThat(body.getJsonObject("implementation")).isEqualTo(new JsonObject()
-                    .put("module", "api-vertx")
-                    .put("framework", "Vert.x")
-                    .put("framework_version", "5.0.7")
-                    .put("java_version", Runtime.version().toString()));
+            assertThat(body.fieldNames())
+                    .containsExactly(
+                            "name",
+                            "version",
+                            "description",
+                            "implementation",
+                            "docs",
+                            "openapi",
+                            "health",
+                            "metrics",
+                            "redis_cluster",
+                            "examples",
+                            "security",
+                            "note");
+            assertThat(body.getJsonObject("implementation"))
+                    .isEqualTo(new JsonObject()
+                            .put("module", "api-vertx")
+                            .put("framework", "Vert.x")
+                            .put("framework_version", "5.0.7")
+                            .put("java_version", Runtime.version().toString()));
         });
     }
 
@@ -36,8 +49,13 @@ class ServiceInfoEndpointsTest extends ApiTestBase {
 
     @Test
     void docsServesSwaggerUiAndItsAssets(VertxTestContext ctx) {
-        verify(ctx, client.get("/docs").send().compose(page -> client.get("/docs/swagger-ui.css").send()
-                .map(css -> java.util.List.of(page, css))), responses -> {
+        verify(
+                ctx,
+                client.get("/docs")
+                        .send()
+                        .compose(page ->
+                                client.get("/docs/swagger-ui.css").send().map(css -> java.util.List.of(page, css))),
+                responses -> {
                     assertThat(responses.get(0).getHeader("Content-Type")).startsWith("text/html");
                     assertThat(responses.get(0).bodyAsString()).contains("/openapi.json", "/docs/swagger-ui-bundle.js");
                     assertThat(responses.get(1).statusCode()).isEqualTo(200);
@@ -56,14 +74,20 @@ class ServiceInfoEndpointsTest extends ApiTestBase {
 
     @Test
     void metricsLabelRequestsWithTheContractTemplate(VertxTestContext ctx) {
-        verify(ctx, client.get("/docs/swagger-ui.css").send().compose(asset -> client.get("/metrics").send()),
+        verify(
+                ctx,
+                client.get("/docs/swagger-ui.css")
+                        .send()
+                        .compose(asset -> client.get("/metrics").send()),
                 response -> {
                     assertThat(response.statusCode()).isEqualTo(200);
-                    assertThat(response.getHeader("Content-Type")).isEqualTo("text/plain; version=0.0.4; charset=utf-8");
-                    assertThat(response.bodyAsString()).contains(
-                            "http_server_requests_seconds_count{method=\"GET\",outcome=\"SUCCESS\",status=\"200\","
-                                    + "uri=\"/docs/{asset}\"}",
-                            "jvm_memory_used_bytes");
+                    assertThat(response.getHeader("Content-Type"))
+                            .isEqualTo("text/plain; version=0.0.4; charset=utf-8");
+                    assertThat(response.bodyAsString())
+                            .contains(
+                                    "http_server_requests_seconds_count{method=\"GET\",outcome=\"SUCCESS\",status=\"200\","
+                                            + "uri=\"/docs/{asset}\"}",
+                                    "jvm_memory_used_bytes");
                 });
     }
 }

@@ -36,12 +36,14 @@ class TlsConfigTest {
     @Test
     void httpsServesTheContractWithTheVaultIssuedCertificate(Vertx vertx, VertxTestContext ctx) {
         IssuedCertificate certificate = app.services().tls().current();
-        WebClient https = WebClient.create(vertx, new WebClientOptions()
-                .setSsl(true)
-                .setVerifyHost(true)
-                .setTrustOptions(new PemTrustOptions().addCertValue(Buffer.buffer(certificate.issuingCaPem())))
-                .setDefaultHost("localhost")
-                .setDefaultPort(app.services().settings().httpsPort()));
+        WebClient https = WebClient.create(
+                vertx,
+                new WebClientOptions()
+                        .setSsl(true)
+                        .setVerifyHost(true)
+                        .setTrustOptions(new PemTrustOptions().addCertValue(Buffer.buffer(certificate.issuingCaPem())))
+                        .setDefaultHost("localhost")
+                        .setDefaultPort(app.services().settings().httpsPort()));
         verify(ctx, https.get("/health/").putHeader("X-Request-ID", "tls-1").send(), response -> {
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.bodyAsString()).isEqualTo("{\"status\":\"ok\"}");
@@ -51,7 +53,9 @@ class TlsConfigTest {
 
     @Test
     void plainHttpKeepsServingAlongside(Vertx vertx, VertxTestContext ctx) {
-        verify(ctx, RunningApi.client(vertx, app).get("/health/").send(),
+        verify(
+                ctx,
+                RunningApi.client(vertx, app).get("/health/").send(),
                 response -> assertThat(response.statusCode()).isEqualTo(200));
     }
 }

@@ -29,8 +29,9 @@ class VaultEndpointsTest extends ApiTestBase {
         String database = NativeStack.shared().secret("postgres").get("database");
         verify(ctx, client.get("/examples/vault/secret/postgres/database").send(), response -> {
             assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(response.bodyAsString()).isEqualTo("{\"service\":\"postgres\",\"key\":\"database\",\"value\":\""
-                    + database + "\",\"note\":\"Sensitive values are masked\"}");
+            assertThat(response.bodyAsString())
+                    .isEqualTo("{\"service\":\"postgres\",\"key\":\"database\",\"value\":\"" + database
+                            + "\",\"note\":\"Sensitive values are masked\"}");
         });
     }
 
@@ -55,28 +56,39 @@ class VaultEndpointsTest extends ApiTestBase {
 
     @Test
     void aSecretOutsideThePolicyIsPermissionDenied(VertxTestContext ctx) {
-        verify(ctx, client.get("/examples/vault/secret/forgejo").putHeader("X-Request-ID", "vault-403").send(),
+        verify(
+                ctx,
+                client.get("/examples/vault/secret/forgejo")
+                        .putHeader("X-Request-ID", "vault-403")
+                        .send(),
                 response -> {
                     assertThat(response.statusCode()).isEqualTo(403);
                     JsonObject body = response.bodyAsJsonObject();
                     assertThat(body.getString("error")).isEqualTo("PermissionDenied");
-                    assertThat(body.getJsonObject("details").getString("service")).isEqualTo("vault");
-                    assertThat(body.getJsonObject("details").getString("secret_path")).contains("forgejo");
+                    assertThat(body.getJsonObject("details").getString("service"))
+                            .isEqualTo("vault");
+                    assertThat(body.getJsonObject("details").getString("secret_path"))
+                            .contains("forgejo");
                     assertThat(body.getString("request_id")).isEqualTo("vault-403");
                 });
     }
 
     @Test
     void anInvalidServiceNameIsTheExactValidationEnvelope(VertxTestContext ctx) {
-        verify(ctx, client.get("/examples/vault/secret/bad.name").putHeader("X-Request-ID", "vault-422").send(),
+        verify(
+                ctx,
+                client.get("/examples/vault/secret/bad.name")
+                        .putHeader("X-Request-ID", "vault-422")
+                        .send(),
                 response -> {
                     assertThat(response.statusCode()).isEqualTo(422);
                     assertThat(response.getHeader("Content-Type")).isEqualTo("application/json");
-                    assertThat(response.bodyAsString()).isEqualTo("{\"error\":\"ValidationError\","
-                            + "\"message\":\"Request validation failed\",\"status_code\":422,\"details\":{"
-                            + "\"validation_errors\":[{\"type\":\"string_pattern_mismatch\",\"loc\":[\"path\","
-                            + "\"service_name\"],\"msg\":\"String should match pattern '^[a-zA-Z0-9_-]+$'\","
-                            + "\"input\":\"bad.name\"}]},\"request_id\":\"vault-422\"}");
+                    assertThat(response.bodyAsString())
+                            .isEqualTo("{\"error\":\"ValidationError\","
+                                    + "\"message\":\"Request validation failed\",\"status_code\":422,\"details\":{"
+                                    + "\"validation_errors\":[{\"type\":\"string_pattern_mismatch\",\"loc\":[\"path\","
+                                    + "\"service_name\"],\"msg\":\"String should match pattern '^[a-zA-Z0-9_-]+$'\","
+                                    + "\"input\":\"bad.name\"}]},\"request_id\":\"vault-422\"}");
                 });
     }
 }

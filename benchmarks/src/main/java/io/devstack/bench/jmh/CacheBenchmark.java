@@ -39,11 +39,13 @@ public class CacheBenchmark {
 
     @Setup
     public void setUp() throws Exception {
-        ApiSettings settings = ApiSettings.fromEnvironment(NativeStack.shared().apiEnvironment("api-vertx"), ApiModule.VERTX);
+        ApiSettings settings =
+                ApiSettings.fromEnvironment(NativeStack.shared().apiEnvironment("api-vertx"), ApiModule.VERTX);
         metrics = new ApiMetrics();
         calls = new BackendCalls(settings.backendTimeout(), metrics);
         vault = VaultClient.appRole(settings.vaultAddress(), settings.vaultAppRoleDir(), settings.backendTimeout());
-        redis = new RedisBackend(settings.redisNodes(), new VaultSecrets(vault, calls, metrics), settings.backendTimeout());
+        redis = new RedisBackend(
+                settings.redisNodes(), new VaultSecrets(vault, calls, metrics), settings.backendTimeout());
         cache = new CacheService(calls, redis, metrics);
         redis.cluster(commands -> commands.set(Endpoint.CACHE_KEY, "benchmark-value", SetArgs.Builder.ex(3600)));
     }

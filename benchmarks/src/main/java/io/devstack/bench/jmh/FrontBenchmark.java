@@ -32,8 +32,8 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class FrontBenchmark {
 
-    private static final Map<String, String> HEADERS = Map.of("Host", "127.0.0.1:8000",
-            "Origin", "http://localhost:3000", RequestIds.HEADER, "bench-request-1");
+    private static final Map<String, String> HEADERS =
+            Map.of("Host", "127.0.0.1:8000", "Origin", "http://localhost:3000", RequestIds.HEADER, "bench-request-1");
 
     private ApiMetrics metrics;
     private HttpFront front;
@@ -43,8 +43,13 @@ public class FrontBenchmark {
     public void setUp() {
         metrics = new ApiMetrics();
         log = new RequestLog("api-bench", new PrintStream(OutputStream.nullOutputStream()), Clock.systemUTC());
-        front = new HttpFront(new HostPolicy(List.of()), new CorsPolicy(CorsPolicy.DEFAULT_ORIGINS), new RateLimits(),
-                metrics, log, System::nanoTime);
+        front = new HttpFront(
+                new HostPolicy(List.of()),
+                new CorsPolicy(CorsPolicy.DEFAULT_ORIGINS),
+                new RateLimits(),
+                metrics,
+                log,
+                System::nanoTime);
     }
 
     @TearDown
@@ -77,7 +82,13 @@ public class FrontBenchmark {
     /** The access-log line alone: record + JSON + write. */
     @Benchmark
     public void accessLogLine() {
-        log.write(log.line("bench-request-1", "GET", "/examples/cache/bench:key", "/examples/cache/{key}", 200, 1_234_567,
+        log.write(log.line(
+                "bench-request-1",
+                "GET",
+                "/examples/cache/bench:key",
+                "/examples/cache/{key}",
+                200,
+                1_234_567,
                 "127.0.0.1"));
     }
 }

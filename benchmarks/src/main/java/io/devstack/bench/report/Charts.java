@@ -24,8 +24,15 @@ final class Charts {
 
     private static final int WIDTH = 960;
     private static final int HEIGHT = 380;
-    private static final Color[] SERIES = {new Color(0x4e79a7), new Color(0xf28e2b), new Color(0x59a14f),
-        new Color(0xe15759), new Color(0x76b7b2), new Color(0x9c755f), new Color(0xbab0ac)};
+    private static final Color[] SERIES = {
+        new Color(0x4e79a7),
+        new Color(0xf28e2b),
+        new Color(0x59a14f),
+        new Color(0xe15759),
+        new Color(0x76b7b2),
+        new Color(0x9c755f),
+        new Color(0xbab0ac)
+    };
 
     private final Results results;
     private final ReportTables tables;
@@ -57,17 +64,21 @@ final class Charts {
         for (String endpoint : results.plan().endpoints()) {
             tables.fastest(endpoint).ifPresent(fastest -> {
                 double top = fastest.endpoint(endpoint).throughput().median();
-                results.apis().forEach(api -> data.addValue(100 * api.endpoint(endpoint).throughput().median() / top,
-                        api.name(), endpoint));
+                results.apis()
+                        .forEach(api -> data.addValue(
+                                100 * api.endpoint(endpoint).throughput().median() / top, api.name(), endpoint));
             });
         }
-        return svg(bars("Throughput as % of the fastest API per endpoint (higher is better)", "% of fastest", data, false));
+        return svg(bars(
+                "Throughput as % of the fastest API per endpoint (higher is better)", "% of fastest", data, false));
     }
 
     private String throughput() {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (String endpoint : results.plan().endpoints()) {
-            results.apis().forEach(api -> data.addValue(api.endpoint(endpoint).throughput().median(), api.name(), endpoint));
+            results.apis()
+                    .forEach(api ->
+                            data.addValue(api.endpoint(endpoint).throughput().median(), api.name(), endpoint));
             tables.baseline(endpoint).ifPresent(b -> data.addValue(b.median(), "baseline", endpoint));
         }
         return svg(bars("Highest sustained throughput, req/s (log scale)", "req/s", data, true));
@@ -83,7 +94,8 @@ final class Charts {
                 }
             }
         }
-        return svg(bars("p99 latency at 50% of each API's highest rate, ms (log scale, lower is better)", "ms", data, true));
+        return svg(bars(
+                "p99 latency at 50% of each API's highest rate, ms (log scale, lower is better)", "ms", data, true));
     }
 
     private String percentiles(Endpoint endpoint) {
@@ -99,8 +111,11 @@ final class Charts {
             data.addValue(Math.max(0.01, half.p999().median()), api.name(), "p99.9");
             data.addValue(Math.max(0.01, half.max().median()), api.name(), "max");
         }
-        return svg(bars("Latency percentiles of " + endpoint.label() + " at 50% of each API's highest rate, ms (log scale)",
-                "ms", data, true));
+        return svg(bars(
+                "Latency percentiles of " + endpoint.label() + " at 50% of each API's highest rate, ms (log scale)",
+                "ms",
+                data,
+                true));
     }
 
     private String startTime() {
@@ -120,7 +135,8 @@ final class Charts {
     }
 
     private static JFreeChart bars(String title, String axis, DefaultCategoryDataset data, boolean log) {
-        JFreeChart chart = ChartFactory.createBarChart(title, null, axis, data, PlotOrientation.VERTICAL, true, false, false);
+        JFreeChart chart =
+                ChartFactory.createBarChart(title, null, axis, data, PlotOrientation.VERTICAL, true, false, false);
         chart.getTitle().setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
         chart.setBackgroundPaint(Color.WHITE);
         CategoryPlot plot = chart.getCategoryPlot();

@@ -38,14 +38,17 @@ final class ReportTables {
                 row.add(fastest.isPresent() && fastest.get() == api ? "**" + cell + "**" : cell);
             }
             row.add(baseline(endpoint).map(b -> number(b.median())).orElse("–"));
-            row.add(fastest.map(f -> f.name().replace("api-", "") + " " + lead(endpoint, f)).orElse("–"));
+            row.add(fastest.map(f -> f.name().replace("api-", "") + " " + lead(endpoint, f))
+                    .orElse("–"));
             rows.add(row);
         }
-        return new Tables("Highest sustained throughput (req/s)",
+        return new Tables(
+                "Highest sustained throughput (req/s)",
                 "Closed model, " + results.plan().concurrency() + " keep-alive connections; median of "
                         + results.plan().closedRounds() + " rounds (min–max); fastest API in bold. Baseline: "
                         + "common's raw client in-process for backend endpoints, the JDK HTTP server for /health/.",
-                Tables.header("endpoint", apis, "baseline", "fastest (lead over the next)"), rows);
+                Tables.header("endpoint", apis, "baseline", "fastest (lead over the next)"),
+                rows);
     }
 
     /** Each API's throughput as a share of the baseline doing the same backend work without HTTP. */
@@ -60,13 +63,20 @@ final class ReportTables {
             row.add("`" + Endpoint.byId(endpoint).label() + "`");
             for (Results.Server api : apis) {
                 Results.EndpointRun run = api.endpoint(endpoint);
-                row.add(run == null ? "–" : percent(run.throughput().median() / baseline.get().median()));
+                row.add(
+                        run == null
+                                ? "–"
+                                : percent(run.throughput().median()
+                                        / baseline.get().median()));
             }
             row.add(baselineDescription(endpoint));
             rows.add(row);
         }
-        return new Tables("Throughput as a share of the baseline", "API median / baseline median at the same concurrency.",
-                Tables.header("endpoint", apis, "baseline"), rows);
+        return new Tables(
+                "Throughput as a share of the baseline",
+                "API median / baseline median at the same concurrency.",
+                Tables.header("endpoint", apis, "baseline"),
+                rows);
     }
 
     /** p99 at 50% of each API's own highest rate: the tail a half-loaded service shows. */
@@ -82,10 +92,12 @@ final class ReportTables {
             }
             rows.add(row);
         }
-        return new Tables("p99 latency at 50% of each API's highest rate (ms)",
+        return new Tables(
+                "p99 latency at 50% of each API's highest rate (ms)",
                 "Open model (fixed rate), latency from each request's intended start (coordinated omission corrected, "
                         + "HdrHistogram); median of " + results.plan().openRounds() + " rounds (min–max).",
-                Tables.header("endpoint", apis), rows);
+                Tables.header("endpoint", apis),
+                rows);
     }
 
     /** One table per endpoint: every API at every open-model rate, all percentiles. */
@@ -103,13 +115,32 @@ final class ReportTables {
                     continue;
                 }
                 for (Results.OpenLevel level : run.open()) {
-                    rows.add(List.of(server.name(), percent(level.fraction()) + " = " + number(level.rate()),
-                            millis(level.p50()), millis(level.p90()), millis(level.p99()), millis(level.p999()),
-                            millis(level.max()), Long.toString(level.rounds().stream().mapToLong(r -> r.failures()).sum())));
+                    rows.add(List.of(
+                            server.name(),
+                            percent(level.fraction()) + " = " + number(level.rate()),
+                            millis(level.p50()),
+                            millis(level.p90()),
+                            millis(level.p99()),
+                            millis(level.p999()),
+                            millis(level.max()),
+                            Long.toString(level.rounds().stream()
+                                    .mapToLong(r -> r.failures())
+                                    .sum())));
                 }
             }
-            tables.add(new Tables("Latency: `" + Endpoint.byId(endpoint).label() + "` (ms)", "",
-                    List.of("server", "rate (share of its highest = req/s)", "p50", "p90", "p99", "p99.9", "max", "failures"), rows));
+            tables.add(new Tables(
+                    "Latency: `" + Endpoint.byId(endpoint).label() + "` (ms)",
+                    "",
+                    List.of(
+                            "server",
+                            "rate (share of its highest = req/s)",
+                            "p50",
+                            "p90",
+                            "p99",
+                            "p99.9",
+                            "max",
+                            "failures"),
+                    rows));
         }
         return tables;
     }
@@ -122,30 +153,53 @@ final class ReportTables {
             servers.add(results.floor());
         }
         for (Results.Server server : servers) {
-            rows.add(List.of(server.name(), number(server.startMillis()), number(server.rssIdleMb()),
-                    number(server.rssPeakMb()), number(server.rssAfterMb()), String.format(Locale.ROOT, "%.1f", server.cpuSeconds())));
+            rows.add(List.of(
+                    server.name(),
+                    number(server.startMillis()),
+                    number(server.rssIdleMb()),
+                    number(server.rssPeakMb()),
+                    number(server.rssAfterMb()),
+                    String.format(Locale.ROOT, "%.1f", server.cpuSeconds())));
         }
-        return new Tables("Start time, memory and CPU",
+        return new Tables(
+                "Start time, memory and CPU",
                 "Start: process start to the first /health/all with every backend healthy (the floor: first /health/ answer). "
                         + "RSS from /proc: idle once healthy, peak sampled every 100 ms under load, after the load. "
                         + "CPU: user + system seconds of the server process over all its measured load.",
-                List.of("server", "start to healthy (ms)", "RSS idle (MB)", "RSS peak under load (MB)", "RSS after load (MB)",
-                        "CPU under load (s)"), rows);
+                List.of(
+                        "server",
+                        "start to healthy (ms)",
+                        "RSS idle (MB)",
+                        "RSS peak under load (MB)",
+                        "RSS after load (MB)",
+                        "CPU under load (s)"),
+                rows);
     }
 
     Tables baselines() {
         List<List<String>> rows = new ArrayList<>();
         for (Results.Baseline baseline : results.baselines()) {
-            rows.add(List.of(baseline.endpoint(), baseline.description(), rate(baseline.throughput()),
-                    Long.toString(baseline.rounds().stream().mapToLong(r -> r.failures()).sum())));
+            rows.add(List.of(
+                    baseline.endpoint(),
+                    baseline.description(),
+                    rate(baseline.throughput()),
+                    Long.toString(baseline.rounds().stream()
+                            .mapToLong(r -> r.failures())
+                            .sum())));
         }
         if (results.floor() != null) {
             Results.EndpointRun health = results.floor().endpoint(Endpoint.HEALTH.id());
-            rows.add(List.of(Endpoint.HEALTH.id(), "JDK com.sun.net.httpserver, constant body (HTTP floor)",
-                    rate(health.throughput()), Long.toString(health.failures())));
+            rows.add(List.of(
+                    Endpoint.HEALTH.id(),
+                    "JDK com.sun.net.httpserver, constant body (HTTP floor)",
+                    rate(health.throughput()),
+                    Long.toString(health.failures())));
         }
-        return new Tables("Baselines", "Same concurrency as the APIs; in-process work runs on the load generator's CPU.",
-                List.of("endpoint", "work", "req/s", "failures"), rows);
+        return new Tables(
+                "Baselines",
+                "Same concurrency as the APIs; in-process work runs on the load generator's CPU.",
+                List.of("endpoint", "work", "req/s", "failures"),
+                rows);
     }
 
     /** Failures (non-200 answers and transport errors) per endpoint and API, over every measured round. */
@@ -160,35 +214,51 @@ final class ReportTables {
             }
             rows.add(row);
         }
-        return new Tables("Failures", "Non-200 answers plus transport errors over all measured rounds; every endpoint "
-                + "answers 200 by contract on a healthy stack, so each should be 0.", Tables.header("endpoint", apis), rows);
+        return new Tables(
+                "Failures",
+                "Non-200 answers plus transport errors over all measured rounds; every endpoint "
+                        + "answers 200 by contract on a healthy stack, so each should be 0.",
+                Tables.header("endpoint", apis),
+                rows);
     }
 
     Optional<Results.Server> fastest(String endpoint) {
-        return apis.stream().filter(a -> a.endpoint(endpoint) != null)
-                .max(Comparator.comparingDouble(a -> a.endpoint(endpoint).throughput().median()));
+        return apis.stream()
+                .filter(a -> a.endpoint(endpoint) != null)
+                .max(Comparator.comparingDouble(
+                        a -> a.endpoint(endpoint).throughput().median()));
     }
 
     private String lead(String endpoint, Results.Server fastest) {
         double top = fastest.endpoint(endpoint).throughput().median();
-        return apis.stream().filter(a -> a != fastest && a.endpoint(endpoint) != null)
-                .mapToDouble(a -> a.endpoint(endpoint).throughput().median()).max()
-                .stream().mapToObj(next -> String.format(Locale.ROOT, "+%.0f%%", (top / next - 1) * 100))
-                .findFirst().orElse("");
+        return apis.stream()
+                .filter(a -> a != fastest && a.endpoint(endpoint) != null)
+                .mapToDouble(a -> a.endpoint(endpoint).throughput().median())
+                .max()
+                .stream()
+                .mapToObj(next -> String.format(Locale.ROOT, "+%.0f%%", (top / next - 1) * 100))
+                .findFirst()
+                .orElse("");
     }
 
     Optional<Spread> baseline(String endpoint) {
         if (endpoint.equals(Endpoint.HEALTH.id()) && results.floor() != null) {
             return Optional.of(results.floor().endpoint(endpoint).throughput());
         }
-        return results.baselines().stream().filter(b -> b.endpoint().equals(endpoint)).findFirst().map(Results.Baseline::throughput);
+        return results.baselines().stream()
+                .filter(b -> b.endpoint().equals(endpoint))
+                .findFirst()
+                .map(Results.Baseline::throughput);
     }
 
     private String baselineDescription(String endpoint) {
         if (endpoint.equals(Endpoint.HEALTH.id())) {
             return "JDK HTTP server, constant body";
         }
-        return results.baselines().stream().filter(b -> b.endpoint().equals(endpoint)).findFirst()
-                .map(Results.Baseline::description).orElse("");
+        return results.baselines().stream()
+                .filter(b -> b.endpoint().equals(endpoint))
+                .findFirst()
+                .map(Results.Baseline::description)
+                .orElse("");
     }
 }

@@ -15,8 +15,8 @@ public abstract class ApiException extends RuntimeException {
     private final Map<String, Object> details;
     private final Map<String, String> headers;
 
-    protected ApiException(int status, String error, String message, Map<String, ?> details,
-            Map<String, String> headers) {
+    protected ApiException(
+            int status, String error, String message, Map<String, ?> details, Map<String, String> headers) {
         super(message, null, false, false);
         this.status = status;
         this.error = error;

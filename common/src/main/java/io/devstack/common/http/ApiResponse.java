@@ -76,7 +76,7 @@ public record ApiResponse(int status, String contentType, byte[] body, Map<Strin
 
     @Override
     public String toString() {
-        return "ApiResponse[status=" + status + ", contentType=" + contentType + ", bytes=" + body.length
-                + ", headers=" + headers + "]";
+        return "ApiResponse[status=" + status + ", contentType=" + contentType + ", bytes=" + body.length + ", headers="
+                + headers + "]";
     }
 }

@@ -66,8 +66,8 @@ public record CacheSetInput(String key, String value, Integer ttl) {
             return null;
         }
         if (!node.isTextual()) {
-            errors.add(new ValidationError("string_type", BODY_VALUE, "Input should be a valid string",
-                    RequestBodies.plain(node)));
+            errors.add(new ValidationError(
+                    "string_type", BODY_VALUE, "Input should be a valid string", RequestBodies.plain(node)));
             return null;
         }
         errors.cacheValue(BODY_VALUE, node.textValue());

@@ -20,13 +20,13 @@ public final class ContractRoutes {
     public static final String UNKNOWN = "UNKNOWN";
 
     /** One (method, template) pair of the contract. */
-    public record Route(String method, String template) {
-    }
+    public record Route(String method, String template) {}
 
     /** A template split once into its segments: matching runs on every request, so nothing is split there. */
     private record Shape(String template, List<String> parts, int variables) {
         static Shape of(String template) {
-            return new Shape(template, split(template), (int) template.chars().filter(c -> c == '{').count());
+            return new Shape(template, split(template), (int)
+                    template.chars().filter(c -> c == '{').count());
         }
 
         boolean matches(List<String> segments) {
@@ -75,7 +75,8 @@ public final class ContractRoutes {
             new Route("POST", "/examples/messaging/publish"),
             new Route("GET", "/examples/messaging/queue/{queue_name}/info"));
 
-    private static final List<Shape> SHAPES = templates().stream().map(Shape::of).toList();
+    private static final List<Shape> SHAPES =
+            templates().stream().map(Shape::of).toList();
     private static final Map<String, Set<String>> METHODS = methodsByTemplate();
 
     private ContractRoutes() {}
@@ -110,7 +111,9 @@ public final class ContractRoutes {
     /** The route serving {@code method path}, if the contract has one. */
     public static Optional<Route> find(String method, String path) {
         String template = template(path);
-        return ALL.stream().filter(r -> r.template().equals(template) && r.method().equals(method)).findFirst();
+        return ALL.stream()
+                .filter(r -> r.template().equals(template) && r.method().equals(method))
+                .findFirst();
     }
 
     /** Every distinct template, in table order. */
@@ -127,7 +130,8 @@ public final class ContractRoutes {
 
     private static Map<String, Set<String>> methodsByTemplate() {
         Map<String, Set<String>> methods = new HashMap<>();
-        ALL.forEach(r -> methods.computeIfAbsent(r.template(), t -> new TreeSet<>()).add(r.method()));
+        ALL.forEach(
+                r -> methods.computeIfAbsent(r.template(), t -> new TreeSet<>()).add(r.method()));
         methods.replaceAll((template, set) -> Collections.unmodifiableSet(set));
         return Map.copyOf(methods);
     }

@@ -19,14 +19,16 @@ public final class CorsPolicy {
 
     public static final String ENV_VAR = "CORS_ALLOWED_ORIGINS";
     public static final String ALLOW_METHODS = "GET, POST, DELETE, OPTIONS";
-    public static final String ALLOW_HEADERS = "Accept, Accept-Language, Content-Language, Content-Type, Cache-Control, X-Request-ID";
+    public static final String ALLOW_HEADERS =
+            "Accept, Accept-Language, Content-Language, Content-Type, Cache-Control, X-Request-ID";
     public static final String EXPOSE_HEADERS =
             "X-Request-ID, X-Cache, Retry-After, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset";
     public static final int MAX_AGE_SECONDS = 600;
 
     /** localhost and 127.0.0.1 on ports 3000, 8000–8004 and 8080. */
     public static final List<String> DEFAULT_ORIGINS = Stream.of("localhost", "127.0.0.1")
-            .flatMap(host -> Stream.of(3000, 8000, 8001, 8002, 8003, 8004, 8080).map(port -> "http://" + host + ":" + port))
+            .flatMap(host ->
+                    Stream.of(3000, 8000, 8001, 8002, 8003, 8004, 8080).map(port -> "http://" + host + ":" + port))
             .toList();
 
     private final Set<String> allowedOrigins;

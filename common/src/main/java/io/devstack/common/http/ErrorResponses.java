@@ -28,9 +28,13 @@ public final class ErrorResponses {
         if (failure instanceof ApiException e) {
             return render(e, requestId);
         }
-        LOG.error("Unhandled error for request_id={}: {}", requestId, failure.getClass().getName(), failure);
-        return ApiResponse.json(500, new Envelope("InternalServerError", "An unexpected error occurred", 500,
-                Map.of(), requestId));
+        LOG.error(
+                "Unhandled error for request_id={}: {}",
+                requestId,
+                failure.getClass().getName(),
+                failure);
+        return ApiResponse.json(
+                500, new Envelope("InternalServerError", "An unexpected error occurred", 500, Map.of(), requestId));
     }
 
     /**

@@ -8,13 +8,17 @@ package io.devstack.common.http;
 public final class ForbiddenException extends ApiException {
 
     public static ForbiddenException host(String host) {
-        return new ForbiddenException("Host '" + InputEcho.prefix(host) + "' is not a name of this API; use localhost "
-                + "or 127.0.0.1, or add the name to " + HostPolicy.ENV_VAR, "host_not_allowed");
+        return new ForbiddenException(
+                "Host '" + InputEcho.prefix(host) + "' is not a name of this API; use localhost "
+                        + "or 127.0.0.1, or add the name to " + HostPolicy.ENV_VAR,
+                "host_not_allowed");
     }
 
     public static ForbiddenException origin(String origin) {
-        return new ForbiddenException("Origin '" + InputEcho.prefix(origin) + "' may not change state here; add it to "
-                + CorsPolicy.ENV_VAR + " to allow it", "origin_not_allowed");
+        return new ForbiddenException(
+                "Origin '" + InputEcho.prefix(origin) + "' may not change state here; add it to " + CorsPolicy.ENV_VAR
+                        + " to allow it",
+                "origin_not_allowed");
     }
 
     private ForbiddenException(String message, String reason) {

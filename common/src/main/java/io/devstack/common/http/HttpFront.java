@@ -41,7 +41,12 @@ public final class HttpFront {
     private final RequestLog log;
     private final LongSupplier nanoTime;
 
-    public HttpFront(HostPolicy hosts, CorsPolicy cors, RateLimits rateLimits, ApiMetrics metrics, RequestLog log,
+    public HttpFront(
+            HostPolicy hosts,
+            CorsPolicy cors,
+            RateLimits rateLimits,
+            ApiMetrics metrics,
+            RequestLog log,
             LongSupplier nanoTime) {
         this.hosts = hosts;
         this.cors = cors;
@@ -53,8 +58,8 @@ public final class HttpFront {
 
     /** The production pipeline: contract rate limits, stdout access log tagged with the module name. */
     public static HttpFront create(ApiModule module, HostPolicy hosts, CorsPolicy cors, ApiMetrics metrics) {
-        return new HttpFront(hosts, cors, new RateLimits(), metrics, new RequestLog(module.moduleName()),
-                System::nanoTime);
+        return new HttpFront(
+                hosts, cors, new RateLimits(), metrics, new RequestLog(module.moduleName()), System::nanoTime);
     }
 
     /**
@@ -85,7 +90,8 @@ public final class HttpFront {
         private final ApiResponse shortCircuit;
         private final AtomicBoolean completed = new AtomicBoolean();
 
-        private Exchange(String method, String path, String rawQuery, Function<String, String> header, String clientIp) {
+        private Exchange(
+                String method, String path, String rawQuery, Function<String, String> header, String clientIp) {
             this.method = method;
             this.path = path;
             this.rawQuery = rawQuery;
@@ -95,7 +101,8 @@ public final class HttpFront {
             String origin = header.apply("Origin");
             responseHeaders.put(RequestIds.HEADER, requestId);
             if (!RequestTargets.wellFormed(path, rawQuery)) {
-                // what strict servers refuse and lenient ones read their own way: one answer (ErrorResponses.malformedRequest)
+                // what strict servers refuse and lenient ones read their own way: one answer
+                // (ErrorResponses.malformedRequest)
                 shortCircuit = ErrorResponses.from(BadRequestException.malformedRequest(), requestId)
                         .withHeaders(responseHeaders);
                 return;
@@ -107,7 +114,8 @@ public final class HttpFront {
             }
             if (CorsPolicy.isPreflight(method, origin, header.apply("Access-Control-Request-Method"))) {
                 responseHeaders.putAll(cors.preflightHeaders(origin));
-                shortCircuit = ApiResponse.text(200, "text/plain; charset=utf-8", "").withHeaders(responseHeaders);
+                shortCircuit =
+                        ApiResponse.text(200, "text/plain; charset=utf-8", "").withHeaders(responseHeaders);
                 return;
             }
             responseHeaders.putAll(cors.responseHeaders(origin));

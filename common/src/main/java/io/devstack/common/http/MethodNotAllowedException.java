@@ -11,7 +11,11 @@ public final class MethodNotAllowedException extends ApiException {
     }
 
     private MethodNotAllowedException(List<String> sorted) {
-        super(405, "MethodNotAllowed", "Method not allowed; allowed: " + String.join(", ", sorted),
-                ordered("allowed_methods", sorted), Map.of("Allow", String.join(", ", sorted)));
+        super(
+                405,
+                "MethodNotAllowed",
+                "Method not allowed; allowed: " + String.join(", ", sorted),
+                ordered("allowed_methods", sorted),
+                Map.of("Allow", String.join(", ", sorted)));
     }
 }

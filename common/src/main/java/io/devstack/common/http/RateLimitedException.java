@@ -12,7 +12,10 @@ public final class RateLimitedException extends ApiException {
      * @param resetSeconds seconds until the budget refills (also Retry-After; at least 1)
      */
     public RateLimitedException(int limit, int windowSeconds, long resetSeconds) {
-        super(429, "RateLimited", "Rate limit exceeded: " + limit + " per " + window(windowSeconds),
+        super(
+                429,
+                "RateLimited",
+                "Rate limit exceeded: " + limit + " per " + window(windowSeconds),
                 ordered("limit", limit, "window_seconds", windowSeconds, "retry_after_seconds", resetSeconds),
                 headers(limit, resetSeconds));
     }

@@ -48,7 +48,10 @@ public final class RateLimits {
     public RateLimits(Map<String, Limit> limits, LongSupplier nanoTime) {
         this.limits = Map.copyOf(limits);
         this.nanoTime = nanoTime;
-        Duration longest = limits.values().stream().map(Limit::window).max(Duration::compareTo).orElse(Duration.ofMinutes(1));
+        Duration longest = limits.values().stream()
+                .map(Limit::window)
+                .max(Duration::compareTo)
+                .orElse(Duration.ofMinutes(1));
         this.windows = Caffeine.newBuilder()
                 .expireAfterAccess(longest)
                 .ticker(nanoTime::getAsLong)

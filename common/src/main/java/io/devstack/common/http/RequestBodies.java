@@ -38,6 +38,7 @@ public final class RequestBodies {
     public static final int MAX_REQUEST_HEAD_BYTES = 64 * 1024;
     /** More query parameters than any route needs (it takes at most two) → 400, before a framework parses them. */
     public static final int MAX_QUERY_PARAMETERS = 100;
+
     static final List<Object> BODY = List.of("body");
 
     private RequestBodies() {}

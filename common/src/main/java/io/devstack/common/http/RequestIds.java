@@ -12,6 +12,8 @@ public final class RequestIds {
     private RequestIds() {}
 
     public static String resolve(String incoming) {
-        return incoming != null && ACCEPTED.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+        return incoming != null && ACCEPTED.matcher(incoming).matches()
+                ? incoming
+                : UUID.randomUUID().toString();
     }
 }

@@ -17,7 +17,10 @@ public final class ServiceUnavailableException extends ApiException {
     }
 
     public ServiceUnavailableException(String service, String reason, int retryAfterSeconds) {
-        super(503, "ServiceUnavailable", "Service '" + service + "' is unavailable",
+        super(
+                503,
+                "ServiceUnavailable",
+                "Service '" + service + "' is unavailable",
                 ordered("service", service, "reason", reason),
                 Map.of("Retry-After", Integer.toString(retryAfterSeconds)));
     }

@@ -20,22 +20,29 @@ public record ValidationError(String type, List<Object> loc, String msg, Object 
     }
 
     public static ValidationError tooShort(List<Object> loc, int min, Object input) {
-        return new ValidationError("string_too_short", loc,
-                "String should have at least " + min + " character" + (min == 1 ? "" : "s"), input);
+        return new ValidationError(
+                "string_too_short",
+                loc,
+                "String should have at least " + min + " character" + (min == 1 ? "" : "s"),
+                input);
     }
 
     public static ValidationError tooLong(List<Object> loc, int max, Object input) {
-        return new ValidationError("string_too_long", loc,
-                "String should have at most " + max + " character" + (max == 1 ? "" : "s"), input);
+        return new ValidationError(
+                "string_too_long",
+                loc,
+                "String should have at most " + max + " character" + (max == 1 ? "" : "s"),
+                input);
     }
 
     public static ValidationError patternMismatch(List<Object> loc, String regex, Object input) {
-        return new ValidationError("string_pattern_mismatch", loc, "String should match pattern '" + regex + "'", input);
+        return new ValidationError(
+                "string_pattern_mismatch", loc, "String should match pattern '" + regex + "'", input);
     }
 
     public static ValidationError intParsing(List<Object> loc, Object input) {
-        return new ValidationError("int_parsing", loc,
-                "Input should be a valid integer, unable to parse string as an integer", input);
+        return new ValidationError(
+                "int_parsing", loc, "Input should be a valid integer, unable to parse string as an integer", input);
     }
 
     public static ValidationError greaterThanEqual(List<Object> loc, long min, Object input) {

@@ -7,8 +7,7 @@ public final class ValidationException extends ApiException {
     private final List<ValidationError> errors;
 
     public ValidationException(List<ValidationError> errors) {
-        super(422, "ValidationError", "Request validation failed",
-                ordered("validation_errors", List.copyOf(errors)));
+        super(422, "ValidationError", "Request validation failed", ordered("validation_errors", List.copyOf(errors)));
         this.errors = List.copyOf(errors);
     }
 

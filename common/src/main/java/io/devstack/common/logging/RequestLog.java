@@ -40,8 +40,13 @@ public final class RequestLog {
     /** @param implementation the module name, e.g. {@code api-vertx} */
     public RequestLog(String implementation) {
         // buffered, flushed once per line by write(): one system call per request instead of two
-        this(implementation, new PrintStream(new java.io.BufferedOutputStream(
-                new java.io.FileOutputStream(java.io.FileDescriptor.out), 1 << 14), false, StandardCharsets.UTF_8),
+        this(
+                implementation,
+                new PrintStream(
+                        new java.io.BufferedOutputStream(
+                                new java.io.FileOutputStream(java.io.FileDescriptor.out), 1 << 14),
+                        false,
+                        StandardCharsets.UTF_8),
                 Clock.systemUTC());
     }
 
@@ -51,12 +56,23 @@ public final class RequestLog {
         this.clock = clock;
     }
 
-    public Line line(String requestId, String method, String path, String route, int status, long nanos,
-            String clientIp) {
+    public Line line(
+            String requestId, String method, String path, String route, int status, long nanos, String clientIp) {
         String timestamp = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS).toString();
         double durationMs = Math.round(nanos / 1_000.0) / 1_000.0;
-        return new Line(timestamp, "INFO", LOGGER, "request completed", requestId, method, path, route, status,
-                durationMs, clientIp, implementation);
+        return new Line(
+                timestamp,
+                "INFO",
+                LOGGER,
+                "request completed",
+                requestId,
+                method,
+                path,
+                route,
+                status,
+                durationMs,
+                clientIp,
+                implementation);
     }
 
     public void write(Line line) {

@@ -41,6 +41,7 @@ public final class ApiMetrics implements AutoCloseable {
         Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
         Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10)
     };
+
     private static final Set<String> HTTP_METHODS =
             Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "CONNECT");
 
@@ -51,6 +52,7 @@ public final class ApiMetrics implements AutoCloseable {
      * lookup on every call, on every request. The label space is bounded (route templates, not raw paths).
      */
     private final Map<List<Object>, Timer> timers = new ConcurrentHashMap<>();
+
     private final Map<List<Object>, Counter> counters = new ConcurrentHashMap<>();
 
     public ApiMetrics() {
@@ -78,36 +80,42 @@ public final class ApiMetrics implements AutoCloseable {
      */
     public void recordHttpRequest(String method, String uri, int status, long nanos) {
         String label = HTTP_METHODS.contains(method) ? method : "OTHER";
-        timers.computeIfAbsent(List.of("http", label, uri, status), key -> Timer.builder("http.server.requests")
-                .description("HTTP requests served, by contract route template")
-                .tag("method", label)
-                .tag("uri", uri)
-                .tag("status", Integer.toString(status))
-                .tag("outcome", Outcome.forStatus(status).name())
-                .serviceLevelObjectives(BUCKETS)
-                .register(registry))
+        timers.computeIfAbsent(
+                        List.of("http", label, uri, status),
+                        key -> Timer.builder("http.server.requests")
+                                .description("HTTP requests served, by contract route template")
+                                .tag("method", label)
+                                .tag("uri", uri)
+                                .tag("status", Integer.toString(status))
+                                .tag("outcome", Outcome.forStatus(status).name())
+                                .serviceLevelObjectives(BUCKETS)
+                                .register(registry))
                 .record(nanos, TimeUnit.NANOSECONDS);
     }
 
     /** @param outcome {@code success}, {@code failure}, {@code timeout} or {@code rejected} (circuit open) */
     public void recordBackendCall(String backend, String operation, String outcome, long nanos) {
-        timers.computeIfAbsent(List.of("backend", backend, operation, outcome), key -> Timer.builder("devstack.backend.calls")
-                .description("Calls from the API to its backends")
-                .tag("backend", backend)
-                .tag("operation", operation)
-                .tag("outcome", outcome)
-                .serviceLevelObjectives(BUCKETS)
-                .register(registry))
+        timers.computeIfAbsent(
+                        List.of("backend", backend, operation, outcome),
+                        key -> Timer.builder("devstack.backend.calls")
+                                .description("Calls from the API to its backends")
+                                .tag("backend", backend)
+                                .tag("operation", operation)
+                                .tag("outcome", outcome)
+                                .serviceLevelObjectives(BUCKETS)
+                                .register(registry))
                 .record(nanos, TimeUnit.NANOSECONDS);
     }
 
     /** @param result {@code hit} or {@code miss} */
     public void recordCacheRequest(String cache, String result) {
-        counters.computeIfAbsent(List.of(cache, result), key -> Counter.builder("devstack.cache.requests")
-                .description("Lookups in the API's caches")
-                .tag("cache", cache)
-                .tag("result", result)
-                .register(registry))
+        counters.computeIfAbsent(
+                        List.of(cache, result),
+                        key -> Counter.builder("devstack.cache.requests")
+                                .description("Lookups in the API's caches")
+                                .tag("cache", cache)
+                                .tag("result", result)
+                                .register(registry))
                 .increment();
     }
 

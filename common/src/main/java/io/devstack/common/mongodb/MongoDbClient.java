@@ -31,21 +31,25 @@ public final class MongoDbClient implements AutoCloseable {
     private final CredentialedClient<Connected> client;
 
     /** The driver client together with the database the secret names. */
-    private record Connected(MongoClient client, String database) {
-    }
+    private record Connected(MongoClient client, String database) {}
 
     /** The database's collection names, sorted. */
-    public record Collections(String database, List<String> names) {
-    }
+    public record Collections(String database, List<String> names) {}
 
     public MongoDbClient(HostPort address, VaultSecrets secrets, Duration timeout) {
-        this.client = new CredentialedClient<>(SECRET, secrets, secret -> connect(address, secret, timeout),
-                MongoDbClient::rejectedCredentials, connected -> true, connected -> connected.client().close());
+        this.client = new CredentialedClient<>(
+                SECRET,
+                secrets,
+                secret -> connect(address, secret, timeout),
+                MongoDbClient::rejectedCredentials,
+                connected -> true,
+                connected -> connected.client().close());
     }
 
     /** The server's {@code buildInfo} version. */
     public String version() throws Exception {
-        return client.use(c -> database(c).runCommand(new Document("buildInfo", 1)).getString("version"));
+        return client.use(
+                c -> database(c).runCommand(new Document("buildInfo", 1)).getString("version"));
     }
 
     /** Collections of the secret's database, sorted by name. */
@@ -67,17 +71,16 @@ public final class MongoDbClient implements AutoCloseable {
         long millis = timeout.toMillis();
         MongoClientSettings settings = MongoClientSettings.builder()
                 .applicationName("devstack-api")
-                .applyToClusterSettings(cluster -> cluster
-                        .hosts(List.of(new ServerAddress(address.host(), address.port())))
-                        .serverSelectionTimeout(millis, TimeUnit.MILLISECONDS))
-                .applyToSocketSettings(socket -> socket
-                        .connectTimeout((int) millis, TimeUnit.MILLISECONDS)
+                .applyToClusterSettings(
+                        cluster -> cluster.hosts(List.of(new ServerAddress(address.host(), address.port())))
+                                .serverSelectionTimeout(millis, TimeUnit.MILLISECONDS))
+                .applyToSocketSettings(socket -> socket.connectTimeout((int) millis, TimeUnit.MILLISECONDS)
                         .readTimeout((int) millis, TimeUnit.MILLISECONDS))
-                .applyToConnectionPoolSettings(pool -> pool
-                        .maxSize(5)
-                        .maxWaitTime(millis, TimeUnit.MILLISECONDS))
-                .credential(MongoCredential.createScramSha256Credential(String.valueOf(secret.get("user")),
-                        String.valueOf(authSource), String.valueOf(secret.get("password")).toCharArray()))
+                .applyToConnectionPoolSettings(pool -> pool.maxSize(5).maxWaitTime(millis, TimeUnit.MILLISECONDS))
+                .credential(MongoCredential.createScramSha256Credential(
+                        String.valueOf(secret.get("user")),
+                        String.valueOf(authSource),
+                        String.valueOf(secret.get("password")).toCharArray()))
                 .build();
         return new Connected(MongoClients.create(settings), database);
     }

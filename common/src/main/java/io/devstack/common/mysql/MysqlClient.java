@@ -26,8 +26,13 @@ public final class MysqlClient implements AutoCloseable {
     private final CredentialedClient<HikariDataSource> pool;
 
     public MysqlClient(HostPort address, VaultSecrets secrets, Duration timeout) {
-        this.pool = new CredentialedClient<>(SECRET, secrets, secret -> createPool(address, secret, timeout),
-                MysqlClient::rejectedCredentials, p -> !p.isClosed(), HikariDataSource::close);
+        this.pool = new CredentialedClient<>(
+                SECRET,
+                secrets,
+                secret -> createPool(address, secret, timeout),
+                MysqlClient::rejectedCredentials,
+                p -> !p.isClosed(),
+                HikariDataSource::close);
     }
 
     /** {@code SELECT VERSION()}. */
@@ -73,8 +78,10 @@ public final class MysqlClient implements AutoCloseable {
 
     /** Error 1045 / SQLSTATE 28000: access denied for the user and password. */
     static boolean rejectedCredentials(Throwable failure) {
-        return BackendFailures.anyCause(failure, t -> t instanceof SQLException sql
-                && (sql.getErrorCode() == ACCESS_DENIED || "28000".equals(sql.getSQLState())));
+        return BackendFailures.anyCause(
+                failure,
+                t -> t instanceof SQLException sql
+                        && (sql.getErrorCode() == ACCESS_DENIED || "28000".equals(sql.getSQLState())));
     }
 
     @Override

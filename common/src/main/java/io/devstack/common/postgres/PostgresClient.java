@@ -31,8 +31,13 @@ public final class PostgresClient implements AutoCloseable {
 
     public PostgresClient(HostPort address, VaultSecrets secrets, Duration timeout) {
         this.timeout = timeout;
-        this.pool = new CredentialedClient<>(SECRET, secrets, secret -> createPool(address, secret, timeout),
-                PostgresClient::rejectedCredentials, p -> !p.isDisposed(), ConnectionPool::dispose);
+        this.pool = new CredentialedClient<>(
+                SECRET,
+                secrets,
+                secret -> createPool(address, secret, timeout),
+                PostgresClient::rejectedCredentials,
+                p -> !p.isDisposed(),
+                ConnectionPool::dispose);
     }
 
     /** {@code SELECT version()}, the full server banner. */
@@ -46,7 +51,8 @@ public final class PostgresClient implements AutoCloseable {
     }
 
     private <T> T queryOne(String sql, Class<T> type) throws Exception {
-        return pool.use(p -> Mono.usingWhen(p.create(),
+        return pool.use(p -> Mono.usingWhen(
+                        p.create(),
                         (Connection c) -> Mono.from(c.createStatement(sql).execute())
                                 .flatMap(result -> Mono.from(result.map((row, meta) -> row.get(0, type)))),
                         Connection::close)
@@ -80,9 +86,12 @@ public final class PostgresClient implements AutoCloseable {
 
     /** SQLSTATE class 28: invalid authorization (28P01 wrong password, 28000 unknown role). */
     static boolean rejectedCredentials(Throwable failure) {
-        return BackendFailures.anyCause(failure, t -> t instanceof R2dbcPermissionDeniedException
-                || (t instanceof R2dbcException r2dbc && r2dbc.getSqlState() != null
-                        && r2dbc.getSqlState().startsWith("28")));
+        return BackendFailures.anyCause(
+                failure,
+                t -> t instanceof R2dbcPermissionDeniedException
+                        || (t instanceof R2dbcException r2dbc
+                                && r2dbc.getSqlState() != null
+                                && r2dbc.getSqlState().startsWith("28")));
     }
 
     @Override

@@ -30,13 +30,17 @@ public final class RabbitClient implements AutoCloseable {
     private final CredentialedClient<Connection> connection;
 
     /** What a passive declare tells about a queue. */
-    public record QueueState(long messageCount, long consumerCount) {
-    }
+    public record QueueState(long messageCount, long consumerCount) {}
 
     public RabbitClient(HostPort address, VaultSecrets secrets, Duration timeout) {
         this.timeout = timeout;
-        this.connection = new CredentialedClient<>(SECRET, secrets, secret -> open(address, secret, timeout),
-                RabbitClient::rejectedCredentials, Connection::isOpen, c -> c.close((int) timeout.toMillis()));
+        this.connection = new CredentialedClient<>(
+                SECRET,
+                secrets,
+                secret -> open(address, secret, timeout),
+                RabbitClient::rejectedCredentials,
+                Connection::isOpen,
+                c -> c.close((int) timeout.toMillis()));
     }
 
     /** The broker's product version from the connection handshake's server properties. */
@@ -113,8 +117,10 @@ public final class RabbitClient implements AutoCloseable {
     }
 
     static boolean rejectedCredentials(Throwable failure) {
-        return BackendFailures.anyCause(failure, t -> t instanceof AuthenticationFailureException
-                || t instanceof PossibleAuthenticationFailureException);
+        return BackendFailures.anyCause(
+                failure,
+                t -> t instanceof AuthenticationFailureException
+                        || t instanceof PossibleAuthenticationFailureException);
     }
 
     /** Unchecked carrier for a failed connect, so the cause chain keeps the driver's exception. */

@@ -13,8 +13,7 @@ import java.util.List;
  */
 public final class ClusterNodesParser {
 
-    private ClusterNodesParser() {
-    }
+    private ClusterNodesParser() {}
 
     public static List<ClusterNode> parse(String clusterNodes) {
         List<ClusterNode> nodes = new ArrayList<>();
@@ -58,11 +57,23 @@ public final class ClusterNodesParser {
             int dash = slot.indexOf('-');
             SlotRange range = dash < 0
                     ? new SlotRange(Integer.parseInt(slot), Integer.parseInt(slot))
-                    : new SlotRange(Integer.parseInt(slot.substring(0, dash)), Integer.parseInt(slot.substring(dash + 1)));
+                    : new SlotRange(
+                            Integer.parseInt(slot.substring(0, dash)), Integer.parseInt(slot.substring(dash + 1)));
             ranges.add(range);
             slots += range.count();
         }
-        return new ClusterNode(fields[0], host, port, role, flags, masterId, Long.parseLong(fields[4]),
-                Long.parseLong(fields[5]), Long.parseLong(fields[6]), fields[7], slots, ranges);
+        return new ClusterNode(
+                fields[0],
+                host,
+                port,
+                role,
+                flags,
+                masterId,
+                Long.parseLong(fields[4]),
+                Long.parseLong(fields[5]),
+                Long.parseLong(fields[6]),
+                fields[7],
+                slots,
+                ranges);
     }
 }

@@ -17,8 +17,7 @@ public final class InfoParser {
     private static final Pattern INTEGER = Pattern.compile("-?(0|[1-9][0-9]*)");
     private static final Pattern DECIMAL = Pattern.compile("-?(0|[1-9][0-9]*)\\.[0-9]+");
 
-    private InfoParser() {
-    }
+    private InfoParser() {}
 
     public static Map<String, Object> parse(String info) {
         Map<String, Object> fields = new LinkedHashMap<>();

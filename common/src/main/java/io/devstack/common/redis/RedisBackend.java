@@ -32,9 +32,13 @@ public final class RedisBackend implements AutoCloseable {
         this.resources = ClientResources.builder()
                 .socketAddressResolver(MappingSocketAddressResolver.create(this::toConfiguredAddress))
                 .build();
-        this.connections = new CredentialedClient<>(SECRET, secrets,
+        this.connections = new CredentialedClient<>(
+                SECRET,
+                secrets,
                 secret -> new RedisConnections(this.nodes, String.valueOf(secret.get("password")), timeout, resources),
-                RedisBackend::rejectedCredentials, c -> true, RedisConnections::close);
+                RedisBackend::rejectedCredentials,
+                c -> true,
+                RedisConnections::close);
     }
 
     public List<RedisNodeAddress> nodes() {
@@ -82,17 +86,23 @@ public final class RedisBackend implements AutoCloseable {
     private HostAndPort toConfiguredAddress(HostAndPort announced) {
         for (RedisNodeAddress node : nodes) {
             if (node.port() == announced.getPort()) {
-                return node.host().equals(announced.getHostText()) ? announced : HostAndPort.of(node.host(), node.port());
+                return node.host().equals(announced.getHostText())
+                        ? announced
+                        : HostAndPort.of(node.host(), node.port());
             }
         }
         return announced;
     }
 
     static boolean rejectedCredentials(Throwable failure) {
-        return BackendFailures.anyCause(failure, t -> t.getMessage() != null
-                && (t instanceof RedisCommandExecutionException || t instanceof io.lettuce.core.RedisConnectionException)
-                && (t.getMessage().startsWith("WRONGPASS") || t.getMessage().startsWith("NOAUTH")
-                        || t.getMessage().contains("invalid username-password pair")));
+        return BackendFailures.anyCause(
+                failure,
+                t -> t.getMessage() != null
+                        && (t instanceof RedisCommandExecutionException
+                                || t instanceof io.lettuce.core.RedisConnectionException)
+                        && (t.getMessage().startsWith("WRONGPASS")
+                                || t.getMessage().startsWith("NOAUTH")
+                                || t.getMessage().contains("invalid username-password pair")));
     }
 
     @Override

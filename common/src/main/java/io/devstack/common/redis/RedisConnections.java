@@ -36,7 +36,8 @@ final class RedisConnections implements AutoCloseable {
         this.timeout = timeout;
         SocketOptions socket = SocketOptions.builder().connectTimeout(timeout).build();
         TimeoutOptions timeouts = TimeoutOptions.enabled(timeout);
-        this.clusterClient = RedisClusterClient.create(resources, nodes.stream().map(this::uri).toList());
+        this.clusterClient = RedisClusterClient.create(
+                resources, nodes.stream().map(this::uri).toList());
         clusterClient.setOptions(ClusterClientOptions.builder()
                 .socketOptions(socket)
                 .timeoutOptions(timeouts)

@@ -24,11 +24,11 @@ public record SlotDistribution(
             @JsonProperty("end_slot") int endSlot,
             @JsonProperty("slots_count") int slotsCount,
             NodeRef master,
-            List<NodeRef> replicas) {
-    }
+            List<NodeRef> replicas) {}
 
     /** A node as CLUSTER SLOTS names it. */
-    public record NodeRef(String host, int port, @JsonProperty("node_id") String nodeId) {
+    public record NodeRef(
+            String host, int port, @JsonProperty("node_id") String nodeId) {
 
         static NodeRef of(ClusterNode node) {
             return new NodeRef(node.host(), node.port(), node.nodeId());

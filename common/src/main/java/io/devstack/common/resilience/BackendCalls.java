@@ -147,8 +147,8 @@ public final class BackendCalls implements AutoCloseable {
             }
             // Driver messages may carry host names and user names but never passwords; keep them in the log only.
             LOG.warn("{} {} failed: {}", backend.service(), operation, BackendFailures.describe(cause));
-            throw new ServiceUnavailableException(backend.service(),
-                    BackendFailures.isRequestRefusal(cause) ? REQUEST_REFUSED : CONNECTION_FAILED);
+            throw new ServiceUnavailableException(
+                    backend.service(), BackendFailures.isRequestRefusal(cause) ? REQUEST_REFUSED : CONNECTION_FAILED);
         }
     }
 

@@ -11,8 +11,7 @@ import java.util.function.Predicate;
 /** Small helpers to read a driver's exception chain without caring which layer wrapped it. */
 public final class BackendFailures {
 
-    private BackendFailures() {
-    }
+    private BackendFailures() {}
 
     /** True when {@code test} holds for the throwable or any of its causes. */
     public static boolean anyCause(Throwable failure, Predicate<Throwable> test) {
@@ -25,8 +24,8 @@ public final class BackendFailures {
     }
 
     /** Redis error prefixes that say the server (not this request) cannot serve: they count against the breaker. */
-    private static final List<String> REDIS_UNAVAILABLE = List.of(
-            "NOAUTH", "WRONGPASS", "LOADING", "CLUSTERDOWN", "MASTERDOWN", "TRYAGAIN", "BUSY", "READONLY");
+    private static final List<String> REDIS_UNAVAILABLE =
+            List.of("NOAUTH", "WRONGPASS", "LOADING", "CLUSTERDOWN", "MASTERDOWN", "TRYAGAIN", "BUSY", "READONLY");
     /** MongoDB error codes of a refused login (18 AuthenticationFailed, 13 Unauthorized). */
     private static final List<Integer> MONGO_AUTH_CODES = List.of(13, 18);
 
@@ -38,8 +37,9 @@ public final class BackendFailures {
      */
     public static boolean isRequestRefusal(Throwable failure) {
         return anyCause(failure, t -> switch (t) {
-            case RedisCommandExecutionException redis -> REDIS_UNAVAILABLE.stream()
-                    .noneMatch(prefix -> String.valueOf(redis.getMessage()).startsWith(prefix));
+            case RedisCommandExecutionException redis ->
+                REDIS_UNAVAILABLE.stream()
+                        .noneMatch(prefix -> String.valueOf(redis.getMessage()).startsWith(prefix));
             case ShutdownSignalException amqp -> !amqp.isHardError() && amqp.getReason() instanceof AMQP.Channel.Close;
             case MongoCommandException mongo -> !MONGO_AUTH_CODES.contains(mongo.getErrorCode());
             case MongoWriteException ignored -> true;
@@ -54,7 +54,8 @@ public final class BackendFailures {
             root = root.getCause();
         }
         String text = failure.getClass().getSimpleName() + ": " + failure.getMessage();
-        return root == failure ? text : text + " (caused by " + root.getClass().getSimpleName() + ": "
-                + root.getMessage() + ")";
+        return root == failure
+                ? text
+                : text + " (caused by " + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
     }
 }

@@ -13,19 +13,15 @@ import io.lettuce.core.SetArgs;
 public final class CacheService {
 
     /** {@code GET /examples/cache/{key}}; {@code ttl} in seconds, null without expiry or key. */
-    public record Entry(String key, String value, boolean exists, Long ttl) {
-    }
+    public record Entry(String key, String value, boolean exists, Long ttl) {}
 
     /** {@code POST /examples/cache/{key}}. */
-    public record Stored(String key, String value, Integer ttl, String action) {
-    }
+    public record Stored(String key, String value, Integer ttl, String action) {}
 
     /** {@code DELETE /examples/cache/{key}}. */
-    public record Deleted(String key, boolean deleted, String action) {
-    }
+    public record Deleted(String key, boolean deleted, String action) {}
 
-    private record ValueAndTtl(String value, long ttl) {
-    }
+    private record ValueAndTtl(String value, long ttl) {}
 
     private final BackendCalls calls;
     private final RedisBackend redis;
@@ -39,7 +35,9 @@ public final class CacheService {
 
     public ApiResponse get(String key) {
         Parameters.check().cacheKey(key).throwIfInvalid();
-        ValueAndTtl found = calls.call(Backend.REDIS, "get",
+        ValueAndTtl found = calls.call(
+                Backend.REDIS,
+                "get",
                 () -> redis.cluster(commands -> new ValueAndTtl(commands.get(key), commands.ttl(key))));
         boolean exists = found.value() != null;
         metrics.recordCacheRequest("redis", exists ? "hit" : "miss");
@@ -50,9 +48,12 @@ public final class CacheService {
 
     public ApiResponse set(String key, String queryValue, String queryTtl, String contentType, byte[] body) {
         CacheSetInput input = CacheSetInput.parse(key, queryValue, queryTtl, contentType, body);
-        calls.call(Backend.REDIS, "set", () -> redis.cluster(commands -> input.ttl() == null
-                ? commands.set(input.key(), input.value())
-                : commands.set(input.key(), input.value(), SetArgs.Builder.ex(input.ttl()))));
+        calls.call(
+                Backend.REDIS,
+                "set",
+                () -> redis.cluster(commands -> input.ttl() == null
+                        ? commands.set(input.key(), input.value())
+                        : commands.set(input.key(), input.value(), SetArgs.Builder.ex(input.ttl()))));
         return ApiResponse.ok(new Stored(input.key(), input.value(), input.ttl(), "set"));
     }
 

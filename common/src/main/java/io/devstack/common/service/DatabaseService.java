@@ -21,12 +21,10 @@ public final class DatabaseService {
     static final DateTimeFormatter MYSQL_DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     /** The body of the PostgreSQL and MySQL examples. */
-    public record QueryResult(String database, String query, String result) {
-    }
+    public record QueryResult(String database, String query, String result) {}
 
     /** The body of the MongoDB example. */
-    public record CollectionsResult(String database, List<String> collections, int count) {
-    }
+    public record CollectionsResult(String database, List<String> collections, int count) {}
 
     private final BackendCalls calls;
     private final PostgresClient postgres;
@@ -52,7 +50,8 @@ public final class DatabaseService {
 
     public ApiResponse mongodb() {
         MongoDbClient.Collections collections = calls.call(Backend.MONGODB, "list_collections", mongodb::collections);
-        return ApiResponse.ok(new CollectionsResult("MongoDB", collections.names(), collections.names().size()));
+        return ApiResponse.ok(new CollectionsResult(
+                "MongoDB", collections.names(), collections.names().size()));
     }
 
     /** 2026-11-28T18:42:51.123456Z whatever the server's time zone. */

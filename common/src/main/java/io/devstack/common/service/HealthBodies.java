@@ -12,30 +12,23 @@ public final class HealthBodies {
     public static final String DEGRADED = "degraded";
     public static final String UNHEALTHY = "unhealthy";
 
-    private HealthBodies() {
-    }
+    private HealthBodies() {}
 
     /** {@code GET /health/}. */
-    public record Alive(String status) {
-    }
+    public record Alive(String status) {}
 
     /** {@code GET /health/vault}; {@code details} is {@link VaultDetails} or {@link ErrorDetails}. */
-    public record VaultHealth(String status, Object details) {
-    }
+    public record VaultHealth(String status, Object details) {}
 
-    public record VaultDetails(boolean initialized, boolean sealed, boolean standby, String version) {
-    }
+    public record VaultDetails(boolean initialized, boolean sealed, boolean standby, String version) {}
 
-    public record ErrorDetails(String error) {
-    }
+    public record ErrorDetails(String error) {}
 
     /** A healthy database or broker. */
-    public record Healthy(String status, String version) {
-    }
+    public record Healthy(String status, String version) {}
 
     /** A database or broker that did not answer. */
-    public record Unhealthy(String status, String error) {
-    }
+    public record Unhealthy(String status, String error) {}
 
     /** {@code GET /health/redis}. */
     public record RedisHealth(
@@ -43,8 +36,7 @@ public final class HealthBodies {
             @JsonProperty("cluster_enabled") Boolean clusterEnabled,
             @JsonProperty("cluster_state") String clusterState,
             List<Object> nodes,
-            @JsonProperty("total_nodes") int totalNodes) {
-    }
+            @JsonProperty("total_nodes") int totalNodes) {}
 
     public record RedisNodeHealthy(
             String name,
@@ -54,8 +46,7 @@ public final class HealthBodies {
             String version,
             String role,
             @JsonProperty("connected_clients") Long connectedClients,
-            @JsonProperty("used_memory_human") String usedMemoryHuman) {
-    }
+            @JsonProperty("used_memory_human") String usedMemoryHuman) {}
 
     public record RedisNodeUnhealthy(
             String name,
@@ -66,12 +57,10 @@ public final class HealthBodies {
             String role,
             @JsonProperty("connected_clients") Long connectedClients,
             @JsonProperty("used_memory_human") String usedMemoryHuman,
-            String error) {
-    }
+            String error) {}
 
     /** {@code GET /health/all}: each entry is exactly that backend's own health body. */
-    public record All(String status, Map<String, Object> services) {
-    }
+    public record All(String status, Map<String, Object> services) {}
 
     /** True for a body whose {@code status} is "healthy". */
     static boolean isHealthy(Object body) {

@@ -58,11 +58,18 @@ public final class HealthService {
     private final LongSupplier nanoTime;
     private volatile CachedAll cached;
 
-    private record CachedAll(All body, long atNanos) {
-    }
+    private record CachedAll(All body, long atNanos) {}
 
-    public HealthService(BackendCalls calls, VaultClient vault, PostgresClient postgres, MysqlClient mysql,
-            MongoDbClient mongodb, RedisBackend redis, RabbitClient rabbitmq, ApiMetrics metrics, LongSupplier nanoTime) {
+    public HealthService(
+            BackendCalls calls,
+            VaultClient vault,
+            PostgresClient postgres,
+            MysqlClient mysql,
+            MongoDbClient mongodb,
+            RedisBackend redis,
+            RabbitClient rabbitmq,
+            ApiMetrics metrics,
+            LongSupplier nanoTime) {
         this.calls = calls;
         this.vault = vault;
         this.postgres = postgres;
@@ -141,23 +148,30 @@ public final class HealthService {
         touches.put("redis-cluster", () -> redis.cluster(commands -> commands.exists("devstack:warm-up")));
         touches.put("rabbitmq", rabbitmq::version);
         Map<String, CompletableFuture<String>> running = new LinkedHashMap<>();
-        touches.forEach((name, touch) -> running.put(name, CompletableFuture.supplyAsync(() -> {
-            // two tries: a cold first one can hit a driver's own timeout while classes load and pools start
-            for (int attempt = 1; attempt <= 2; attempt++) {
-                try {
-                    touch.run();
-                    return "ready";
-                } catch (Exception e) {
-                    LOG.debug("Warm-up of {} failed (attempt {}): {}", name, attempt, e.toString());
-                }
-            }
-            return "not ready";
-        }, calls.executor())));
-        return CompletableFuture.allOf(running.values().toArray(CompletableFuture[]::new)).thenRun(() -> {
-            StringBuilder line = new StringBuilder("Backends at startup:");
-            running.forEach((name, outcome) -> line.append(' ').append(name).append('=').append(outcome.join()));
-            LOG.info(line.toString());
-        });
+        touches.forEach((name, touch) -> running.put(
+                name,
+                CompletableFuture.supplyAsync(
+                        () -> {
+                            // two tries: a cold first one can hit a driver's own timeout while classes load and pools
+                            // start
+                            for (int attempt = 1; attempt <= 2; attempt++) {
+                                try {
+                                    touch.run();
+                                    return "ready";
+                                } catch (Exception e) {
+                                    LOG.debug("Warm-up of {} failed (attempt {}): {}", name, attempt, e.toString());
+                                }
+                            }
+                            return "not ready";
+                        },
+                        calls.executor())));
+        return CompletableFuture.allOf(running.values().toArray(CompletableFuture[]::new))
+                .thenRun(() -> {
+                    StringBuilder line = new StringBuilder("Backends at startup:");
+                    running.forEach((name, outcome) ->
+                            line.append(' ').append(name).append('=').append(outcome.join()));
+                    LOG.info(line.toString());
+                });
     }
 
     /** {@code Cache-Control} asks for a fresh answer when it holds the {@code no-cache} directive. */
@@ -185,8 +199,8 @@ public final class HealthService {
         boolean allHealthy = true;
         for (Map.Entry<String, Future<Object>> entry : running.entrySet()) {
             // each probe bounds itself by the backend timeout, so these gets end about when the slowest probe does
-            Object body = await(entry.getValue(),
-                    () -> new Unhealthy(HealthBodies.UNHEALTHY, entry.getKey() + " check failed"));
+            Object body = await(
+                    entry.getValue(), () -> new Unhealthy(HealthBodies.UNHEALTHY, entry.getKey() + " check failed"));
             services.put(entry.getKey(), body);
             allHealthy &= HealthBodies.isHealthy(body);
         }
@@ -196,7 +210,8 @@ public final class HealthService {
     private Object vaultBody() {
         try {
             VaultStatus status = calls.probe(Backend.VAULT, "health", vault::status);
-            return new VaultHealth(status.usable() ? HealthBodies.HEALTHY : HealthBodies.UNHEALTHY,
+            return new VaultHealth(
+                    status.usable() ? HealthBodies.HEALTHY : HealthBodies.UNHEALTHY,
                     new VaultDetails(status.initialized(), status.sealed(), status.standby(), status.version()));
         } catch (RuntimeException e) {
             return new VaultHealth(HealthBodies.UNHEALTHY, new ErrorDetails(failed(Backend.VAULT)));
@@ -232,11 +247,17 @@ public final class HealthService {
         List<RedisNodeAddress> nodes = redis.nodes();
         List<Future<Map<String, Object>>> infos = new ArrayList<>();
         for (RedisNodeAddress node : nodes) {
-            infos.add(calls.executor().submit(() -> calls.probe(Backend.REDIS, "health",
-                    () -> InfoParser.parse(redis.onNode(node, commands -> commands.info())))));
+            infos.add(calls.executor()
+                    .submit(() -> calls.probe(
+                            Backend.REDIS,
+                            "health",
+                            () -> InfoParser.parse(redis.onNode(node, commands -> commands.info())))));
         }
-        Future<Map<String, Object>> clusterInfo = calls.executor().submit(() -> calls.probe(Backend.REDIS, "health",
-                () -> InfoParser.parse(redis.onAnyNode(commands -> commands.clusterInfo()))));
+        Future<Map<String, Object>> clusterInfo = calls.executor()
+                .submit(() -> calls.probe(
+                        Backend.REDIS,
+                        "health",
+                        () -> InfoParser.parse(redis.onAnyNode(commands -> commands.clusterInfo()))));
 
         List<Object> bodies = new ArrayList<>();
         int healthy = 0;
@@ -245,23 +266,37 @@ public final class HealthService {
             RedisNodeAddress node = nodes.get(i);
             Map<String, Object> info = await(infos.get(i), () -> null);
             if (info == null) {
-                bodies.add(new RedisNodeUnhealthy(node.name(), node.host(), node.port(), HealthBodies.UNHEALTHY,
-                        null, null, null, null, "Node connection failed"));
+                bodies.add(new RedisNodeUnhealthy(
+                        node.name(),
+                        node.host(),
+                        node.port(),
+                        HealthBodies.UNHEALTHY,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "Node connection failed"));
                 continue;
             }
             healthy++;
             if (clusterEnabled == null && info.get("cluster_enabled") instanceof Number enabled) {
                 clusterEnabled = enabled.longValue() == 1;
             }
-            bodies.add(new RedisNodeHealthy(node.name(), node.host(), node.port(), HealthBodies.HEALTHY,
-                    text(info.get("redis_version")), role(info.get("role")), number(info.get("connected_clients")),
+            bodies.add(new RedisNodeHealthy(
+                    node.name(),
+                    node.host(),
+                    node.port(),
+                    HealthBodies.HEALTHY,
+                    text(info.get("redis_version")),
+                    role(info.get("role")),
+                    number(info.get("connected_clients")),
                     text(info.get("used_memory_human"))));
         }
         Map<String, Object> cluster = await(clusterInfo, () -> null);
         String clusterState = cluster == null ? null : text(cluster.get("cluster_state"));
-        String status = healthy == 0 ? HealthBodies.UNHEALTHY
-                : healthy == nodes.size() && "ok".equals(clusterState) ? HealthBodies.HEALTHY
-                : HealthBodies.DEGRADED;
+        String status = healthy == 0
+                ? HealthBodies.UNHEALTHY
+                : healthy == nodes.size() && "ok".equals(clusterState) ? HealthBodies.HEALTHY : HealthBodies.DEGRADED;
         return new RedisHealth(status, clusterEnabled, clusterState, bodies, nodes.size());
     }
 

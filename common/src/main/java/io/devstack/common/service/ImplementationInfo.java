@@ -12,7 +12,10 @@ public record ImplementationInfo(
 
     /** @param frameworkVersion e.g. read from the framework's own version class or jar manifest */
     public static ImplementationInfo of(ApiModule module, String frameworkVersion) {
-        return new ImplementationInfo(module.moduleName(), module.framework(), frameworkVersion,
+        return new ImplementationInfo(
+                module.moduleName(),
+                module.framework(),
+                frameworkVersion,
                 Runtime.version().toString());
     }
 }

@@ -14,16 +14,14 @@ import java.util.Optional;
 public final class MessagingService {
 
     /** {@code POST /examples/messaging/publish}. */
-    public record Published(String queue, ObjectNode message, String action) {
-    }
+    public record Published(String queue, ObjectNode message, String action) {}
 
     /** {@code GET /examples/messaging/queue/{queue_name}/info}; counts are null when the queue does not exist. */
     public record QueueInfo(
             String queue,
             boolean exists,
             @JsonProperty("message_count") Long messageCount,
-            @JsonProperty("consumer_count") Long consumerCount) {
-    }
+            @JsonProperty("consumer_count") Long consumerCount) {}
 
     private final BackendCalls calls;
     private final RabbitClient rabbitmq;
@@ -44,10 +42,9 @@ public final class MessagingService {
 
     public ApiResponse queueInfo(String queueName) {
         Parameters.check().queueNameInPath(queueName).throwIfInvalid();
-        Optional<RabbitClient.QueueState> state = calls.call(Backend.RABBITMQ, "queue_info",
-                () -> rabbitmq.queueState(queueName));
-        return ApiResponse.ok(state
-                .map(s -> new QueueInfo(queueName, true, s.messageCount(), s.consumerCount()))
+        Optional<RabbitClient.QueueState> state =
+                calls.call(Backend.RABBITMQ, "queue_info", () -> rabbitmq.queueState(queueName));
+        return ApiResponse.ok(state.map(s -> new QueueInfo(queueName, true, s.messageCount(), s.consumerCount()))
                 .orElseGet(() -> new QueueInfo(queueName, false, null, null)));
     }
 }

@@ -20,14 +20,13 @@ import java.util.Map;
  */
 public final class RedisClusterService {
 
-    public record Nodes(String status, @JsonProperty("total_nodes") int totalNodes, List<ClusterNode> nodes) {
-    }
+    public record Nodes(
+            String status, @JsonProperty("total_nodes") int totalNodes, List<ClusterNode> nodes) {}
 
-    public record ClusterInfo(String status, @JsonProperty("cluster_info") Map<String, Object> clusterInfo) {
-    }
+    public record ClusterInfo(
+            String status, @JsonProperty("cluster_info") Map<String, Object> clusterInfo) {}
 
-    public record NodeInfo(String status, String node, Map<String, Object> info) {
-    }
+    public record NodeInfo(String status, String node, Map<String, Object> info) {}
 
     private final BackendCalls calls;
     private final RedisBackend redis;
@@ -53,8 +52,8 @@ public final class RedisClusterService {
 
     /** INFO of the node named {@code nodeName} in {@code REDIS_NODES}; 404 for a name not configured. */
     public ApiResponse nodeInfo(String nodeName) {
-        RedisNodeAddress node = redis.node(nodeName)
-                .orElseThrow(() -> new ResourceNotFoundException("redis_node", nodeName));
+        RedisNodeAddress node =
+                redis.node(nodeName).orElseThrow(() -> new ResourceNotFoundException("redis_node", nodeName));
         String text = calls.call(Backend.REDIS, "node_info", () -> redis.onNode(node, c -> c.info()));
         return ApiResponse.ok(new NodeInfo("success", node.name(), InfoParser.parse(text)));
     }

@@ -37,7 +37,11 @@ public final class ServiceInfoService {
             Security security,
             String note) {}
 
-    public record RedisCluster(String nodes, String slots, String info, @JsonProperty("node_info") String nodeInfo) {}
+    public record RedisCluster(
+            String nodes,
+            String slots,
+            String info,
+            @JsonProperty("node_info") String nodeInfo) {}
 
     public record Examples(String vault, String databases, String cache, String messaging) {}
 
@@ -48,7 +52,8 @@ public final class ServiceInfoService {
             @JsonProperty("request_validation") String requestValidation,
             @JsonProperty("circuit_breakers") String circuitBreakers) {}
 
-    public record Cors(@JsonProperty("allowed_origins") List<String> allowedOrigins,
+    public record Cors(
+            @JsonProperty("allowed_origins") List<String> allowedOrigins,
             @JsonProperty("allow_credentials") boolean allowCredentials) {}
 
     private final ApiResponse info;
@@ -88,8 +93,8 @@ public final class ServiceInfoService {
         Map<String, String> rateLimiting = new LinkedHashMap<>();
         RateLimits.CONTRACT_LIMITS.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
-                .forEach(e -> rateLimiting.put("GET " + e.getKey(),
-                        e.getValue().requests() + " requests per minute per client IP"));
+                .forEach(e -> rateLimiting.put(
+                        "GET " + e.getKey(), e.getValue().requests() + " requests per minute per client IP"));
         return new Info(
                 "DevStack Core Reference API",
                 VERSION,
@@ -100,10 +105,16 @@ public final class ServiceInfoService {
                 "/openapi.json",
                 "/health/all",
                 "/metrics",
-                new RedisCluster("/redis/cluster/nodes", "/redis/cluster/slots", "/redis/cluster/info",
+                new RedisCluster(
+                        "/redis/cluster/nodes",
+                        "/redis/cluster/slots",
+                        "/redis/cluster/info",
                         "/redis/nodes/{node_name}/info"),
-                new Examples("/examples/vault/secret/{service_name}", "/examples/database/{postgres|mysql|mongodb}/query",
-                        "/examples/cache/{key}", "/examples/messaging/publish?queue_name={queue_name}"),
+                new Examples(
+                        "/examples/vault/secret/{service_name}",
+                        "/examples/database/{postgres|mysql|mongodb}/query",
+                        "/examples/cache/{key}",
+                        "/examples/messaging/publish?queue_name={queue_name}"),
                 new Security(
                         new Cors(cors.allowedOrigins().stream().sorted().toList(), true),
                         rateLimiting,

@@ -16,11 +16,9 @@ public final class VaultService {
 
     public static final String NOTE = "Sensitive values are masked";
 
-    public record Secret(String service, Map<String, Object> data, String note) {
-    }
+    public record Secret(String service, Map<String, Object> data, String note) {}
 
-    public record SecretKey(String service, String key, Object value, String note) {
-    }
+    public record SecretKey(String service, String key, Object value, String note) {}
 
     private final VaultSecrets secrets;
 

@@ -39,8 +39,13 @@ public final class CredentialedClient<C> implements AutoCloseable {
     private C current;
     private boolean closed;
 
-    public CredentialedClient(String secretName, VaultSecrets secrets, Function<Map<String, Object>, C> factory,
-            Predicate<Throwable> rejectedCredentials, Predicate<C> usable, Closer<C> closer) {
+    public CredentialedClient(
+            String secretName,
+            VaultSecrets secrets,
+            Function<Map<String, Object>, C> factory,
+            Predicate<Throwable> rejectedCredentials,
+            Predicate<C> usable,
+            Closer<C> closer) {
         this.secretName = secretName;
         this.secrets = secrets;
         this.factory = factory;
@@ -58,8 +63,10 @@ public final class CredentialedClient<C> implements AutoCloseable {
             if (!rejectedCredentials.test(e)) {
                 throw e;
             }
-            LOG.info("{} rejected the credentials from Vault; re-reading secret/{} and reconnecting",
-                    secretName, secretName);
+            LOG.info(
+                    "{} rejected the credentials from Vault; re-reading secret/{} and reconnecting",
+                    secretName,
+                    secretName);
             return operation.apply(rebuild(client, true));
         }
     }

@@ -10,8 +10,13 @@ import org.springframework.vault.support.CertificateBundle;
  * and as a {@link KeyStore} (what Jetty and Netty take).
  */
 public record IssuedCertificate(
-        String certificatePem, String privateKeyPem, String privateKeyType, String issuingCaPem, List<String> caChainPem,
-        Instant expiresAt, String serialNumber) {
+        String certificatePem,
+        String privateKeyPem,
+        String privateKeyType,
+        String issuingCaPem,
+        List<String> caChainPem,
+        Instant expiresAt,
+        String serialNumber) {
 
     public IssuedCertificate {
         caChainPem = List.copyOf(caChainPem);
@@ -20,8 +25,14 @@ public record IssuedCertificate(
     static IssuedCertificate from(CertificateBundle bundle) {
         List<String> chain = bundle.getCaChain() == null ? List.of() : bundle.getCaChain();
         Instant expiresAt = bundle.getX509Certificate().getNotAfter().toInstant();
-        return new IssuedCertificate(bundle.getCertificate(), bundle.getPrivateKey(), bundle.getPrivateKeyType(),
-                bundle.getIssuingCaCertificate(), chain, expiresAt, bundle.getSerialNumber());
+        return new IssuedCertificate(
+                bundle.getCertificate(),
+                bundle.getPrivateKey(),
+                bundle.getPrivateKeyType(),
+                bundle.getIssuingCaCertificate(),
+                chain,
+                expiresAt,
+                bundle.getSerialNumber());
     }
 
     /** Certificate then intermediates, the order a TLS server sends them in. */

@@ -55,8 +55,9 @@ public final class SecretMasking {
     public static JsonNode mask(JsonNode node) {
         if (node.isObject()) {
             ObjectNode masked = ((ObjectNode) node).objectNode();
-            node.properties().forEach(e -> masked.set(e.getKey(),
-                    isSensitive(e.getKey()) ? TextNode.valueOf(MASK) : mask(e.getValue())));
+            node.properties()
+                    .forEach(e -> masked.set(
+                            e.getKey(), isSensitive(e.getKey()) ? TextNode.valueOf(MASK) : mask(e.getValue())));
             return masked;
         }
         if (node.isArray()) {

@@ -41,8 +41,8 @@ public final class TlsCertificates implements AutoCloseable {
         this.calls = calls;
         this.module = module;
         this.clock = clock;
-        renewal.scheduleWithFixedDelay(this::renewIfDue, CHECK_EVERY.toMinutes(), CHECK_EVERY.toMinutes(),
-                TimeUnit.MINUTES);
+        renewal.scheduleWithFixedDelay(
+                this::renewIfDue, CHECK_EVERY.toMinutes(), CHECK_EVERY.toMinutes(), TimeUnit.MINUTES);
     }
 
     /** The current certificate, issuing one first if none is held or the held one is due for renewal. */
@@ -60,8 +60,15 @@ public final class TlsCertificates implements AutoCloseable {
 
     private IssuedCertificate issue() {
         String role = module.moduleName() + "-role";
-        IssuedCertificate issued = calls.call(Backend.VAULT, "pki_issue", () -> vault.issueCertificate(role,
-                module.moduleName(), List.of(module.moduleName(), "localhost"), List.of("127.0.0.1"), CERTIFICATE_TTL));
+        IssuedCertificate issued = calls.call(
+                Backend.VAULT,
+                "pki_issue",
+                () -> vault.issueCertificate(
+                        role,
+                        module.moduleName(),
+                        List.of(module.moduleName(), "localhost"),
+                        List.of("127.0.0.1"),
+                        CERTIFICATE_TTL));
         issuedAt = clock.instant();
         LOG.info("Issued TLS certificate {} from Vault PKI, valid until {}", issued.serialNumber(), issued.expiresAt());
         return issued;
@@ -81,7 +88,8 @@ public final class TlsCertificates implements AutoCloseable {
             IssuedCertificate renewed = current();
             listeners.forEach(listener -> listener.accept(renewed));
         } catch (RuntimeException e) {
-            LOG.warn("Renewing the TLS certificate failed, keeping the current one until the next check: {}",
+            LOG.warn(
+                    "Renewing the TLS certificate failed, keeping the current one until the next check: {}",
                     e.getMessage());
         }
     }

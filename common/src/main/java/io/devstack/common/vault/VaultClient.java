@@ -70,8 +70,8 @@ public final class VaultClient implements AutoCloseable {
     @SuppressWarnings("unchecked")
     public Map<String, Object> readSecret(String name) {
         String path = KV_MOUNT + "/" + name;
-        Map<String, Object> body = withSession(path,
-                ops -> ops.getForObject("{mount}/data/{name}", Map.class, KV_MOUNT, name));
+        Map<String, Object> body =
+                withSession(path, ops -> ops.getForObject("{mount}/data/{name}", Map.class, KV_MOUNT, name));
         Object data = body == null ? null : body.get("data");
         Object values = data instanceof Map<?, ?> map ? map.get("data") : null;
         if (!(values instanceof Map<?, ?>)) {
@@ -94,28 +94,35 @@ public final class VaultClient implements AutoCloseable {
         if (health == null) {
             throw new ServiceUnavailableException(SERVICE, BackendCalls.CONNECTION_FAILED);
         }
-        return new VaultStatus(Boolean.TRUE.equals(health.get("initialized")), Boolean.TRUE.equals(health.get("sealed")),
-                Boolean.TRUE.equals(health.get("standby")), (String) health.get("version"));
+        return new VaultStatus(
+                Boolean.TRUE.equals(health.get("initialized")),
+                Boolean.TRUE.equals(health.get("sealed")),
+                Boolean.TRUE.equals(health.get("standby")),
+                (String) health.get("version"));
     }
 
     /** Issues a certificate from {@code pki_int} with this API's role (e.g. {@code api-spring-role}). */
-    public IssuedCertificate issueCertificate(String role, String commonName, List<String> altNames,
-            List<String> ipSans, Duration ttl) {
+    public IssuedCertificate issueCertificate(
+            String role, String commonName, List<String> altNames, List<String> ipSans, Duration ttl) {
         VaultCertificateRequest request = VaultCertificateRequest.builder()
-                .commonName(commonName).altNames(altNames).ipSubjectAltNames(ipSans).ttl(ttl)
+                .commonName(commonName)
+                .altNames(altNames)
+                .ipSubjectAltNames(ipSans)
+                .ttl(ttl)
                 // PEM text and a PKCS#8 key: what Netty, Vert.x, Helidon and Spring SSL bundles all read
-                .format("pem").privateKeyFormat("pkcs8")
+                .format("pem")
+                .privateKeyFormat("pkcs8")
                 .build();
-        VaultCertificateResponse response = withSession("pki_int/issue/" + role, ops ->
-                template.opsForPki("pki_int").issueCertificate(role, request));
+        VaultCertificateResponse response = withSession(
+                "pki_int/issue/" + role, ops -> template.opsForPki("pki_int").issueCertificate(role, request));
         return IssuedCertificate.from(response.getRequiredData());
     }
 
     /** The current token's {@code auth/token/lookup-self} data (ttl, policies…), logging in first if needed. */
     @SuppressWarnings("unchecked")
     public Map<String, Object> lookupSelf() {
-        Map<String, Object> body = withSession("auth/token/lookup-self",
-                ops -> ops.getForObject("auth/token/lookup-self", Map.class));
+        Map<String, Object> body =
+                withSession("auth/token/lookup-self", ops -> ops.getForObject("auth/token/lookup-self", Map.class));
         return body == null ? Map.of() : (Map<String, Object>) body.get("data");
     }
 
@@ -164,8 +171,9 @@ public final class VaultClient implements AutoCloseable {
         String reason;
         if (status == 503) {
             reason = "sealed";
-        } else if (BackendFailures.anyCause(e, t -> t instanceof java.net.http.HttpTimeoutException
-                || t instanceof java.net.SocketTimeoutException)) {
+        } else if (BackendFailures.anyCause(
+                e,
+                t -> t instanceof java.net.http.HttpTimeoutException || t instanceof java.net.SocketTimeoutException)) {
             reason = BackendCalls.TIMEOUT;
         } else if (e instanceof VaultLoginException && !(e.getCause() instanceof ResourceAccessException)) {
             reason = "login_failed";

@@ -22,10 +22,8 @@ public final class VaultSecrets {
     private final VaultClient vault;
     private final BackendCalls calls;
     private final ApiMetrics metrics;
-    private final Cache<String, Map<String, Object>> cache = Caffeine.newBuilder()
-            .expireAfterWrite(TTL)
-            .maximumSize(1_000)
-            .build();
+    private final Cache<String, Map<String, Object>> cache =
+            Caffeine.newBuilder().expireAfterWrite(TTL).maximumSize(1_000).build();
 
     public VaultSecrets(VaultClient vault, BackendCalls calls, ApiMetrics metrics) {
         this.vault = vault;
@@ -41,8 +39,8 @@ public final class VaultSecrets {
             return cached;
         }
         metrics.recordCacheRequest(CACHE_NAME, "miss");
-        Map<String, Object> fresh = Collections.unmodifiableMap(
-                calls.call(Backend.VAULT, "kv_read", () -> vault.readSecret(name)));
+        Map<String, Object> fresh =
+                Collections.unmodifiableMap(calls.call(Backend.VAULT, "kv_read", () -> vault.readSecret(name)));
         cache.put(name, fresh);
         return fresh;
     }

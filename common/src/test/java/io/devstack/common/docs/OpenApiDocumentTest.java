@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 class OpenApiDocumentTest {
 
-    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+    private static final Set<String> METHODS =
+            Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 
     @Test
     void isOpenApi31Json() throws Exception {
@@ -31,8 +32,8 @@ class OpenApiDocumentTest {
     void swaggerParserFindsNoProblem() {
         ParseOptions options = new ParseOptions();
         options.setResolve(true);
-        SwaggerParseResult result = new OpenAPIV3Parser().readContents(
-                new String(OpenApiDocument.bytes(), StandardCharsets.UTF_8), null, options);
+        SwaggerParseResult result = new OpenAPIV3Parser()
+                .readContents(new String(OpenApiDocument.bytes(), StandardCharsets.UTF_8), null, options);
 
         assertThat(result.getMessages()).isEmpty();
         assertThat(result.getOpenAPI()).isNotNull();
@@ -45,7 +46,8 @@ class OpenApiDocumentTest {
                 .replace("#/components/schemas/CacheEntry", "#/components/schemas/NoSuchSchema");
         ParseOptions options = new ParseOptions();
         options.setResolve(true);
-        assertThat(new OpenAPIV3Parser().readContents(broken, null, options).getMessages()).isNotEmpty();
+        assertThat(new OpenAPIV3Parser().readContents(broken, null, options).getMessages())
+                .isNotEmpty();
     }
 
     @Test
@@ -72,7 +74,9 @@ class OpenApiDocumentTest {
         JsonNode paths = Json.tree(OpenApiDocument.bytes()).path("paths");
         paths.forEach(item -> item.properties().forEach(op -> {
             JsonNode responses = op.getValue().path("responses");
-            assertThat(responses.has("200") || responses.has("307")).as(op.getKey()).isTrue();
+            assertThat(responses.has("200") || responses.has("307"))
+                    .as(op.getKey())
+                    .isTrue();
             assertThat(responses.has("500")).isTrue();
             assertThat(op.getValue().path("parameters").toString()).contains("#/components/parameters/RequestId");
         }));

@@ -11,19 +11,24 @@ class SwaggerUiTest {
     void pageLoadsOnlyLocalAssetsAndPointsAtTheDocument() {
         ApiResponse page = SwaggerUi.page();
         assertThat(page.contentType()).isEqualTo("text/html; charset=utf-8");
-        assertThat(page.bodyText()).contains("url: \"/openapi.json\"", "/docs/swagger-ui-bundle.js", "/docs/swagger-ui.css")
+        assertThat(page.bodyText())
+                .contains("url: \"/openapi.json\"", "/docs/swagger-ui-bundle.js", "/docs/swagger-ui.css")
                 .doesNotContain("http://", "https://");
     }
 
     @Test
     void everyAssetThePageUsesIsServedFromTheWebjar() {
-        for (String name : new String[] {"swagger-ui.css", "index.css", "swagger-ui-bundle.js", "favicon-16x16.png", "favicon-32x32.png"}) {
+        for (String name : new String[] {
+            "swagger-ui.css", "index.css", "swagger-ui-bundle.js", "favicon-16x16.png", "favicon-32x32.png"
+        }) {
             assertThat(SwaggerUi.page().bodyText()).contains("/docs/" + name);
             ApiResponse asset = SwaggerUi.asset(name).orElseThrow();
             assertThat(asset.body()).isNotEmpty();
         }
-        assertThat(SwaggerUi.asset("swagger-ui-bundle.js").orElseThrow().contentType()).startsWith("text/javascript");
-        assertThat(SwaggerUi.asset("swagger-ui-bundle.js").orElseThrow().bodyText()).contains("SwaggerUIBundle");
+        assertThat(SwaggerUi.asset("swagger-ui-bundle.js").orElseThrow().contentType())
+                .startsWith("text/javascript");
+        assertThat(SwaggerUi.asset("swagger-ui-bundle.js").orElseThrow().bodyText())
+                .contains("SwaggerUIBundle");
     }
 
     @Test

@@ -20,7 +20,8 @@ class CacheSetInputTest {
 
     @Test
     void valueAndTtlFromAJsonBody() {
-        assertThat(CacheSetInput.parse("k", null, null, "application/json; charset=UTF-8", body("{\"value\":\"v\",\"ttl\":86400}")))
+        assertThat(CacheSetInput.parse(
+                        "k", null, null, "application/json; charset=UTF-8", body("{\"value\":\"v\",\"ttl\":86400}")))
                 .isEqualTo(new CacheSetInput("k", "v", 86400));
         assertThat(CacheSetInput.parse("k", null, null, JSON, body("{\"value\":\"v\",\"ttl\":null,\"extra\":1}")))
                 .isEqualTo(new CacheSetInput("k", "v", null));
@@ -36,7 +37,8 @@ class CacheSetInputTest {
 
     @Test
     void missingValueWithoutBodyIsReportedInTheQuery() {
-        assertThat(errors("k", null, null, null, null)).containsExactly(ValidationError.missing(List.of("query", "value")));
+        assertThat(errors("k", null, null, null, null))
+                .containsExactly(ValidationError.missing(List.of("query", "value")));
     }
 
     @Test
@@ -50,7 +52,8 @@ class CacheSetInputTest {
         assertThat(errors("bad key!", null, "0", JSON, body("{\"value\":12}")))
                 .extracting(ValidationError::type, ValidationError::loc, ValidationError::input)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("string_pattern_mismatch", List.of("path", "key"), "bad key!"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "string_pattern_mismatch", List.of("path", "key"), "bad key!"),
                         org.assertj.core.groups.Tuple.tuple("greater_than_equal", List.of("query", "ttl"), "0"),
                         org.assertj.core.groups.Tuple.tuple("string_type", List.of("body", "value"), 12));
     }
@@ -60,7 +63,8 @@ class CacheSetInputTest {
         assertThat(errors("k", null, null, JSON, body("{\"value\":\"v\",\"ttl\":\"60\"}")))
                 .containsExactly(ValidationError.intParsing(List.of("body", "ttl"), "60"));
         assertThat(errors("k", null, null, JSON, body("{\"value\":\"v\",\"ttl\":1.5}")))
-                .extracting(ValidationError::type).containsExactly("int_parsing");
+                .extracting(ValidationError::type)
+                .containsExactly("int_parsing");
         assertThat(errors("k", null, null, JSON, body("{\"value\":\"v\",\"ttl\":0}")))
                 .containsExactly(ValidationError.greaterThanEqual(List.of("body", "ttl"), 1, 0));
         assertThat(errors("k", null, null, JSON, body("{\"value\":\"v\",\"ttl\":86401}")))
@@ -70,24 +74,26 @@ class CacheSetInputTest {
     @Test
     void bodyValueOver10000CharactersIsTooLong() {
         String json = "{\"value\":\"" + "x".repeat(10_001) + "\"}";
-        assertThat(errors("k", null, null, JSON, body(json))).extracting(ValidationError::type, ValidationError::loc)
+        assertThat(errors("k", null, null, JSON, body(json)))
+                .extracting(ValidationError::type, ValidationError::loc)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("string_too_long", List.of("body", "value")));
     }
 
     @Test
     void invalidJsonArrayAndNullBodies() {
-        assertThat(errors("k", null, null, JSON, body("{\"value\":"))).containsExactly(
-                ValidationError.jsonInvalid(List.of("body"), "{\"value\":"));
-        assertThat(errors("k", null, null, JSON, body("[1,2]"))).containsExactly(
-                ValidationError.dictType(List.of("body"), List.of(1, 2)));
-        assertThat(errors("k", null, null, JSON, body("null"))).containsExactly(
-                ValidationError.dictType(List.of("body"), null));
+        assertThat(errors("k", null, null, JSON, body("{\"value\":")))
+                .containsExactly(ValidationError.jsonInvalid(List.of("body"), "{\"value\":"));
+        assertThat(errors("k", null, null, JSON, body("[1,2]")))
+                .containsExactly(ValidationError.dictType(List.of("body"), List.of(1, 2)));
+        assertThat(errors("k", null, null, JSON, body("null")))
+                .containsExactly(ValidationError.dictType(List.of("body"), null));
     }
 
     @Test
     void aBodyNotDeclaredJsonIs415EvenWithoutContentType() {
         assertThatThrownBy(() -> CacheSetInput.parse("k", "v", null, "text/plain", body("{}")))
-                .isInstanceOfSatisfying(UnsupportedMediaTypeException.class,
+                .isInstanceOfSatisfying(
+                        UnsupportedMediaTypeException.class,
                         e -> assertThat(e.details()).isEqualTo(Map.of("content_type", "text/plain")));
         assertThatThrownBy(() -> CacheSetInput.parse("k", "v", null, null, body("{}")))
                 .isInstanceOf(UnsupportedMediaTypeException.class);
@@ -97,7 +103,8 @@ class CacheSetInputTest {
 
     @Test
     void anEmptyBodyNeedsNoContentType() {
-        assertThat(CacheSetInput.parse("k", "v", null, "text/plain", new byte[0])).isEqualTo(new CacheSetInput("k", "v", null));
+        assertThat(CacheSetInput.parse("k", "v", null, "text/plain", new byte[0]))
+                .isEqualTo(new CacheSetInput("k", "v", null));
     }
 
     @Test

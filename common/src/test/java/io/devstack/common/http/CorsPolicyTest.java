@@ -10,9 +10,16 @@ class CorsPolicyTest {
 
     @Test
     void defaultsAreTheLocalhostPortsOfTheContract() {
-        assertThat(defaults.allowedOrigins()).hasSize(14).contains(
-                "http://localhost:3000", "http://localhost:8000", "http://localhost:8004", "http://localhost:8080",
-                "http://127.0.0.1:3000", "http://127.0.0.1:8002", "http://127.0.0.1:8080");
+        assertThat(defaults.allowedOrigins())
+                .hasSize(14)
+                .contains(
+                        "http://localhost:3000",
+                        "http://localhost:8000",
+                        "http://localhost:8004",
+                        "http://localhost:8080",
+                        "http://127.0.0.1:3000",
+                        "http://127.0.0.1:8002",
+                        "http://127.0.0.1:8080");
         assertThat(defaults.allows("http://localhost:8005")).isFalse();
         assertThat(defaults.allows("https://localhost:3000")).isFalse();
         assertThat(defaults.allows("http://localhost")).isFalse();
@@ -53,9 +60,12 @@ class CorsPolicyTest {
 
     @Test
     void preflightNeedsOptionsOriginAndRequestedMethod() {
-        assertThat(CorsPolicy.isPreflight("OPTIONS", "http://localhost:3000", "POST")).isTrue();
-        assertThat(CorsPolicy.isPreflight("OPTIONS", "http://localhost:3000", null)).isFalse();
+        assertThat(CorsPolicy.isPreflight("OPTIONS", "http://localhost:3000", "POST"))
+                .isTrue();
+        assertThat(CorsPolicy.isPreflight("OPTIONS", "http://localhost:3000", null))
+                .isFalse();
         assertThat(CorsPolicy.isPreflight("OPTIONS", null, "POST")).isFalse();
-        assertThat(CorsPolicy.isPreflight("GET", "http://localhost:3000", "POST")).isFalse();
+        assertThat(CorsPolicy.isPreflight("GET", "http://localhost:3000", "POST"))
+                .isFalse();
     }
 }

@@ -35,8 +35,13 @@ class HttpFrontOverSocketsTest {
     private static final ByteArrayOutputStream LOG = new ByteArrayOutputStream();
     private static final ApiMetrics METRICS = new ApiMetrics();
     private static final CorsPolicy CORS = CorsPolicy.fromSetting(null);
-    private static final HttpFront FRONT = new HttpFront(new HostPolicy(java.util.List.of()), CORS, new RateLimits(), METRICS,
-            new RequestLog("api-test", new PrintStream(LOG, true, StandardCharsets.UTF_8), Clock.systemUTC()), System::nanoTime);
+    private static final HttpFront FRONT = new HttpFront(
+            new HostPolicy(java.util.List.of()),
+            CORS,
+            new RateLimits(),
+            METRICS,
+            new RequestLog("api-test", new PrintStream(LOG, true, StandardCharsets.UTF_8), Clock.systemUTC()),
+            System::nanoTime);
     private static final ServiceInfoService INFO =
             new ServiceInfoService(new ImplementationInfo("api-test", "JDK HttpServer", "25", "25"), CORS, METRICS);
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
@@ -59,8 +64,11 @@ class HttpFrontOverSocketsTest {
 
     /** The whole framework glue. */
     private static void handle(HttpExchange http) throws IOException {
-        HttpFront.Exchange ex = FRONT.begin(http.getRequestMethod(), http.getRequestURI().getRawPath(),
-                http.getRequestHeaders()::getFirst, http.getRemoteAddress().getAddress().getHostAddress());
+        HttpFront.Exchange ex = FRONT.begin(
+                http.getRequestMethod(),
+                http.getRequestURI().getRawPath(),
+                http.getRequestHeaders()::getFirst,
+                http.getRemoteAddress().getAddress().getHostAddress());
         ApiResponse response = ex.shortCircuit().orElseGet(() -> {
             try {
                 return ex.decorate(route(ex, http));
@@ -87,8 +95,12 @@ class HttpFrontOverSocketsTest {
             case "/" -> INFO.info();
             case "/metrics" -> INFO.metrics();
             case "/examples/cache/{key}" -> {
-                CacheSetInput input = CacheSetInput.parse(path.substring("/examples/cache/".length()),
-                        query.get("value"), query.get("ttl"), contentType, body);
+                CacheSetInput input = CacheSetInput.parse(
+                        path.substring("/examples/cache/".length()),
+                        query.get("value"),
+                        query.get("ttl"),
+                        contentType,
+                        body);
                 Map<String, Object> result = new LinkedHashMap<>();
                 result.put("key", input.key());
                 result.put("value", input.value());
@@ -103,7 +115,8 @@ class HttpFrontOverSocketsTest {
     @Test
     void cacheSetOverTheWire() throws Exception {
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + "/examples/cache/user:1?ttl=60"))
-                .header("Content-Type", "application/json").header("X-Request-ID", "wire-1")
+                .header("Content-Type", "application/json")
+                .header("X-Request-ID", "wire-1")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"value\":\"v\"}")));
 
         assertThat(response.statusCode()).isEqualTo(200);
@@ -111,33 +124,39 @@ class HttpFrontOverSocketsTest {
         assertThat(response.body()).isEqualTo("{\"key\":\"user:1\",\"value\":\"v\",\"ttl\":60,\"action\":\"set\"}");
         // the log line is written once the response is sent, so the client may see the answer first
         long deadline = System.nanoTime() + 5_000_000_000L;
-        while (!LOG.toString(StandardCharsets.UTF_8).contains("\"request_id\":\"wire-1\"") && System.nanoTime() < deadline) {
+        while (!LOG.toString(StandardCharsets.UTF_8).contains("\"request_id\":\"wire-1\"")
+                && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
         assertThat(LOG.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains("\"request_id\":\"wire-1\"")))
-                .singleElement().asString().contains("\"route\":\"/examples/cache/{key}\"", "\"status\":200",
-                        "\"client_ip\":\"127.0.0.1\"");
+                .singleElement()
+                .asString()
+                .contains("\"route\":\"/examples/cache/{key}\"", "\"status\":200", "\"client_ip\":\"127.0.0.1\"");
     }
 
     @Test
     void validationAndMediaTypeErrorsOverTheWire() throws Exception {
-        HttpResponse<String> invalid = send(HttpRequest.newBuilder(URI.create(base + "/examples/cache/bad%20key?ttl=abc"))
-                .POST(HttpRequest.BodyPublishers.noBody()));
+        HttpResponse<String> invalid =
+                send(HttpRequest.newBuilder(URI.create(base + "/examples/cache/bad%20key?ttl=abc"))
+                        .POST(HttpRequest.BodyPublishers.noBody()));
         assertThat(invalid.statusCode()).isEqualTo(422);
-        assertThat(invalid.body()).contains(
-                "{\"type\":\"string_pattern_mismatch\",\"loc\":[\"path\",\"key\"]",
-                "{\"type\":\"int_parsing\",\"loc\":[\"query\",\"ttl\"]",
-                "{\"type\":\"missing\",\"loc\":[\"query\",\"value\"],\"msg\":\"Field required\",\"input\":null}");
+        assertThat(invalid.body())
+                .contains(
+                        "{\"type\":\"string_pattern_mismatch\",\"loc\":[\"path\",\"key\"]",
+                        "{\"type\":\"int_parsing\",\"loc\":[\"query\",\"ttl\"]",
+                        "{\"type\":\"missing\",\"loc\":[\"query\",\"value\"],\"msg\":\"Field required\",\"input\":null}");
 
         HttpResponse<String> wrongType = send(HttpRequest.newBuilder(URI.create(base + "/examples/cache/k"))
-                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("{\"value\":\"v\"}")));
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"value\":\"v\"}")));
         assertThat(wrongType.statusCode()).isEqualTo(415);
         assertThat(wrongType.headers().firstValue("Content-Type")).hasValue("application/json");
     }
 
     @Test
     void notFoundMethodNotAllowedAndAnUnacceptableRequestId() throws Exception {
-        HttpResponse<String> notFound = send(HttpRequest.newBuilder(URI.create(base + "/nope")).header("X-Request-ID", "bad id!"));
+        HttpResponse<String> notFound =
+                send(HttpRequest.newBuilder(URI.create(base + "/nope")).header("X-Request-ID", "bad id!"));
         assertThat(notFound.statusCode()).isEqualTo(404);
         String id = notFound.headers().firstValue("X-Request-ID").orElseThrow();
         assertThat(id).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
@@ -152,11 +171,14 @@ class HttpFrontOverSocketsTest {
     @Test
     void corsPreflightAndRateLimitedRootOverTheWire() throws Exception {
         HttpResponse<String> preflight = send(HttpRequest.newBuilder(URI.create(base + "/examples/cache/k"))
-                .header("Origin", "http://localhost:8080").header("Access-Control-Request-Method", "POST")
+                .header("Origin", "http://localhost:8080")
+                .header("Access-Control-Request-Method", "POST")
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
         assertThat(preflight.statusCode()).isEqualTo(200);
-        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:8080");
-        assertThat(preflight.headers().firstValue("Access-Control-Allow-Credentials")).hasValue("true");
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
+                .hasValue("http://localhost:8080");
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Credentials"))
+                .hasValue("true");
 
         HttpResponse<String> last = null;
         for (int i = 0; i < 101; i++) {
@@ -173,7 +195,9 @@ class HttpFrontOverSocketsTest {
 
         HttpResponse<String> metrics = send(HttpRequest.newBuilder(URI.create(base + "/metrics")));
         assertThat(metrics.headers().firstValue("Content-Type")).hasValue("text/plain; version=0.0.4; charset=utf-8");
-        assertThat(metrics.body()).contains("http_server_requests_seconds_count{method=\"GET\",outcome=\"CLIENT_ERROR\",status=\"429\",uri=\"/\"} 1");
+        assertThat(metrics.body())
+                .contains(
+                        "http_server_requests_seconds_count{method=\"GET\",outcome=\"CLIENT_ERROR\",status=\"429\",uri=\"/\"} 1");
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {

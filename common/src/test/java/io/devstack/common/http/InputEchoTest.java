@@ -26,6 +26,8 @@ class InputEchoTest {
 
     @Test
     void aValidationErrorNeverCarriesMoreThanThePrefix() {
-        assertThat(ValidationError.jsonInvalid(List.of("body"), "{".repeat(5_000_000)).input()).isEqualTo("{".repeat(100));
+        assertThat(ValidationError.jsonInvalid(List.of("body"), "{".repeat(5_000_000))
+                        .input())
+                .isEqualTo("{".repeat(100));
     }
 }

@@ -64,41 +64,50 @@ class ParametersTest {
 
     @Test
     void patternMessagesQuoteTheContractRegexAsWritten() {
-        assertThat(apply("serviceName", "a.b").get(0).msg()).isEqualTo("String should match pattern '^[a-zA-Z0-9_-]+$'");
+        assertThat(apply("serviceName", "a.b").get(0).msg())
+                .isEqualTo("String should match pattern '^[a-zA-Z0-9_-]+$'");
         assertThat(apply("cacheKey", "a b").get(0).msg()).isEqualTo("String should match pattern '^[a-zA-Z0-9_:.-]+$'");
-        assertThat(apply("queueNameInQuery", "a b").get(0).msg()).isEqualTo("String should match pattern '^[a-zA-Z0-9_.-]+$'");
+        assertThat(apply("queueNameInQuery", "a b").get(0).msg())
+                .isEqualTo("String should match pattern '^[a-zA-Z0-9_.-]+$'");
     }
 
     @Test
     void aTrailingNewlineDoesNotSlipPastTheAnchor() {
-        assertThat(apply("serviceName", "abc\n")).singleElement()
-                .extracting(ValidationError::type).isEqualTo("string_pattern_mismatch");
+        assertThat(apply("serviceName", "abc\n"))
+                .singleElement()
+                .extracting(ValidationError::type)
+                .isEqualTo("string_pattern_mismatch");
     }
 
     @Test
     void lengthIsCheckedBeforePatternAndOnlyOneErrorPerParameter() {
-        assertThat(apply("serviceName", "!".repeat(51))).singleElement()
-                .extracting(ValidationError::type).isEqualTo("string_too_long");
+        assertThat(apply("serviceName", "!".repeat(51)))
+                .singleElement()
+                .extracting(ValidationError::type)
+                .isEqualTo("string_too_long");
     }
 
     @Test
     void missingQueueNameIsFieldRequiredWithNullInput() {
-        assertThat(apply("queueNameInQuery", null)).containsExactly(
-                new ValidationError("missing", List.of("query", "queue_name"), "Field required", null));
+        assertThat(apply("queueNameInQuery", null))
+                .containsExactly(
+                        new ValidationError("missing", List.of("query", "queue_name"), "Field required", null));
     }
 
     @ParameterizedTest(name = "ttl ''{0}''")
-    @CsvSource(value = {
-        "0|greater_than_equal|Input should be greater than or equal to 1",
-        "-5|greater_than_equal|Input should be greater than or equal to 1",
-        "1||",
-        "86400||",
-        "86401|less_than_equal|Input should be less than or equal to 86400",
-        "99999999999999999999|less_than_equal|Input should be less than or equal to 86400",
-        "abc|int_parsing|Input should be a valid integer, unable to parse string as an integer",
-        "1.5|int_parsing|Input should be a valid integer, unable to parse string as an integer",
-        "''|int_parsing|Input should be a valid integer, unable to parse string as an integer",
-    }, delimiter = '|')
+    @CsvSource(
+            value = {
+                "0|greater_than_equal|Input should be greater than or equal to 1",
+                "-5|greater_than_equal|Input should be greater than or equal to 1",
+                "1||",
+                "86400||",
+                "86401|less_than_equal|Input should be less than or equal to 86400",
+                "99999999999999999999|less_than_equal|Input should be less than or equal to 86400",
+                "abc|int_parsing|Input should be a valid integer, unable to parse string as an integer",
+                "1.5|int_parsing|Input should be a valid integer, unable to parse string as an integer",
+                "''|int_parsing|Input should be a valid integer, unable to parse string as an integer",
+            },
+            delimiter = '|')
     void ttlBounds(String raw, String type, String msg) {
         Parameters check = Parameters.check();
         Integer ttl = check.ttlText(List.of("query", "ttl"), raw);
@@ -113,26 +122,42 @@ class ParametersTest {
 
     @Test
     void cacheValueMayBeEmptyAndAtMost10000Characters() {
-        assertThat(Parameters.check().cacheValue(List.of("query", "value"), "").errors()).isEmpty();
-        assertThat(Parameters.check().cacheValue(List.of("query", "value"), "x".repeat(10_000)).errors()).isEmpty();
-        assertThat(Parameters.check().cacheValue(List.of("query", "value"), "x".repeat(10_001)).errors())
-                .singleElement().extracting(ValidationError::msg).isEqualTo("String should have at most 10000 characters");
+        assertThat(Parameters.check().cacheValue(List.of("query", "value"), "").errors())
+                .isEmpty();
+        assertThat(Parameters.check()
+                        .cacheValue(List.of("query", "value"), "x".repeat(10_000))
+                        .errors())
+                .isEmpty();
+        assertThat(Parameters.check()
+                        .cacheValue(List.of("query", "value"), "x".repeat(10_001))
+                        .errors())
+                .singleElement()
+                .extracting(ValidationError::msg)
+                .isEqualTo("String should have at most 10000 characters");
     }
 
     @Test
     void lengthCountsCharactersNotUtf16Units() {
-        assertThat(Parameters.check().cacheValue(List.of("query", "value"), "😀".repeat(10_000)).errors()).isEmpty();
-        assertThat(Parameters.check().cacheValue(List.of("query", "value"), "😀".repeat(10_001)).errors())
-                .extracting(ValidationError::type).containsExactly("string_too_long");
+        assertThat(Parameters.check()
+                        .cacheValue(List.of("query", "value"), "😀".repeat(10_000))
+                        .errors())
+                .isEmpty();
+        assertThat(Parameters.check()
+                        .cacheValue(List.of("query", "value"), "😀".repeat(10_001))
+                        .errors())
+                .extracting(ValidationError::type)
+                .containsExactly("string_too_long");
     }
 
     @Test
     void everyFailingParameterIsReportedAtOnceInCallOrder() {
         Parameters check = Parameters.check().serviceName("bad name").vaultKey("");
         assertThatThrownBy(check::throwIfInvalid)
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
-                        .extracting(ValidationError::loc)
-                        .containsExactly(List.of("path", "service_name"), List.of("path", "key")));
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        e -> assertThat(e.errors())
+                                .extracting(ValidationError::loc)
+                                .containsExactly(List.of("path", "service_name"), List.of("path", "key")));
     }
 
     private static List<ValidationError> apply(String rule, String input) {

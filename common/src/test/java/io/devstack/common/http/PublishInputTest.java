@@ -17,7 +17,8 @@ class PublishInputTest {
         PublishInput input = PublishInput.parse("orders", JSON, body("{ \"order_id\": 42, \"items\": [1, 2] }"));
 
         assertThat(input.queueName()).isEqualTo("orders");
-        assertThat(new String(input.messageJson(), StandardCharsets.UTF_8)).isEqualTo("{\"order_id\":42,\"items\":[1,2]}");
+        assertThat(new String(input.messageJson(), StandardCharsets.UTF_8))
+                .isEqualTo("{\"order_id\":42,\"items\":[1,2]}");
     }
 
     @Test
@@ -27,7 +28,8 @@ class PublishInputTest {
         long before = runtime.totalMemory() - runtime.freeMemory();
 
         assertThatThrownBy(() -> PublishInput.parse("orders", JSON, body(objects)))
-                .isInstanceOf(PayloadTooLargeException.class).hasMessage("JSON body exceeds 1000000 bytes in compact form");
+                .isInstanceOf(PayloadTooLargeException.class)
+                .hasMessage("JSON body exceeds 1000000 bytes in compact form");
         assertThat(runtime.totalMemory() - runtime.freeMemory() - before).isLessThan(100L * 1024 * 1024);
     }
 
@@ -42,33 +44,40 @@ class PublishInputTest {
     @Test
     void anEmptyObjectIsBadRequest() {
         assertThatThrownBy(() -> PublishInput.parse("orders", JSON, body("{}")))
-                .isInstanceOf(BadRequestException.class).hasMessage("Message cannot be empty");
+                .isInstanceOf(BadRequestException.class)
+                .hasMessage("Message cannot be empty");
     }
 
     @Test
     void nonObjectsAreDictTypeAndInvalidJsonIsJsonInvalid() {
-        assertThat(errors("orders", JSON, body("[1]"))).containsExactly(ValidationError.dictType(List.of("body"), List.of(1)));
-        assertThat(errors("orders", JSON, body("\"text\""))).containsExactly(ValidationError.dictType(List.of("body"), "text"));
-        assertThat(errors("orders", JSON, body("{oops}"))).containsExactly(ValidationError.jsonInvalid(List.of("body"), "{oops}"));
+        assertThat(errors("orders", JSON, body("[1]")))
+                .containsExactly(ValidationError.dictType(List.of("body"), List.of(1)));
+        assertThat(errors("orders", JSON, body("\"text\"")))
+                .containsExactly(ValidationError.dictType(List.of("body"), "text"));
+        assertThat(errors("orders", JSON, body("{oops}")))
+                .containsExactly(ValidationError.jsonInvalid(List.of("body"), "{oops}"));
     }
 
     @Test
     void aMissingBodyAndAMissingQueueAreReportedTogetherQueryFirst() {
-        assertThat(errors(null, null, null)).containsExactly(
-                ValidationError.missing(List.of("query", "queue_name")),
-                ValidationError.missing(List.of("body")));
+        assertThat(errors(null, null, null))
+                .containsExactly(
+                        ValidationError.missing(List.of("query", "queue_name")),
+                        ValidationError.missing(List.of("body")));
     }
 
     @Test
     void validationComesBeforeTheEmptyMessageCheck() {
-        assertThat(errors("bad queue", JSON, body("{}"))).extracting(ValidationError::type)
+        assertThat(errors("bad queue", JSON, body("{}")))
+                .extracting(ValidationError::type)
                 .containsExactly("string_pattern_mismatch");
     }
 
     @Test
     void messageSizeLimitIsOneMillionBytesSerialized() {
         // {"m":"xxx…"} is 8 bytes of framing around the string
-        assertThat(PublishInput.parse("q", JSON, body("{\"m\":\"" + "x".repeat(1_000_000 - 8) + "\"}")).messageJson())
+        assertThat(PublishInput.parse("q", JSON, body("{\"m\":\"" + "x".repeat(1_000_000 - 8) + "\"}"))
+                        .messageJson())
                 .hasSize(1_000_000);
         assertThatThrownBy(() -> PublishInput.parse("q", JSON, body("{\"m\":\"" + "x".repeat(1_000_000 - 7) + "\"}")))
                 .isInstanceOf(PayloadTooLargeException.class);

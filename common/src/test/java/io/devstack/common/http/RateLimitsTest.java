@@ -14,19 +14,24 @@ class RateLimitsTest {
     @Test
     void the100thRequestPassesAndThe101stIsRejected() {
         for (int i = 1; i <= 99; i++) {
-            assertThat(limits.acquire("GET", "/", "10.0.0.1").orElseThrow().allowed()).isTrue();
+            assertThat(limits.acquire("GET", "/", "10.0.0.1").orElseThrow().allowed())
+                    .isTrue();
         }
         RateLimits.Decision hundredth = limits.acquire("GET", "/", "10.0.0.1").orElseThrow();
         assertThat(hundredth.allowed()).isTrue();
-        assertThat(hundredth.headers()).containsEntry("X-RateLimit-Limit", "100")
-                .containsEntry("X-RateLimit-Remaining", "0").containsEntry("X-RateLimit-Reset", "60");
+        assertThat(hundredth.headers())
+                .containsEntry("X-RateLimit-Limit", "100")
+                .containsEntry("X-RateLimit-Remaining", "0")
+                .containsEntry("X-RateLimit-Reset", "60");
 
         now.addAndGet(TimeUnit.MILLISECONDS.toNanos(17_500));
         RateLimits.Decision rejected = limits.acquire("GET", "/", "10.0.0.1").orElseThrow();
         assertThat(rejected.allowed()).isFalse();
         assertThat(rejected.resetSeconds()).isEqualTo(43);
-        assertThat(rejected.rejection().headers()).containsEntry("Retry-After", "43")
-                .containsEntry("X-RateLimit-Limit", "100").containsEntry("X-RateLimit-Remaining", "0")
+        assertThat(rejected.rejection().headers())
+                .containsEntry("Retry-After", "43")
+                .containsEntry("X-RateLimit-Limit", "100")
+                .containsEntry("X-RateLimit-Remaining", "0")
                 .containsEntry("X-RateLimit-Reset", "43");
     }
 
@@ -35,9 +40,12 @@ class RateLimitsTest {
         for (int i = 0; i < 100; i++) {
             limits.acquire("GET", "/", "10.0.0.1");
         }
-        assertThat(limits.acquire("GET", "/", "10.0.0.1").orElseThrow().allowed()).isFalse();
-        assertThat(limits.acquire("GET", "/", "10.0.0.2").orElseThrow().allowed()).isTrue();
-        assertThat(limits.acquire("GET", "/metrics", "10.0.0.1").orElseThrow().remaining()).isEqualTo(999);
+        assertThat(limits.acquire("GET", "/", "10.0.0.1").orElseThrow().allowed())
+                .isFalse();
+        assertThat(limits.acquire("GET", "/", "10.0.0.2").orElseThrow().allowed())
+                .isTrue();
+        assertThat(limits.acquire("GET", "/metrics", "10.0.0.1").orElseThrow().remaining())
+                .isEqualTo(999);
     }
 
     @Test
@@ -54,9 +62,11 @@ class RateLimitsTest {
     @Test
     void metricsAllows1000PerMinute() {
         for (int i = 0; i < 1000; i++) {
-            assertThat(limits.acquire("GET", "/metrics", "::1").orElseThrow().allowed()).isTrue();
+            assertThat(limits.acquire("GET", "/metrics", "::1").orElseThrow().allowed())
+                    .isTrue();
         }
-        assertThat(limits.acquire("GET", "/metrics", "::1").orElseThrow().allowed()).isFalse();
+        assertThat(limits.acquire("GET", "/metrics", "::1").orElseThrow().allowed())
+                .isFalse();
     }
 
     @Test

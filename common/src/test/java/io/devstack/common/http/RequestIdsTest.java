@@ -18,7 +18,9 @@ class RequestIdsTest {
     @Test
     void exactly128CharactersIsEchoedAnd129IsReplaced() {
         assertThat(RequestIds.resolve("x".repeat(128))).isEqualTo("x".repeat(128));
-        assertThat(RequestIds.resolve("x".repeat(129))).isNotEqualTo("x".repeat(129)).satisfies(RequestIdsTest::isUuid4);
+        assertThat(RequestIds.resolve("x".repeat(129)))
+                .isNotEqualTo("x".repeat(129))
+                .satisfies(RequestIdsTest::isUuid4);
     }
 
     @ParameterizedTest

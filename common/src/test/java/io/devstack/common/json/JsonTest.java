@@ -30,7 +30,8 @@ class JsonTest {
     @Test
     void decimalsAreEchoedWithoutBinaryRounding() throws JsonProcessingException {
         String text = "{\"price\":0.1000000000000000055511151231257827,\"big\":123456789012345678901234567890}";
-        assertThat(Json.string(Json.tree(text.getBytes(StandardCharsets.UTF_8)))).isEqualTo(text);
+        assertThat(Json.string(Json.tree(text.getBytes(StandardCharsets.UTF_8))))
+                .isEqualTo(text);
     }
 
     @Test

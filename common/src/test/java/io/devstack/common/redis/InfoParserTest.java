@@ -15,7 +15,8 @@ class InfoParserTest {
         Map<String, Object> info = InfoParser.parse(resource("cluster-info.txt"));
 
         assertThat(info.keySet()).startsWith("cluster_state", "cluster_slots_assigned", "cluster_slots_ok");
-        assertThat(info).containsEntry("cluster_state", "ok")
+        assertThat(info)
+                .containsEntry("cluster_state", "ok")
                 .containsEntry("cluster_slots_assigned", 16384L)
                 .containsEntry("cluster_known_nodes", 3L)
                 .containsEntry("cluster_size", 3L)
@@ -27,7 +28,8 @@ class InfoParserTest {
     void infoSectionsMergeIntoOneMapWithTypedValues() {
         Map<String, Object> info = InfoParser.parse(resource("info-node.txt"));
 
-        assertThat(info).containsEntry("redis_version", "6.2.11")
+        assertThat(info)
+                .containsEntry("redis_version", "6.2.11")
                 .containsEntry("redis_git_sha1", "00000000")
                 .containsEntry("redis_mode", "cluster")
                 .containsEntry("tcp_port", 16403L)
@@ -54,17 +56,28 @@ class InfoParserTest {
                 """);
 
         assertThat(info.get("db0")).isEqualTo(Map.of("keys", 1L, "expires", 0L, "avg_ttl", 0L));
-        assertThat(info.get("cmdstat_get")).isEqualTo(Map.of("calls", 2L, "usec", 15L,
-                "usec_per_call", new BigDecimal("7.50"), "rejected_calls", 0L, "failed_calls", 0L));
-        assertThat(info.get("slave0")).isEqualTo(Map.of("ip", "127.0.0.1", "port", 16404L, "state", "online",
-                "offset", 0L, "lag", 1L));
+        assertThat(info.get("cmdstat_get"))
+                .isEqualTo(Map.of(
+                        "calls",
+                        2L,
+                        "usec",
+                        15L,
+                        "usec_per_call",
+                        new BigDecimal("7.50"),
+                        "rejected_calls",
+                        0L,
+                        "failed_calls",
+                        0L));
+        assertThat(info.get("slave0"))
+                .isEqualTo(Map.of("ip", "127.0.0.1", "port", 16404L, "state", "online", "offset", 0L, "lag", 1L));
     }
 
     @Test
     void negativeNumbersAndLeadingZerosAreHandled() {
         Map<String, Object> info = InfoParser.parse("second_repl_offset:-1\nmaster_replid2:0000000000\nx:007\n");
 
-        assertThat(info).containsEntry("second_repl_offset", -1L)
+        assertThat(info)
+                .containsEntry("second_repl_offset", -1L)
                 .containsEntry("master_replid2", "0000000000")
                 .containsEntry("x", "007");
     }

@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
 class BackendCallsTest {
 
     private final ApiMetrics metrics = new ApiMetrics();
-    private final BackendCalls calls = new BackendCalls(Duration.ofMillis(200), metrics,
+    private final BackendCalls calls = new BackendCalls(
+            Duration.ofMillis(200),
+            metrics,
             CircuitBreakerConfig.custom()
                     .slidingWindowSize(4)
                     .minimumNumberOfCalls(4)
@@ -36,38 +38,49 @@ class BackendCallsTest {
     void aCallReturnsItsResultAndIsTimed() {
         assertThat(calls.call(Backend.POSTGRES, "query", () -> "ok")).isEqualTo("ok");
 
-        assertThat(scrape()).containsPattern(
-                "devstack_backend_calls_seconds_count\\{backend=\"postgres\",operation=\"query\",outcome=\"success\"} 1");
+        assertThat(scrape())
+                .containsPattern(
+                        "devstack_backend_calls_seconds_count\\{backend=\"postgres\",operation=\"query\",outcome=\"success\"} 1");
     }
 
     @Test
     void aCallPastTheDeadlineIs503Timeout() {
         long start = System.nanoTime();
         assertThatThrownBy(() -> calls.call(Backend.MYSQL, "query", () -> {
-            Thread.sleep(5_000);
-            return "late";
-        })).isInstanceOfSatisfying(ServiceUnavailableException.class, e ->
-                assertThat(e.details()).containsEntry("service", "mysql").containsEntry("reason", "timeout"));
+                    Thread.sleep(5_000);
+                    return "late";
+                }))
+                .isInstanceOfSatisfying(
+                        ServiceUnavailableException.class,
+                        e -> assertThat(e.details())
+                                .containsEntry("service", "mysql")
+                                .containsEntry("reason", "timeout"));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
     }
 
     @Test
     void aDriverFailureIs503ConnectionFailedWithoutTheDriverMessage() {
         assertThatThrownBy(() -> calls.call(Backend.RABBITMQ, "publish", () -> {
-            throw new ConnectException("Connection refused to 127.0.0.1:5672 as dev_user");
-        })).isInstanceOfSatisfying(ServiceUnavailableException.class, e -> {
-            assertThat(e.details()).containsEntry("service", "rabbitmq").containsEntry("reason", "connection_failed");
-            assertThat(e.getMessage()).doesNotContain("dev_user");
-        });
+                    throw new ConnectException("Connection refused to 127.0.0.1:5672 as dev_user");
+                }))
+                .isInstanceOfSatisfying(ServiceUnavailableException.class, e -> {
+                    assertThat(e.details())
+                            .containsEntry("service", "rabbitmq")
+                            .containsEntry("reason", "connection_failed");
+                    assertThat(e.getMessage()).doesNotContain("dev_user");
+                });
     }
 
     @Test
     void aRequestTheBackendRefusesIs503ForThatRequestAloneAndNeverOpensTheBreaker() {
         for (int i = 0; i < 8; i++) {
             assertThatThrownBy(() -> calls.call(Backend.REDIS, "get", () -> {
-                throw new RedisCommandExecutionException("WRONGTYPE Operation against a key holding the wrong kind of value");
-            })).isInstanceOfSatisfying(ServiceUnavailableException.class, e ->
-                    assertThat(e.details()).containsEntry("reason", "request_refused"));
+                        throw new RedisCommandExecutionException(
+                                "WRONGTYPE Operation against a key holding the wrong kind of value");
+                    }))
+                    .isInstanceOfSatisfying(
+                            ServiceUnavailableException.class,
+                            e -> assertThat(e.details()).containsEntry("reason", "request_refused"));
         }
         assertThat(calls.breaker(Backend.REDIS).getState()).isEqualTo(CircuitBreaker.State.CLOSED);
         assertThat(calls.call(Backend.REDIS, "get", () -> "served")).isEqualTo("served");
@@ -77,9 +90,11 @@ class BackendCallsTest {
     void refusedCredentialsAreAboutAvailabilityAndDoCount() {
         for (int i = 0; i < 4; i++) {
             assertThatThrownBy(() -> calls.call(Backend.REDIS, "get", () -> {
-                throw new RedisCommandExecutionException("WRONGPASS invalid username-password pair");
-            })).isInstanceOfSatisfying(ServiceUnavailableException.class, e ->
-                    assertThat(e.details()).containsEntry("reason", "connection_failed"));
+                        throw new RedisCommandExecutionException("WRONGPASS invalid username-password pair");
+                    }))
+                    .isInstanceOfSatisfying(
+                            ServiceUnavailableException.class,
+                            e -> assertThat(e.details()).containsEntry("reason", "connection_failed"));
         }
         assertThat(calls.breaker(Backend.REDIS).getState()).isEqualTo(CircuitBreaker.State.OPEN);
     }
@@ -88,13 +103,15 @@ class BackendCallsTest {
     void repeatedFailuresOpenTheBreakerThenATrialCallClosesIt() throws InterruptedException {
         for (int i = 0; i < 4; i++) {
             assertThatThrownBy(() -> calls.call(Backend.REDIS, "get", () -> {
-                throw new ConnectException("refused");
-            })).isInstanceOf(ServiceUnavailableException.class);
+                        throw new ConnectException("refused");
+                    }))
+                    .isInstanceOf(ServiceUnavailableException.class);
         }
         assertThat(calls.breaker(Backend.REDIS).getState()).isEqualTo(CircuitBreaker.State.OPEN);
         assertThatThrownBy(() -> calls.call(Backend.REDIS, "get", () -> "never run"))
-                .isInstanceOfSatisfying(ServiceUnavailableException.class, e ->
-                        assertThat(e.details()).containsEntry("reason", "circuit_open"));
+                .isInstanceOfSatisfying(
+                        ServiceUnavailableException.class,
+                        e -> assertThat(e.details()).containsEntry("reason", "circuit_open"));
         assertThat(scrape()).contains("devstack_circuit_breaker_state{backend=\"redis\",state=\"open\"} 1");
 
         Thread.sleep(400);
@@ -109,18 +126,21 @@ class BackendCallsTest {
 
         assertThat(calls.probe(Backend.MONGODB, "health", () -> "5.0.0")).isEqualTo("5.0.0");
         assertThatThrownBy(() -> calls.probe(Backend.MONGODB, "health", () -> {
-            Thread.sleep(5_000);
-            return "late";
-        })).isInstanceOfSatisfying(ServiceUnavailableException.class, e ->
-                assertThat(e.details()).containsEntry("reason", "timeout"));
+                    Thread.sleep(5_000);
+                    return "late";
+                }))
+                .isInstanceOfSatisfying(
+                        ServiceUnavailableException.class,
+                        e -> assertThat(e.details()).containsEntry("reason", "timeout"));
     }
 
     @Test
     void contractErrorsPassThroughAndDoNotCountAgainstTheBackend() {
         for (int i = 0; i < 6; i++) {
             assertThatThrownBy(() -> calls.call(Backend.VAULT, "kv_read", () -> {
-                throw new ResourceNotFoundException("secret", "secret/nope");
-            })).isInstanceOf(ResourceNotFoundException.class);
+                        throw new ResourceNotFoundException("secret", "secret/nope");
+                    }))
+                    .isInstanceOf(ResourceNotFoundException.class);
         }
         assertThat(calls.breaker(Backend.VAULT).getState()).isEqualTo(CircuitBreaker.State.CLOSED);
     }

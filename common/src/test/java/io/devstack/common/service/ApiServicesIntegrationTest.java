@@ -55,7 +55,8 @@ class ApiServicesIntegrationTest {
         assertThat(body.get("status").asText()).as(all.bodyText()).isEqualTo("healthy");
         assertThat(fieldNames(body.get("services")))
                 .containsExactly("vault", "postgres", "mysql", "mongodb", "redis", "rabbitmq");
-        body.get("services").forEach(service -> assertThat(service.get("status").asText()).isEqualTo("healthy"));
+        body.get("services")
+                .forEach(service -> assertThat(service.get("status").asText()).isEqualTo("healthy"));
         assertThat(took).isLessThan(services.settings().backendTimeout().multipliedBy(2));
 
         assertThat(services.health().all(false).headers()).containsEntry("X-Cache", "HIT");
@@ -68,21 +69,30 @@ class ApiServicesIntegrationTest {
         JsonNode vault = json(services.health().vault());
         assertThat(fieldNames(vault.get("details"))).containsExactly("initialized", "sealed", "standby", "version");
         assertThat(vault.get("details").get("sealed").asBoolean()).isFalse();
-        assertThat(json(services.health().postgres()).get("version").asText()).startsWith("PostgreSQL 17")
+        assertThat(json(services.health().postgres()).get("version").asText())
+                .startsWith("PostgreSQL 17")
                 .doesNotContain(",");
         assertThat(json(services.health().mysql()).get("version").asText()).contains("MariaDB");
         assertThat(json(services.health().mongodb()).get("version").asText()).isNotBlank();
         assertThat(json(services.health().rabbitmq()).get("version").asText()).isNotBlank();
 
         JsonNode redis = json(services.health().redis());
-        assertThat(fieldNames(redis)).containsExactly("status", "cluster_enabled", "cluster_state", "nodes",
-                "total_nodes");
+        assertThat(fieldNames(redis))
+                .containsExactly("status", "cluster_enabled", "cluster_state", "nodes", "total_nodes");
         assertThat(redis.get("cluster_enabled").asBoolean()).isTrue();
         assertThat(redis.get("cluster_state").asText()).isEqualTo("ok");
         assertThat(redis.get("total_nodes").asInt()).isEqualTo(3);
         redis.get("nodes").forEach(node -> {
-            assertThat(fieldNames(node)).containsExactly("name", "host", "port", "status", "version", "role",
-                    "connected_clients", "used_memory_human");
+            assertThat(fieldNames(node))
+                    .containsExactly(
+                            "name",
+                            "host",
+                            "port",
+                            "status",
+                            "version",
+                            "role",
+                            "connected_clients",
+                            "used_memory_human");
             assertThat(node.get("version").asText()).startsWith("6.2");
             assertThat(node.get("connected_clients").isNumber()).isTrue();
         });
@@ -92,13 +102,14 @@ class ApiServicesIntegrationTest {
     void theDatabasesAnswerTheirExampleQueries() throws Exception {
         JsonNode postgres = json(services.databases().postgres());
         assertThat(postgres.get("result").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z");
-        assertThat(services.databases().postgres().bodyText()).startsWith(
-                "{\"database\":\"PostgreSQL\",\"query\":\"SELECT current_timestamp\",\"result\":");
+        assertThat(services.databases().postgres().bodyText())
+                .startsWith("{\"database\":\"PostgreSQL\",\"query\":\"SELECT current_timestamp\",\"result\":");
 
         JsonNode mysql = json(services.databases().mysql());
         assertThat(mysql.get("result").asText()).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d");
         assertThat(java.time.LocalDateTime.parse(mysql.get("result").asText().replace(' ', 'T')))
-                .isCloseTo(java.time.LocalDateTime.now(java.time.ZoneOffset.UTC),
+                .isCloseTo(
+                        java.time.LocalDateTime.now(java.time.ZoneOffset.UTC),
                         org.assertj.core.api.Assertions.within(1, java.time.temporal.ChronoUnit.MINUTES));
 
         JsonNode mongo = json(services.databases().mongodb());
@@ -112,21 +123,31 @@ class ApiServicesIntegrationTest {
     void cacheKeysWorkWhateverNodeOwnsTheirSlot() throws Exception {
         List<String> keys = keysOnEveryNode();
         for (String key : keys) {
-            assertThat(services.cache().set(key, "value-" + key, "60", null, null).bodyText())
-                    .isEqualTo("{\"key\":\"" + key + "\",\"value\":\"value-" + key + "\",\"ttl\":60,\"action\":\"set\"}");
+            assertThat(services.cache()
+                            .set(key, "value-" + key, "60", null, null)
+                            .bodyText())
+                    .isEqualTo(
+                            "{\"key\":\"" + key + "\",\"value\":\"value-" + key + "\",\"ttl\":60,\"action\":\"set\"}");
             JsonNode entry = json(services.cache().get(key));
             assertThat(entry.get("value").asText()).isEqualTo("value-" + key);
             assertThat(entry.get("exists").asBoolean()).isTrue();
             assertThat(entry.get("ttl").asLong()).isBetween(1L, 60L);
 
-            assertThat(json(services.cache().delete(key)).get("deleted").asBoolean()).isTrue();
+            assertThat(json(services.cache().delete(key)).get("deleted").asBoolean())
+                    .isTrue();
             assertThat(services.cache().get(key).bodyText())
                     .isEqualTo("{\"key\":\"" + key + "\",\"value\":null,\"exists\":false,\"ttl\":null}");
-            assertThat(json(services.cache().delete(key)).get("deleted").asBoolean()).isFalse();
+            assertThat(json(services.cache().delete(key)).get("deleted").asBoolean())
+                    .isFalse();
         }
         String persistent = keys.getFirst();
-        services.cache().set(persistent, null, null, "application/json",
-                "{\"value\":\"no expiry\"}".getBytes(StandardCharsets.UTF_8));
+        services.cache()
+                .set(
+                        persistent,
+                        null,
+                        null,
+                        "application/json",
+                        "{\"value\":\"no expiry\"}".getBytes(StandardCharsets.UTF_8));
         assertThat(json(services.cache().get(persistent)).get("ttl").isNull()).isTrue();
         services.cache().delete(persistent);
     }
@@ -138,10 +159,12 @@ class ApiServicesIntegrationTest {
 
         ApiResponse published = services.messaging().publish(queue, "application/json", message);
 
-        assertThat(published.bodyText()).isEqualTo("{\"queue\":\"" + queue
-                + "\",\"message\":{\"order\":42,\"items\":[\"a\",\"b\"],\"paid\":true},\"action\":\"published\"}");
-        assertThat(services.messaging().queueInfo(queue).bodyText()).isEqualTo(
-                "{\"queue\":\"" + queue + "\",\"exists\":true,\"message_count\":1,\"consumer_count\":0}");
+        assertThat(published.bodyText())
+                .isEqualTo(
+                        "{\"queue\":\"" + queue
+                                + "\",\"message\":{\"order\":42,\"items\":[\"a\",\"b\"],\"paid\":true},\"action\":\"published\"}");
+        assertThat(services.messaging().queueInfo(queue).bodyText())
+                .isEqualTo("{\"queue\":\"" + queue + "\",\"exists\":true,\"message_count\":1,\"consumer_count\":0}");
         Map<String, Object> secret = StackFixture.readSecret("rabbitmq");
         ConnectionFactory factory = new ConnectionFactory();
         factory.setHost(services.settings().rabbitmq().host());
@@ -149,15 +172,17 @@ class ApiServicesIntegrationTest {
         factory.setUsername(String.valueOf(secret.get("user")));
         factory.setPassword(String.valueOf(secret.get("password")));
         factory.setVirtualHost(String.valueOf(secret.get("vhost")));
-        try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
+        try (Connection connection = factory.newConnection();
+                Channel channel = connection.createChannel()) {
             GetResponse delivered = channel.basicGet(queue, true);
             assertThat(delivered.getBody()).isEqualTo(message);
             assertThat(delivered.getProps().getDeliveryMode()).isEqualTo(2);
             assertThat(delivered.getProps().getContentType()).isEqualTo("application/json");
             channel.queueDelete(queue);
         }
-        assertThat(services.messaging().queueInfo(queue).bodyText()).isEqualTo(
-                "{\"queue\":\"" + queue + "\",\"exists\":false,\"message_count\":null,\"consumer_count\":null}");
+        assertThat(services.messaging().queueInfo(queue).bodyText())
+                .isEqualTo("{\"queue\":\"" + queue
+                        + "\",\"exists\":false,\"message_count\":null,\"consumer_count\":null}");
     }
 
     @Test
@@ -166,17 +191,22 @@ class ApiServicesIntegrationTest {
         assertThat(fieldNames(secret)).containsExactly("service", "data", "note");
         assertThat(secret.get("data").get("password").asText()).isEqualTo("***");
         assertThat(secret.get("data").get("user").asText()).isEqualTo("dev_admin");
-        assertThat(services.vault().secret("postgres").bodyText()).doesNotContain(
-                String.valueOf(StackFixture.readSecret("postgres").get("password")));
+        assertThat(services.vault().secret("postgres").bodyText())
+                .doesNotContain(
+                        String.valueOf(StackFixture.readSecret("postgres").get("password")));
 
         JsonNode tls = json(services.vault().secretKey("postgres", "tls_enabled"));
         assertThat(tls.get("value").isBoolean()).as(tls.toString()).isTrue();
-        assertThat(json(services.vault().secretKey("mysql", "root_password")).get("value").asText()).isEqualTo("***");
+        assertThat(json(services.vault().secretKey("mysql", "root_password"))
+                        .get("value")
+                        .asText())
+                .isEqualTo("***");
 
         assertThatThrownBy(() -> services.vault().secret("forgejo")).isInstanceOf(PermissionDeniedException.class);
         assertThatThrownBy(() -> services.vault().secretKey("postgres", "no_such_key"))
-                .isInstanceOfSatisfying(ResourceNotFoundException.class, e ->
-                        assertThat(e.details()).containsEntry("resource_id", "secret/postgres/no_such_key"));
+                .isInstanceOfSatisfying(
+                        ResourceNotFoundException.class,
+                        e -> assertThat(e.details()).containsEntry("resource_id", "secret/postgres/no_such_key"));
     }
 
     @Test
@@ -192,7 +222,8 @@ class ApiServicesIntegrationTest {
 
         JsonNode info = json(services.redisCluster().info());
         assertThat(info.get("cluster_info").get("cluster_state").asText()).isEqualTo("ok");
-        assertThat(info.get("cluster_info").get("cluster_slots_assigned").isNumber()).isTrue();
+        assertThat(info.get("cluster_info").get("cluster_slots_assigned").isNumber())
+                .isTrue();
 
         for (RedisNodeAddress node : services.settings().redisNodes()) {
             JsonNode nodeInfo = json(services.redisCluster().nodeInfo(node.name()));
@@ -207,8 +238,8 @@ class ApiServicesIntegrationTest {
     void theHttpsCertificateComesFromVaultPkiForThisModule() throws Exception {
         io.devstack.common.vault.IssuedCertificate certificate = services.tls().current();
 
-        java.security.cert.X509Certificate x509 = (java.security.cert.X509Certificate) certificate
-                .keyStore("https", "changeit".toCharArray()).getCertificate("https");
+        java.security.cert.X509Certificate x509 = (java.security.cert.X509Certificate)
+                certificate.keyStore("https", "changeit".toCharArray()).getCertificate("https");
         assertThat(x509.getSubjectX500Principal().getName()).isEqualTo("CN=api-spring");
         assertThat(services.tls().current()).as("held until due for renewal").isSameAs(certificate);
     }
@@ -221,8 +252,10 @@ class ApiServicesIntegrationTest {
 
         String scrape = services.metrics().scrape().bodyText();
         assertThat(scrape)
-                .contains("devstack_backend_calls_seconds_count{backend=\"postgres\",operation=\"query\",outcome=\"success\"}")
-                .contains("devstack_backend_calls_seconds_count{backend=\"vault\",operation=\"kv_read\",outcome=\"success\"}")
+                .contains(
+                        "devstack_backend_calls_seconds_count{backend=\"postgres\",operation=\"query\",outcome=\"success\"}")
+                .contains(
+                        "devstack_backend_calls_seconds_count{backend=\"vault\",operation=\"kv_read\",outcome=\"success\"}")
                 .contains("devstack_circuit_breaker_state{backend=\"rabbitmq\",state=\"closed\"} 1")
                 .contains("devstack_cache_requests_total{cache=\"redis\",result=\"miss\"}")
                 .contains("devstack_cache_requests_total{cache=\"vault_secrets\",result=\"hit\"}");

@@ -41,7 +41,8 @@ class BackendOutageIntegrationTest {
             StackFixture.stack().stopService("redis-1");
 
             assertThatThrownBy(() -> services.cache().get(keyOnRedis1))
-                    .isInstanceOfSatisfying(ServiceUnavailableException.class,
+                    .isInstanceOfSatisfying(
+                            ServiceUnavailableException.class,
                             e -> assertThat(e.details()).containsEntry("service", "redis"));
             JsonNode redis = json(services.health().redis());
             assertThat(redis.get("status").asText()).isEqualTo("degraded");
@@ -67,7 +68,8 @@ class BackendOutageIntegrationTest {
                 Thread.sleep(1_000);
             }
         }
-        assertThat(json(services.cache().get(keyOnRedis1)).get("value").asText()).isEqualTo("after");
+        assertThat(json(services.cache().get(keyOnRedis1)).get("value").asText())
+                .isEqualTo("after");
         assertThat(json(services.health().redis()).get("status").asText()).isEqualTo("healthy");
         services.cache().delete(keyOnRedis1);
     }
@@ -81,9 +83,11 @@ class BackendOutageIntegrationTest {
             StackFixture.stack().stopService("rabbitmq");
 
             assertThatThrownBy(() -> services.messaging().publish(queue, "application/json", message))
-                    .isInstanceOfSatisfying(ServiceUnavailableException.class,
+                    .isInstanceOfSatisfying(
+                            ServiceUnavailableException.class,
                             e -> assertThat(e.details()).containsEntry("service", "rabbitmq"));
-            assertThat(json(services.health().rabbitmq()).get("status").asText()).isEqualTo("unhealthy");
+            assertThat(json(services.health().rabbitmq()).get("status").asText())
+                    .isEqualTo("unhealthy");
         } finally {
             StackFixture.stack().startService("rabbitmq");
         }
@@ -101,7 +105,10 @@ class BackendOutageIntegrationTest {
             }
         }
         // the first message was persistent in a durable queue: it survived the restart
-        assertThat(json(services.messaging().queueInfo(queue)).get("message_count").asLong()).isEqualTo(2);
+        assertThat(json(services.messaging().queueInfo(queue))
+                        .get("message_count")
+                        .asLong())
+                .isEqualTo(2);
         assertThat(json(services.health().rabbitmq()).get("status").asText()).isEqualTo("healthy");
     }
 }

@@ -49,7 +49,8 @@ class CredentialRotationIntegrationTest {
             StackFixture.writeSecret("postgres", with(original, "password", rotated));
             terminatePostgresSessions(original, rotated);
 
-            assertThat(call(services.databases()::postgres).get("result").asText()).endsWith("Z");
+            assertThat(call(services.databases()::postgres).get("result").asText())
+                    .endsWith("Z");
             assertThat(services.secrets().read("postgres").get("password")).isEqualTo(rotated);
         } finally {
             setPostgresPassword(original, rotated, String.valueOf(original.get("password")));
@@ -88,8 +89,9 @@ class CredentialRotationIntegrationTest {
     /** Connections opened with the old password stay open after a change; end them so the next call must log in. */
     private void terminatePostgresSessions(Map<String, Object> secret, String password) throws Exception {
         try (Connection admin = postgres(secret, password);
-                PreparedStatement statement = admin.prepareStatement("SELECT pg_terminate_backend(pid) "
-                        + "FROM pg_stat_activity WHERE application_name = 'devstack-api' AND pid <> pg_backend_pid()")) {
+                PreparedStatement statement = admin.prepareStatement(
+                        "SELECT pg_terminate_backend(pid) "
+                                + "FROM pg_stat_activity WHERE application_name = 'devstack-api' AND pid <> pg_backend_pid()")) {
             statement.execute();
         }
         Thread.sleep(200);
@@ -97,20 +99,22 @@ class CredentialRotationIntegrationTest {
 
     private Connection postgres(Map<String, Object> secret, String password) throws Exception {
         HostPort address = services.settings().postgres();
-        return DriverManager.getConnection("jdbc:postgresql://" + address + "/" + secret.get("database"),
-                String.valueOf(secret.get("user")), password);
+        return DriverManager.getConnection(
+                "jdbc:postgresql://" + address + "/" + secret.get("database"),
+                String.valueOf(secret.get("user")),
+                password);
     }
 
     /** As MariaDB's root (password from Vault): new password for every host entry, then end the user's sessions. */
     private void setMysqlPassword(Map<String, Object> secret, String next) throws Exception {
         HostPort address = services.settings().mysql();
-        try (Connection root = DriverManager.getConnection("jdbc:mariadb://" + address + "/",
-                "root", String.valueOf(secret.get("root_password")));
+        try (Connection root = DriverManager.getConnection(
+                        "jdbc:mariadb://" + address + "/", "root", String.valueOf(secret.get("root_password")));
                 Statement statement = root.createStatement()) {
             String user = String.valueOf(secret.get("user")).replace("'", "''");
             for (String host : new String[] {"%", "localhost", "127.0.0.1"}) {
-                statement.execute("ALTER USER '" + user + "'@'" + host + "' IDENTIFIED BY '"
-                        + next.replace("'", "''") + "'");
+                statement.execute(
+                        "ALTER USER '" + user + "'@'" + host + "' IDENTIFIED BY '" + next.replace("'", "''") + "'");
             }
             statement.execute("KILL USER '" + user + "'");
         }

@@ -13,24 +13,28 @@ class ServiceBodiesTest {
 
     @Test
     void anAbsentQueueHasNullCounts() {
-        assertThat(ApiResponse.ok(new MessagingService.QueueInfo("q", false, null, null)).bodyText())
+        assertThat(ApiResponse.ok(new MessagingService.QueueInfo("q", false, null, null))
+                        .bodyText())
                 .isEqualTo("{\"queue\":\"q\",\"exists\":false,\"message_count\":null,\"consumer_count\":null}");
     }
 
     @Test
     void aMissingCacheKeyHasNullValueAndTtl() {
-        assertThat(ApiResponse.ok(new CacheService.Entry("k", null, false, null)).bodyText())
+        assertThat(ApiResponse.ok(new CacheService.Entry("k", null, false, null))
+                        .bodyText())
                 .isEqualTo("{\"key\":\"k\",\"value\":null,\"exists\":false,\"ttl\":null}");
-        assertThat(ApiResponse.ok(new CacheService.Stored("k", "v", null, "set")).bodyText())
+        assertThat(ApiResponse.ok(new CacheService.Stored("k", "v", null, "set"))
+                        .bodyText())
                 .isEqualTo("{\"key\":\"k\",\"value\":\"v\",\"ttl\":null,\"action\":\"set\"}");
     }
 
     @Test
     void aFailingRedisNodeKeepsEveryKeyWithNulls() {
-        RedisNodeUnhealthy node = new RedisNodeUnhealthy("redis-2", "127.0.0.1", 6380, "unhealthy", null, null, null,
-                null, "Node connection failed");
+        RedisNodeUnhealthy node = new RedisNodeUnhealthy(
+                "redis-2", "127.0.0.1", 6380, "unhealthy", null, null, null, null, "Node connection failed");
 
-        assertThat(ApiResponse.ok(new HealthBodies.RedisHealth("degraded", true, "ok", List.of(node), 3)).bodyText())
+        assertThat(ApiResponse.ok(new HealthBodies.RedisHealth("degraded", true, "ok", List.of(node), 3))
+                        .bodyText())
                 .isEqualTo("{\"status\":\"degraded\",\"cluster_enabled\":true,\"cluster_state\":\"ok\",\"nodes\":["
                         + "{\"name\":\"redis-2\",\"host\":\"127.0.0.1\",\"port\":6380,\"status\":\"unhealthy\","
                         + "\"version\":null,\"role\":null,\"connected_clients\":null,\"used_memory_human\":null,"

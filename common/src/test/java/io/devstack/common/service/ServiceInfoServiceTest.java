@@ -17,18 +17,33 @@ class ServiceInfoServiceTest {
 
     private final ServiceInfoService service = new ServiceInfoService(
             new ImplementationInfo("api-helidon", "Helidon SE", "4.5.0", "25"),
-            CorsPolicy.fromSetting("http://localhost:3000"), new ApiMetrics());
+            CorsPolicy.fromSetting("http://localhost:3000"),
+            new ApiMetrics());
 
     @Test
     void rootBodyHasTheContractKeysInOrder() throws Exception {
         JsonNode body = Json.tree(service.info().body());
 
-        assertThat(names(body)).containsExactly("name", "version", "description", "implementation", "docs", "openapi",
-                "health", "metrics", "redis_cluster", "examples", "security", "note");
-        assertThat(names(body.get("implementation"))).containsExactly("module", "framework", "framework_version", "java_version");
+        assertThat(names(body))
+                .containsExactly(
+                        "name",
+                        "version",
+                        "description",
+                        "implementation",
+                        "docs",
+                        "openapi",
+                        "health",
+                        "metrics",
+                        "redis_cluster",
+                        "examples",
+                        "security",
+                        "note");
+        assertThat(names(body.get("implementation")))
+                .containsExactly("module", "framework", "framework_version", "java_version");
         assertThat(names(body.get("redis_cluster"))).containsExactly("nodes", "slots", "info", "node_info");
         assertThat(names(body.get("examples"))).containsExactly("vault", "databases", "cache", "messaging");
-        assertThat(names(body.get("security"))).containsExactly("cors", "rate_limiting", "request_validation", "circuit_breakers");
+        assertThat(names(body.get("security")))
+                .containsExactly("cors", "rate_limiting", "request_validation", "circuit_breakers");
         assertThat(body.get("name").asText()).isEqualTo("DevStack Core Reference API");
         assertThat(body.get("docs").asText()).isEqualTo("/docs");
         assertThat(body.get("health").asText()).isEqualTo("/health/all");
@@ -41,13 +56,16 @@ class ServiceInfoServiceTest {
         assertThat(body.get("version").asText()).isEqualTo(System.getProperty("project.version"));
         assertThat(body.at("/security/cors/allowed_origins").toString()).isEqualTo("[\"http://localhost:3000\"]");
         assertThat(body.at("/security/rate_limiting").toString())
-                .isEqualTo("{\"GET /\":\"100 requests per minute per client IP\",\"GET /metrics\":\"1000 requests per minute per client IP\"}");
+                .isEqualTo(
+                        "{\"GET /\":\"100 requests per minute per client IP\",\"GET /metrics\":\"1000 requests per minute per client IP\"}");
     }
 
     @Test
     void implementationOfUsesTheModuleAndTheRunningJava() {
         ImplementationInfo info = ImplementationInfo.of(ApiModule.VERTX, "5.0.7");
-        assertThat(info).isEqualTo(new ImplementationInfo("api-vertx", "Vert.x", "5.0.7", Runtime.version().toString()));
+        assertThat(info)
+                .isEqualTo(new ImplementationInfo(
+                        "api-vertx", "Vert.x", "5.0.7", Runtime.version().toString()));
     }
 
     @Test

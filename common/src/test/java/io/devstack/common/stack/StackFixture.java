@@ -20,8 +20,7 @@ import org.springframework.vault.support.Versioned;
  */
 public final class StackFixture {
 
-    private StackFixture() {
-    }
+    private StackFixture() {}
 
     public static NativeStack stack() {
         return NativeStack.shared();
@@ -50,12 +49,13 @@ public final class StackFixture {
 
     /** A Vault session with the root token. */
     public static VaultTemplate rootVault() {
-        return new VaultTemplate(VaultEndpoint.from(stack().vaultAddress()),
-                new TokenAuthentication(stack().rootToken()));
+        return new VaultTemplate(
+                VaultEndpoint.from(stack().vaultAddress()), new TokenAuthentication(stack().rootToken()));
     }
 
     public static Map<String, Object> readSecret(String name) {
-        Versioned<Map<String, Object>> secret = rootVault().opsForVersionedKeyValue("secret").get(name);
+        Versioned<Map<String, Object>> secret =
+                rootVault().opsForVersionedKeyValue("secret").get(name);
         return new LinkedHashMap<>(secret.getRequiredData());
     }
 

@@ -35,8 +35,8 @@ class SecretMaskingTest {
         secret.put("list", List.of(Map.of("secret_key", "s"), 7));
         secret.put("db_secrets", Map.of("a", "b"));
 
-        assertThat(Json.string(SecretMasking.mask(secret))).isEqualTo(
-                "{\"user\":\"dev_admin\",\"password\":\"***\",\"tls_enabled\":false,"
+        assertThat(Json.string(SecretMasking.mask(secret)))
+                .isEqualTo("{\"user\":\"dev_admin\",\"password\":\"***\",\"tls_enabled\":false,"
                         + "\"nested\":{\"Token\":\"***\",\"port\":5432},\"list\":[{\"secret_key\":\"***\"},7],"
                         + "\"db_secrets\":\"***\"}");
         assertThat(secret.get("password")).isEqualTo("hunter2");
@@ -45,7 +45,8 @@ class SecretMaskingTest {
     @Test
     void masksJacksonTreesTheSameWay() throws Exception {
         JsonNode tree = Json.tree("{\"a\":{\"PASSWORD\":null,\"on\":true},\"n\":1.5}".getBytes(StandardCharsets.UTF_8));
-        assertThat(Json.string(SecretMasking.mask(tree))).isEqualTo("{\"a\":{\"PASSWORD\":\"***\",\"on\":true},\"n\":1.5}");
+        assertThat(Json.string(SecretMasking.mask(tree)))
+                .isEqualTo("{\"a\":{\"PASSWORD\":\"***\",\"on\":true},\"n\":1.5}");
     }
 
     @Test

@@ -32,8 +32,11 @@ class VaultAppRoleIntegrationTest {
     void theApiLogsInWithItsOwnAppRoleAndRenewsItsToken() throws InterruptedException {
         try (VaultClient vault = login(ApiModule.SPRING)) {
             Map<String, Object> token = vault.lookupSelf();
-            List<String> policies = ((List<?>) token.get("policies")).stream().map(String::valueOf).toList();
-            assertThat(policies).anySatisfy(p -> assertThat(p).contains("api-spring")).doesNotContain("root");
+            List<String> policies = ((List<?>) token.get("policies"))
+                    .stream().map(String::valueOf).toList();
+            assertThat(policies)
+                    .anySatisfy(p -> assertThat(p).contains("api-spring"))
+                    .doesNotContain("root");
             long ttlBefore = ((Number) token.get("ttl")).longValue();
             assertThat(ttlBefore).isPositive();
 
@@ -54,7 +57,9 @@ class VaultAppRoleIntegrationTest {
 
             StackFixture.revokeToken(accessor);
 
-            assertThat(vault.renewToken()).as("renewing a revoked token fails, and the token is dropped").isFalse();
+            assertThat(vault.renewToken())
+                    .as("renewing a revoked token fails, and the token is dropped")
+                    .isFalse();
             assertThat(vault.readSecret("postgres")).containsKeys("user", "password", "database");
             assertThat(vault.lookupSelf().get("accessor")).isNotEqualTo(accessor);
         }
@@ -70,8 +75,11 @@ class VaultAppRoleIntegrationTest {
             String accessor = String.valueOf(vault.lookupSelf().get("accessor"));
 
             assertThatThrownBy(() -> vault.readSecret("forgejo"))
-                    .isInstanceOfSatisfying(PermissionDeniedException.class, e -> assertThat(e.details())
-                            .containsEntry("service", "vault").containsEntry("secret_path", "secret/forgejo"));
+                    .isInstanceOfSatisfying(
+                            PermissionDeniedException.class,
+                            e -> assertThat(e.details())
+                                    .containsEntry("service", "vault")
+                                    .containsEntry("secret_path", "secret/forgejo"));
             // a policy denial must not be mistaken for a dead token
             assertThat(vault.lookupSelf().get("accessor")).isEqualTo(accessor);
         }
@@ -80,10 +88,15 @@ class VaultAppRoleIntegrationTest {
     @Test
     void theApiIssuesItsHttpsCertificateFromPki() throws Exception {
         try (VaultClient vault = login(ApiModule.JAVALIN)) {
-            IssuedCertificate issued = vault.issueCertificate("api-javalin-role", "api-javalin",
-                    List.of("api-javalin", "localhost"), List.of("127.0.0.1"), Duration.ofHours(1));
+            IssuedCertificate issued = vault.issueCertificate(
+                    "api-javalin-role",
+                    "api-javalin",
+                    List.of("api-javalin", "localhost"),
+                    List.of("127.0.0.1"),
+                    Duration.ofHours(1));
 
-            assertThat(issued.expiresAt()).isBetween(Instant.now().plusSeconds(3000), Instant.now().plusSeconds(3700));
+            assertThat(issued.expiresAt())
+                    .isBetween(Instant.now().plusSeconds(3000), Instant.now().plusSeconds(3700));
             assertThat(issued.fullChainPem()).startsWith("-----BEGIN CERTIFICATE-----");
             assertThat(issued.privateKeyPem()).startsWith("-----BEGIN PRIVATE KEY-----");
             assertThat(issued.toString()).doesNotContain("PRIVATE KEY");
@@ -91,7 +104,8 @@ class VaultAppRoleIntegrationTest {
             X509Certificate certificate = (X509Certificate) store.getCertificate("api");
             assertThat(certificate.getSubjectX500Principal().getName()).contains("CN=api-javalin");
             List<String> sans = certificate.getSubjectAlternativeNames().stream()
-                    .map(san -> String.valueOf(san.get(1))).toList();
+                    .map(san -> String.valueOf(san.get(1)))
+                    .toList();
             assertThat(sans).contains("api-javalin", "localhost", "127.0.0.1");
             assertThat(store.getKey("api", "changeit".toCharArray())).isNotNull();
         }

@@ -12,7 +12,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code devstack backup}: every data service and Vault into a new timestamped folder with a manifest; or {@code --list}. */
-@Command(name = "backup", mixinStandardHelpOptions = true,
+@Command(
+        name = "backup",
+        mixinStandardHelpOptions = true,
         description = "Back up every running data service and Vault (PostgreSQL and the AMQP broker pause for a "
                 + "few seconds), or list the backups.")
 final class BackupCommand implements Callable<Integer> {
@@ -20,14 +22,21 @@ final class BackupCommand implements Callable<Integer> {
     @ParentCommand
     DevstackCommand root;
 
-    @Option(names = "--encrypt", description = "Encrypt every file (AES-256-GCM, key from the passphrase with Argon2id).")
+    @Option(
+            names = "--encrypt",
+            description = "Encrypt every file (AES-256-GCM, key from the passphrase with Argon2id).")
     boolean encrypt;
 
-    @Option(names = "--passphrase-file", paramLabel = "FILE",
+    @Option(
+            names = "--passphrase-file",
+            paramLabel = "FILE",
             description = "Read the passphrase from this file's first line instead of asking.")
     Path passphraseFile;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Where backup folders go (default $DEVSTACK_HOME/backups).")
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description = "Where backup folders go (default $DEVSTACK_HOME/backups).")
     Path out;
 
     @Option(names = "--list", description = "List the backups (date, size, encrypted) instead of making one.")
@@ -46,12 +55,18 @@ final class BackupCommand implements Callable<Integer> {
             java.util.Arrays.fill(passphrase, '\0');
         }
         long started = System.nanoTime();
-        BackupStore.Stored backup = new StackBackup(root.nativeRuntime("backup"))
-                .backup(store, cipher, Progress.console());
+        BackupStore.Stored backup =
+                new StackBackup(root.nativeRuntime("backup")).backup(store, cipher, Progress.console());
         BackupManifest manifest = backup.manifest();
-        System.out.printf("Backup %s: %d services, %d files, %s%s, in %.1f s%n%s%n", manifest.name(),
-                manifest.services().size(), manifest.files().size(), BackupListing.size(manifest.totalSize()),
-                manifest.encrypted() ? ", encrypted" : "", (System.nanoTime() - started) / 1e9, backup.folder());
+        System.out.printf(
+                "Backup %s: %d services, %d files, %s%s, in %.1f s%n%s%n",
+                manifest.name(),
+                manifest.services().size(),
+                manifest.files().size(),
+                BackupListing.size(manifest.totalSize()),
+                manifest.encrypted() ? ", encrypted" : "",
+                (System.nanoTime() - started) / 1e9,
+                backup.folder());
         return 0;
     }
 

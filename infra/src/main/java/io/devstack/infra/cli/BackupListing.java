@@ -6,14 +6,16 @@ import java.util.List;
 /** The {@code backup --list} table and human sizes. */
 final class BackupListing {
 
-    private BackupListing() {
-    }
+    private BackupListing() {}
 
     static String table(List<BackupStore.Stored> backups) {
         TextTable table = new TextTable("name", "created (UTC)", "size", "encrypted", "services");
         for (BackupStore.Stored b : backups) {
-            table.row(b.manifest().name(), b.manifest().created().replace('T', ' ').replaceAll("\\.\\d+Z$", "Z"),
-                    size(b.manifest().totalSize()), b.manifest().encrypted() ? "yes" : "no",
+            table.row(
+                    b.manifest().name(),
+                    b.manifest().created().replace('T', ' ').replaceAll("\\.\\d+Z$", "Z"),
+                    size(b.manifest().totalSize()),
+                    b.manifest().encrypted() ? "yes" : "no",
                     String.join(",", b.manifest().services().keySet()));
         }
         return table.render();

@@ -28,8 +28,10 @@ final class CliErrorHandler implements CommandLine.IExecutionExceptionHandler {
             line = start.getMessage() + " — see ./devstack logs " + start.service();
             details = start.logTail();
             exit = StackException.EXIT_FAILED;
-        } else if (e instanceof IllegalArgumentException || e instanceof IllegalStateException
-                || e instanceof java.io.UncheckedIOException || e instanceof VaultSetupException) {
+        } else if (e instanceof IllegalArgumentException
+                || e instanceof IllegalStateException
+                || e instanceof java.io.UncheckedIOException
+                || e instanceof VaultSetupException) {
             line = e.getMessage();
             exit = StackException.EXIT_FAILED;
         } else {

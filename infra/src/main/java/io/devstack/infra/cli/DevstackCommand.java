@@ -9,16 +9,35 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code devstack}: the root command; each leaf is its own class, failures go through {@link CliErrorHandler}. */
-@Command(name = "devstack", mixinStandardHelpOptions = true, versionProvider = DevstackCommand.Version.class,
+@Command(
+        name = "devstack",
+        mixinStandardHelpOptions = true,
+        versionProvider = DevstackCommand.Version.class,
         description = "Runs the DevStack Core backends (Vault, PostgreSQL, MySQL, MongoDB, Redis cluster, AMQP) "
                 + "on this machine.",
-        subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, HealthCommand.class,
-                LogsCommand.class, VaultCommand.class, RedisClusterInitCommand.class, GenerateCommand.class,
-                BackupCommand.class, RestoreCommand.class, VerifyCommand.class, ShellCommand.class,
-                ProfilesCommand.class, RestartCommand.class, ResetCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            UpCommand.class,
+            DownCommand.class,
+            StatusCommand.class,
+            HealthCommand.class,
+            LogsCommand.class,
+            VaultCommand.class,
+            RedisClusterInitCommand.class,
+            GenerateCommand.class,
+            BackupCommand.class,
+            RestoreCommand.class,
+            VerifyCommand.class,
+            ShellCommand.class,
+            ProfilesCommand.class,
+            RestartCommand.class,
+            ResetCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class DevstackCommand {
 
-    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+    @Option(
+            names = "--verbose",
+            scope = CommandLine.ScopeType.INHERIT,
             description = "Show the full cause of a failure (stack trace).")
     boolean verbose;
 
@@ -45,8 +64,9 @@ public final class DevstackCommand {
     /** The native runtime for a command that has no Docker implementation yet; one line when Docker is active. */
     LocalRuntime nativeRuntime(String command) {
         if (ComposeRuntime.isActive(DevstackHome.fromEnvironment())) {
-            throw new io.devstack.infra.runtime.StackException("'" + command + "' works on the native runtime only "
-                    + "for now; the Docker stack is active — use docker compose directly",
+            throw new io.devstack.infra.runtime.StackException(
+                    "'" + command + "' works on the native runtime only "
+                            + "for now; the Docker stack is active — use docker compose directly",
                     io.devstack.infra.runtime.StackException.EXIT_UNSUPPORTED);
         }
         return runtime();

@@ -13,7 +13,8 @@ final class DownCommand implements Callable<Integer> {
     @ParentCommand
     DevstackCommand root;
 
-    @Option(names = {"-v", "--volumes"},
+    @Option(
+            names = {"-v", "--volumes"},
             description = "Also delete all state: data, Vault keys and secrets, AppRole files, logs.")
     boolean volumes;
 

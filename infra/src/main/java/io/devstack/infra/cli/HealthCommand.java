@@ -7,7 +7,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code devstack health}: one authenticated call per service with the Vault credentials. */
-@Command(name = "health", mixinStandardHelpOptions = true,
+@Command(
+        name = "health",
+        mixinStandardHelpOptions = true,
         description = "Call every service with its Vault credentials (exit 1 if one is unhealthy).")
 final class HealthCommand implements Callable<Integer> {
 

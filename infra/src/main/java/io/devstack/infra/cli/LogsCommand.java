@@ -1,7 +1,7 @@
 package io.devstack.infra.cli;
 
-import io.devstack.infra.runtime.ComposeRuntime;
 import io.devstack.infra.local.LogTail;
+import io.devstack.infra.runtime.ComposeRuntime;
 import io.devstack.infra.runtime.StackException;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -21,13 +21,20 @@ final class LogsCommand implements Callable<Integer> {
     @ParentCommand
     DevstackCommand root;
 
-    @Parameters(paramLabel = "SERVICE", description = "vault, postgres, mysql, redis-1, redis-2, redis-3, rabbitmq, mongodb")
+    @Parameters(
+            paramLabel = "SERVICE",
+            description = "vault, postgres, mysql, redis-1, redis-2, redis-3, rabbitmq, mongodb")
     String service;
 
-    @Option(names = {"-n", "--lines"}, defaultValue = "50", description = "How many lines from the end (default 50).")
+    @Option(
+            names = {"-n", "--lines"},
+            defaultValue = "50",
+            description = "How many lines from the end (default 50).")
     int lines;
 
-    @Option(names = {"-f", "--follow"}, description = "Keep printing new lines until Ctrl-C.")
+    @Option(
+            names = {"-f", "--follow"},
+            description = "Keep printing new lines until Ctrl-C.")
     boolean follow;
 
     @Override
@@ -38,8 +45,10 @@ final class LogsCommand implements Callable<Integer> {
         }
         Path log = root.runtime().home().logFile(service);
         if (!Files.exists(log)) {
-            throw new StackException("no log for '" + service + "' at " + log + " — check the name (./devstack status)"
-                    + " or start the stack", StackException.EXIT_NOT_RUNNING);
+            throw new StackException(
+                    "no log for '" + service + "' at " + log + " — check the name (./devstack status)"
+                            + " or start the stack",
+                    StackException.EXIT_NOT_RUNNING);
         }
         LogTail.lastLines(log, lines).forEach(System.out::println);
         if (follow) {

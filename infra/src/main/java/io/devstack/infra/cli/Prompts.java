@@ -10,8 +10,7 @@ import java.nio.file.Path;
 /** The CLI's questions: a yes/no before destroying state, and a backup passphrase (from a file or typed, never an argument). */
 final class Prompts {
 
-    private Prompts() {
-    }
+    private Prompts() {}
 
     /** Returns when the user agreed (or {@code yes} was given); otherwise a one-line refusal. */
     static void confirm(String question, boolean yes) {
@@ -20,8 +19,9 @@ final class Prompts {
         }
         Console console = System.console();
         if (console == null) {
-            throw new StackException("not asking on a non-interactive terminal: " + question
-                    + " — add --yes to proceed", StackException.EXIT_FAILED);
+            throw new StackException(
+                    "not asking on a non-interactive terminal: " + question + " — add --yes to proceed",
+                    StackException.EXIT_FAILED);
         }
         String answer = console.readLine("%s [y/N] ", question);
         if (answer == null || !answer.strip().toLowerCase(java.util.Locale.ROOT).startsWith("y")) {
@@ -33,21 +33,27 @@ final class Prompts {
     static char[] passphrase(Path file, boolean twice) {
         if (file != null) {
             try {
-                String first = Files.readString(file, StandardCharsets.UTF_8).lines().findFirst().orElse("");
+                String first = Files.readString(file, StandardCharsets.UTF_8)
+                        .lines()
+                        .findFirst()
+                        .orElse("");
                 if (first.isEmpty()) {
-                    throw new StackException("passphrase file " + file + " is empty — put the passphrase on its "
-                            + "first line", StackException.EXIT_FAILED);
+                    throw new StackException(
+                            "passphrase file " + file + " is empty — put the passphrase on its " + "first line",
+                            StackException.EXIT_FAILED);
                 }
                 return first.toCharArray();
             } catch (IOException e) {
-                throw new StackException("cannot read the passphrase file " + file + " (" + e.getClass().getSimpleName()
-                        + ") — check the path and its permissions", StackException.EXIT_FAILED);
+                throw new StackException(
+                        "cannot read the passphrase file " + file + " ("
+                                + e.getClass().getSimpleName() + ") — check the path and its permissions",
+                        StackException.EXIT_FAILED);
             }
         }
         Console console = System.console();
         if (console == null) {
-            throw new StackException("no terminal to type the passphrase in — use --passphrase-file FILE",
-                    StackException.EXIT_FAILED);
+            throw new StackException(
+                    "no terminal to type the passphrase in — use --passphrase-file FILE", StackException.EXIT_FAILED);
         }
         char[] passphrase = console.readPassword("Backup passphrase: ");
         if (passphrase == null || passphrase.length == 0) {

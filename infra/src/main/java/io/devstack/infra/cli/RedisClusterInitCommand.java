@@ -7,7 +7,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code devstack redis-cluster-init}: forms the Redis cluster if needed (idempotent; {@code up} does it too). */
-@Command(name = "redis-cluster-init", mixinStandardHelpOptions = true,
+@Command(
+        name = "redis-cluster-init",
+        mixinStandardHelpOptions = true,
         description = "Assign the 16384 slots to the Redis nodes and join them (idempotent).")
 final class RedisClusterInitCommand implements Callable<Integer> {
 

@@ -8,7 +8,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code devstack restart [service]}: one service, or the whole stack with the profiles of the last {@code up}. */
-@Command(name = "restart", mixinStandardHelpOptions = true,
+@Command(
+        name = "restart",
+        mixinStandardHelpOptions = true,
         description = "Restart one service (with Vault's current credentials), or the whole stack.")
 final class RestartCommand implements Callable<Integer> {
 
@@ -29,8 +31,9 @@ final class RestartCommand implements Callable<Integer> {
             runtime.stopService(service);
             runtime.startService(service, Progress.console());
         }
-        System.out.printf("Restarted %s in %.1f s.%n", service == null ? "the stack" : service,
-                (System.nanoTime() - started) / 1e9);
+        System.out.printf(
+                "Restarted %s in %.1f s.%n",
+                service == null ? "the stack" : service, (System.nanoTime() - started) / 1e9);
         return 0;
     }
 }

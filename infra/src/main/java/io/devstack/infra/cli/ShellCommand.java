@@ -9,7 +9,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code devstack shell <service> [-- client arguments]}: the server's own client, logged in from Vault. */
-@Command(name = "shell", mixinStandardHelpOptions = true,
+@Command(
+        name = "shell",
+        mixinStandardHelpOptions = true,
         description = "Open a service's own client with its Vault credentials (psql, mariadb, redis-cli -c); stdin "
                 + "passes through, e.g. echo 'SELECT 1' | devstack shell postgres. Exits with the client's code.")
 final class ShellCommand implements Callable<Integer> {

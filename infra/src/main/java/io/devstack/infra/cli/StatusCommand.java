@@ -7,7 +7,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code devstack status}: running / stopped / crashed per service; a crashed one shows its last log lines. */
-@Command(name = "status", mixinStandardHelpOptions = true,
+@Command(
+        name = "status",
+        mixinStandardHelpOptions = true,
         description = "Show whether each service's process runs (exit 1 if one crashed).")
 final class StatusCommand implements Callable<Integer> {
 
@@ -18,7 +20,8 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() {
         List<ServiceStatus> statuses = root.active().status();
         TextTable table = new TextTable("service", "address", "state", "pid");
-        statuses.forEach(s -> table.row(s.service(), s.address(), s.state(), s.pid() > 0 ? Long.toString(s.pid()) : "-"));
+        statuses.forEach(
+                s -> table.row(s.service(), s.address(), s.state(), s.pid() > 0 ? Long.toString(s.pid()) : "-"));
         System.out.print(table.render());
         for (ServiceStatus s : statuses.stream().filter(ServiceStatus::crashed).toList()) {
             System.out.println();

@@ -11,7 +11,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code devstack vault rotate <service>|--all}: a new password in Vault, then live on the server. */
-@Command(name = "rotate", mixinStandardHelpOptions = true,
+@Command(
+        name = "rotate",
+        mixinStandardHelpOptions = true,
         description = "Give a backend a new generated password: stored in Vault, then set on the running server at "
                 + "once; the reference APIs pick it up without a restart, the old password stops working.")
 final class VaultRotateCommand implements Callable<Integer> {

@@ -10,27 +10,36 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code devstack vault show-password <service>}: prints one credential from Vault, and nothing else. */
-@Command(name = "show-password", mixinStandardHelpOptions = true,
+@Command(
+        name = "show-password",
+        mixinStandardHelpOptions = true,
         description = "Print a service's password from Vault (only the value, for scripts).")
 final class VaultShowPasswordCommand implements Callable<Integer> {
 
     @ParentCommand
     VaultCommand vault;
 
-    @Parameters(paramLabel = "SERVICE", description = "postgres, mysql, mongodb, redis-1, redis-2, redis-3, rabbitmq, forgejo")
+    @Parameters(
+            paramLabel = "SERVICE",
+            description = "postgres, mysql, mongodb, redis-1, redis-2, redis-3, rabbitmq, forgejo")
     String service;
 
-    @Option(names = "--field", defaultValue = "password",
+    @Option(
+            names = "--field",
+            defaultValue = "password",
             description = "Which field of the secret (default password; e.g. root_password for mysql, user).")
     String field;
 
     @Override
     public Integer call() {
-        Map<String, String> secret = vault.root.runtime().runningVault(Progress.SILENT).admin().readSecret(service);
+        Map<String, String> secret =
+                vault.root.runtime().runningVault(Progress.SILENT).admin().readSecret(service);
         String value = secret.get(field);
         if (value == null) {
-            throw new StackException("Vault secret '" + service + "' has no field '" + field + "' — fields: "
-                    + String.join(", ", secret.keySet()), StackException.EXIT_FAILED);
+            throw new StackException(
+                    "Vault secret '" + service + "' has no field '" + field + "' — fields: "
+                            + String.join(", ", secret.keySet()),
+                    StackException.EXIT_FAILED);
         }
         System.out.println(value);
         return 0;

@@ -8,7 +8,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code devstack vault status}: initialised / sealed / version, from {@code sys/health} (no token needed). */
-@Command(name = "status", mixinStandardHelpOptions = true, description = "Show whether Vault is initialised and unsealed.")
+@Command(
+        name = "status",
+        mixinStandardHelpOptions = true,
+        description = "Show whether Vault is initialised and unsealed.")
 final class VaultStatusCommand implements Callable<Integer> {
 
     @ParentCommand

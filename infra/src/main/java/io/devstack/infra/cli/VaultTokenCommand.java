@@ -14,7 +14,8 @@ final class VaultTokenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        System.out.println(vault.root.runtime().runningVault(Progress.SILENT).admin().rootToken());
+        System.out.println(
+                vault.root.runtime().runningVault(Progress.SILENT).admin().rootToken());
         return 0;
     }
 }

@@ -12,7 +12,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code devstack verify NAME|--all}: every file of a backup against its manifest's size and SHA-256. */
-@Command(name = "verify", mixinStandardHelpOptions = true,
+@Command(
+        name = "verify",
+        mixinStandardHelpOptions = true,
         description = "Check backups against their manifests (size and SHA-256 of every file; no passphrase needed). "
                 + "Exit 1 if one fails.")
 final class VerifyCommand implements Callable<Integer> {
@@ -31,7 +33,10 @@ final class VerifyCommand implements Callable<Integer> {
         boolean all;
     }
 
-    @Option(names = "--from", paramLabel = "DIR", description = "Where backup folders are (default $DEVSTACK_HOME/backups).")
+    @Option(
+            names = "--from",
+            paramLabel = "DIR",
+            description = "Where backup folders are (default $DEVSTACK_HOME/backups).")
     Path from;
 
     @Override
@@ -39,14 +44,16 @@ final class VerifyCommand implements Callable<Integer> {
         BackupStore store = BackupStore.at(from, root.runtime().home());
         List<BackupStore.Stored> backups = which.all ? store.list() : List.of(store.open(which.name));
         if (backups.isEmpty()) {
-            throw new StackException("no backups in " + store.root() + " — make one with ./devstack backup",
-                    StackException.EXIT_FAILED);
+            throw new StackException(
+                    "no backups in " + store.root() + " — make one with ./devstack backup", StackException.EXIT_FAILED);
         }
         int failed = 0;
         for (BackupStore.Stored backup : backups) {
             List<String> problems = backup.manifest().problems(backup.folder());
-            System.out.println(backup.manifest().name() + ": " + (problems.isEmpty()
-                    ? "ok (" + backup.manifest().files().size() + " files match their SHA-256)" : "FAILED"));
+            System.out.println(backup.manifest().name() + ": "
+                    + (problems.isEmpty()
+                            ? "ok (" + backup.manifest().files().size() + " files match their SHA-256)"
+                            : "FAILED"));
             problems.forEach(p -> System.out.println("  " + p));
             failed += problems.isEmpty() ? 0 : 1;
         }

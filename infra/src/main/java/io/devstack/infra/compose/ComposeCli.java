@@ -27,7 +27,9 @@ public final class ComposeCli {
 
     /** Whether a Docker engine answers {@code docker info} (what {@code --runtime auto} asks). */
     public static boolean engineAnswers() {
-        return run(List.of("docker", "info", "--format", "{{.ServerVersion}}"), null, 20).exit() == 0;
+        return run(List.of("docker", "info", "--format", "{{.ServerVersion}}"), null, 20)
+                        .exit()
+                == 0;
     }
 
     /** The compose command for {@code projectDir}; fails with one line when no engine or no compose exists. */
@@ -46,20 +48,30 @@ public final class ComposeCli {
         if (run(List.of("docker-compose", "version"), null, 20).exit() == 0) {
             return List.of("docker-compose");
         }
-        throw new StackException("neither `docker compose` nor `docker-compose` is installed: install the Compose "
-                + "plugin (or Debian's docker-compose), or use --runtime native", StackException.EXIT_UNSUPPORTED);
+        throw new StackException(
+                "neither `docker compose` nor `docker-compose` is installed: install the Compose "
+                        + "plugin (or Debian's docker-compose), or use --runtime native",
+                StackException.EXIT_UNSUPPORTED);
     }
 
     /** Runs a compose subcommand with the given profiles; fails with its last output lines. */
     public Result compose(List<String> profiles, String... args) {
         List<String> command = new ArrayList<>(compose);
-        command.addAll(List.of("-p", ComposeFile.PROJECT, "-f", projectDir.resolve(ComposeProject.COMPOSE_FILE).toString()));
+        command.addAll(List.of(
+                "-p",
+                ComposeFile.PROJECT,
+                "-f",
+                projectDir.resolve(ComposeProject.COMPOSE_FILE).toString()));
         profiles.forEach(p -> command.addAll(List.of("--profile", p)));
         command.addAll(List.of(args));
         Result result = run(command, projectDir, 1800);
         if (result.exit() != 0) {
-            throw new StackException("`" + String.join(" ", compose) + " " + String.join(" ", args) + "` failed (exit "
-                    + result.exit() + "); see the lines below", StackException.EXIT_FAILED, result.lastLines(15), null);
+            throw new StackException(
+                    "`" + String.join(" ", compose) + " " + String.join(" ", args) + "` failed (exit " + result.exit()
+                            + "); see the lines below",
+                    StackException.EXIT_FAILED,
+                    result.lastLines(15),
+                    null);
         }
         return result;
     }

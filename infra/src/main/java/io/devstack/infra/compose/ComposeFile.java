@@ -64,8 +64,9 @@ public final class ComposeFile {
         root.put("services", services);
         Map<String, Object> nets = new LinkedHashMap<>();
         for (ComposeNetwork network : networks) {
-            nets.put(network.id(), Map.of("driver", "bridge",
-                    "ipam", Map.of("config", List.of(Map.of("subnet", network.subnet())))));
+            nets.put(
+                    network.id(),
+                    Map.of("driver", "bridge", "ipam", Map.of("config", List.of(Map.of("subnet", network.subnet())))));
         }
         root.put("networks", nets);
         Map<String, Object> vols = new LinkedHashMap<>();
@@ -91,10 +92,15 @@ public final class ComposeFile {
     private Map<String, Object> service(StackService service, ContainerSpec spec, List<StackService> selected) {
         Map<String, Object> s = new LinkedHashMap<>();
         if (spec.buildModule() != null) {
-            s.put("build", Map.of(
-                    "context", sourceRoot.resolve(spec.buildModule()).toString(),
-                    "dockerfile", projectDir.resolve(ComposeProject.API_DOCKERFILE).toString(),
-                    "args", Map.of("MODULE", spec.buildModule())));
+            s.put(
+                    "build",
+                    Map.of(
+                            "context", sourceRoot.resolve(spec.buildModule()).toString(),
+                            "dockerfile",
+                                    projectDir
+                                            .resolve(ComposeProject.API_DOCKERFILE)
+                                            .toString(),
+                            "args", Map.of("MODULE", spec.buildModule())));
         }
         s.put("image", escape(spec.image()));
         s.put("container_name", spec.containerName());
@@ -146,7 +152,9 @@ public final class ComposeFile {
 
     /** The ids of {@link StackServices#profilesSelecting}; none for a service every profile selects. */
     static List<String> profilesOf(StackService service) {
-        List<String> ids = StackServices.profilesSelecting(service).stream().map(Profile::id).toList();
+        List<String> ids = StackServices.profilesSelecting(service).stream()
+                .map(Profile::id)
+                .toList();
         // a service in every profile is simply always on (compose starts services without profiles by default)
         return ids.size() == Profile.values().length ? List.of() : ids;
     }

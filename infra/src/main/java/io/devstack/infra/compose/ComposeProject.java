@@ -33,10 +33,18 @@ public final class ComposeProject {
     private static final String RESOURCES = "/io/devstack/infra/compose/";
     /** The static config files, copied as they are (paths relative to the project). */
     public static final List<String> CONFIG_FILES = List.of(
-            "vault/vault.hcl", "postgres/ensure-databases.sh", "redis/redis.conf", "prometheus/prometheus.yml",
-            "grafana/provisioning/datasources/datasources.yaml", "grafana/provisioning/dashboards/dashboards.yaml",
-            "grafana/dashboards/api.json", "grafana/dashboards/logs.json", "loki/loki.yaml", "vector/vector.yaml",
-            "promtail/promtail.yaml", API_DOCKERFILE);
+            "vault/vault.hcl",
+            "postgres/ensure-databases.sh",
+            "redis/redis.conf",
+            "prometheus/prometheus.yml",
+            "grafana/provisioning/datasources/datasources.yaml",
+            "grafana/provisioning/dashboards/dashboards.yaml",
+            "grafana/dashboards/api.json",
+            "grafana/dashboards/logs.json",
+            "loki/loki.yaml",
+            "vector/vector.yaml",
+            "promtail/promtail.yaml",
+            API_DOCKERFILE);
 
     private final DevstackHome home;
     private final Path sourceRoot;
@@ -72,8 +80,13 @@ public final class ComposeProject {
     /** The contents of one of the {@link #CONFIG_FILES}; the API Dockerfile gets the APIs' JVM options ({@link ApiJvmOptions}). */
     public static String configFile(String file) {
         String content = resource("files/" + file);
-        return file.equals(API_DOCKERFILE) ? content.replace("@JVM_OPTIONS@", ApiJvmOptions.list().stream()
-                .map(option -> "\"" + option + "\"").collect(Collectors.joining(", "))) : content;
+        return file.equals(API_DOCKERFILE)
+                ? content.replace(
+                        "@JVM_OPTIONS@",
+                        ApiJvmOptions.list().stream()
+                                .map(option -> "\"" + option + "\"")
+                                .collect(Collectors.joining(", ")))
+                : content;
     }
 
     /** The init wrapper script of one Vault client, from the shared template. */
@@ -81,8 +94,10 @@ public final class ComposeProject {
         String exports = wrapper.exports().stream()
                 .map(e -> "export_secret " + e.variable() + " " + e.secret() + " " + e.field())
                 .collect(Collectors.joining("\n"));
-        String names = wrapper.exports().stream().map(InitWrapper.Export::variable).collect(Collectors.joining(" "));
-        String background = wrapper.background() == null ? ""
+        String names =
+                wrapper.exports().stream().map(InitWrapper.Export::variable).collect(Collectors.joining(" "));
+        String background = wrapper.background() == null
+                ? ""
                 : "sh \"${DEVSTACK_DIR:-/devstack}/" + wrapper.background() + "\" &\n";
         List<String> exec = new ArrayList<>();
         wrapper.entrypoint().forEach(word -> exec.add(quote(word)));
@@ -115,8 +130,8 @@ public final class ComposeProject {
 
     static String resource(String name) {
         try (InputStream in = ComposeProject.class.getResourceAsStream(RESOURCES + name)) {
-            return new String(Objects.requireNonNull(in, "missing resource " + name).readAllBytes(),
-                    StandardCharsets.UTF_8);
+            return new String(
+                    Objects.requireNonNull(in, "missing resource " + name).readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

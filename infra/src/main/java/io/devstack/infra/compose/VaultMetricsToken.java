@@ -35,19 +35,28 @@ public final class VaultMetricsToken {
     public void write(Path dir) {
         Path file = dir.resolve("vault-token");
         try {
-            if (Files.exists(file) && call("GET", "/v1/auth/token/lookup-self", null, Files.readString(file).strip()) == 200) {
+            if (Files.exists(file)
+                    && call(
+                                    "GET",
+                                    "/v1/auth/token/lookup-self",
+                                    null,
+                                    Files.readString(file).strip())
+                            == 200) {
                 return;
             }
             call("PUT", "/v1/sys/policies/acl/" + POLICY, "{\"policy\":\"" + POLICY_HCL + "\"}", rootToken);
             String body = "{\"policies\":[\"" + POLICY + "\"],\"period\":\"768h\",\"no_parent\":true,"
                     + "\"display_name\":\"prometheus\"}";
-            Matcher token = CLIENT_TOKEN.matcher(send("POST", "/v1/auth/token/create-orphan", body, rootToken).body());
+            Matcher token = CLIENT_TOKEN.matcher(send("POST", "/v1/auth/token/create-orphan", body, rootToken)
+                    .body());
             if (!token.find()) {
-                throw new StackException("vault: creating the Prometheus metrics token failed", StackException.EXIT_FAILED);
+                throw new StackException(
+                        "vault: creating the Prometheus metrics token failed", StackException.EXIT_FAILED);
             }
             DevstackHome.writePrivateFile(file, token.group(1));
         } catch (IOException e) {
-            throw new StackException("vault: writing the Prometheus metrics token failed: " + e.getMessage(),
+            throw new StackException(
+                    "vault: writing the Prometheus metrics token failed: " + e.getMessage(),
                     StackException.EXIT_FAILED);
         }
     }
@@ -58,14 +67,19 @@ public final class VaultMetricsToken {
 
     private HttpResponse<String> send(String method, String path, String body, String token) {
         try (HttpClient client = HttpClient.newHttpClient()) {
-            HttpRequest request = HttpRequest.newBuilder(vault.resolve(path)).timeout(Duration.ofSeconds(10))
+            HttpRequest request = HttpRequest.newBuilder(vault.resolve(path))
+                    .timeout(Duration.ofSeconds(10))
                     .header("X-Vault-Token", token)
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(body))
+                    .method(
+                            method,
+                            body == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(body))
                     .build();
             return client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new StackException("vault: " + method + " " + path + " failed: " + e.getMessage(), StackException.EXIT_FAILED);
+            throw new StackException(
+                    "vault: " + method + " " + path + " failed: " + e.getMessage(), StackException.EXIT_FAILED);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StackException("vault: interrupted", StackException.EXIT_FAILED);

@@ -25,10 +25,10 @@ final class ChartFiles {
 
     /** The header comment and {@code storage "file"} block of the compose config, replaced by Raft. */
     private static final Pattern FILE_STORAGE = Pattern.compile("(?s)\\A.*?storage \"file\" \\{.*?\\}\n");
+
     private static final String LISTENER_ADDRESS = "address     = \"0.0.0.0:8200\"";
 
-    private ChartFiles() {
-    }
+    private ChartFiles() {}
 
     /** Chart path → contents. */
     static Map<String, String> all(String bootstrapScript) {
@@ -57,8 +57,9 @@ final class ChartFiles {
         if (!storage.find() || !compose.contains(LISTENER_ADDRESS)) {
             throw new IllegalStateException("the compose vault.hcl changed shape: update ChartFiles.vaultConfig");
         }
-        return HelmChart.resource("files/vault-storage.hcl") + compose.substring(storage.end())
-                .replace(LISTENER_ADDRESS, LISTENER_ADDRESS + "\n  cluster_address = \"0.0.0.0:8201\"");
+        return HelmChart.resource("files/vault-storage.hcl")
+                + compose.substring(storage.end())
+                        .replace(LISTENER_ADDRESS, LISTENER_ADDRESS + "\n  cluster_address = \"0.0.0.0:8201\"");
     }
 
     /** Whether a generated mount source names one file (rather than a folder of them). */
@@ -71,7 +72,9 @@ final class ChartFiles {
         if (isFile(source)) {
             return List.of(source);
         }
-        List<String> files = ComposeProject.CONFIG_FILES.stream().filter(f -> f.startsWith(source + "/")).toList();
+        List<String> files = ComposeProject.CONFIG_FILES.stream()
+                .filter(f -> f.startsWith(source + "/"))
+                .toList();
         if (files.isEmpty()) {
             throw new IllegalStateException("no generated files under " + source);
         }

@@ -48,30 +48,73 @@ final class ChartJobs {
     List<Map<String, Object>> vaultBootstrap() {
         List<Map<String, Object>> objects = new ArrayList<>();
         objects.add(object("v1", "ServiceAccount", BOOTSTRAP, Map.of()));
-        objects.add(object("rbac.authorization.k8s.io/v1", "Role", BOOTSTRAP, Map.of("rules", List.of(
-                // server-side apply: get + patch of the named Secrets; create cannot be limited by name
-                Map.of("apiGroups", List.of(""), "resources", List.of("secrets"), "verbs", List.of("create")),
-                Map.of("apiGroups", List.of(""), "resources", List.of("secrets"),
-                        "resourceNames", bootstrapSecrets(), "verbs", List.of("get", "patch", "update"))))));
-        objects.add(object("rbac.authorization.k8s.io/v1", "RoleBinding", BOOTSTRAP, Map.of(
-                "roleRef", Map.of("apiGroup", "rbac.authorization.k8s.io", "kind", "Role", "name", BOOTSTRAP),
-                "subjects", List.of(Map.of("kind", "ServiceAccount", "name", BOOTSTRAP,
-                        "namespace", value(".Release.Namespace"))))));
+        objects.add(object(
+                "rbac.authorization.k8s.io/v1",
+                "Role",
+                BOOTSTRAP,
+                Map.of(
+                        "rules",
+                        List.of(
+                                // server-side apply: get + patch of the named Secrets; create cannot be limited by name
+                                Map.of(
+                                        "apiGroups",
+                                        List.of(""),
+                                        "resources",
+                                        List.of("secrets"),
+                                        "verbs",
+                                        List.of("create")),
+                                Map.of(
+                                        "apiGroups",
+                                        List.of(""),
+                                        "resources",
+                                        List.of("secrets"),
+                                        "resourceNames",
+                                        bootstrapSecrets(),
+                                        "verbs",
+                                        List.of("get", "patch", "update"))))));
+        objects.add(object(
+                "rbac.authorization.k8s.io/v1",
+                "RoleBinding",
+                BOOTSTRAP,
+                Map.of(
+                        "roleRef", Map.of("apiGroup", "rbac.authorization.k8s.io", "kind", "Role", "name", BOOTSTRAP),
+                        "subjects",
+                                List.of(Map.of(
+                                        "kind",
+                                        "ServiceAccount",
+                                        "name",
+                                        BOOTSTRAP,
+                                        "namespace",
+                                        value(".Release.Namespace"))))));
 
         Map<String, Object> configure = new LinkedHashMap<>();
         configure.put("name", "configure-vault");
         configure.put("image", value("index .Values.images \"vault\" | quote"));
         configure.put("imagePullPolicy", value(".Values.imagePullPolicy | quote"));
         configure.put("command", List.of("/bin/sh", "/devstack/vault/bootstrap.sh"));
-        configure.put("env", List.of(
-                Map.of("name", "VAULT_ADDR", "value", StackContainers.VAULT_URL),
-                Map.of("name", "DEVSTACK_NAMESPACE", "value", value(".Release.Namespace | quote")),
-                Map.of("name", "DEVSTACK_STORE_UNSEAL_KEYS", "value", value(".Values.vault.storeUnsealKeysInSecret | quote"))));
-        configure.put("volumeMounts", List.of(
-                Map.of("name", "script", "mountPath", "/devstack/vault/bootstrap.sh", "subPath", "bootstrap.sh"),
-                Map.of("name", "out", "mountPath", "/out"),
-                Map.of("name", "vault-keys", "mountPath", "/devstack/vault-keys", "readOnly", true),
-                Map.of("name", "bootstrap-token", "mountPath", "/devstack/bootstrap-token", "readOnly", true)));
+        configure.put(
+                "env",
+                List.of(
+                        Map.of("name", "VAULT_ADDR", "value", StackContainers.VAULT_URL),
+                        Map.of("name", "DEVSTACK_NAMESPACE", "value", value(".Release.Namespace | quote")),
+                        Map.of(
+                                "name",
+                                "DEVSTACK_STORE_UNSEAL_KEYS",
+                                "value",
+                                value(".Values.vault.storeUnsealKeysInSecret | quote"))));
+        configure.put(
+                "volumeMounts",
+                List.of(
+                        Map.of(
+                                "name",
+                                "script",
+                                "mountPath",
+                                "/devstack/vault/bootstrap.sh",
+                                "subPath",
+                                "bootstrap.sh"),
+                        Map.of("name", "out", "mountPath", "/out"),
+                        Map.of("name", "vault-keys", "mountPath", "/devstack/vault-keys", "readOnly", true),
+                        Map.of("name", "bootstrap-token", "mountPath", "/devstack/bootstrap-token", "readOnly", true)));
         configure.put("resources", block("toYaml .Values.jobs.resources"));
 
         Map<String, Object> publish = new LinkedHashMap<>();
@@ -79,8 +122,15 @@ final class ChartJobs {
         publish.put("image", value(".Values.images.kubectl | quote"));
         publish.put("imagePullPolicy", value(".Values.imagePullPolicy | quote"));
         publish.put("command", List.of("kubectl"));
-        publish.put("args", List.of("apply", "--server-side", "--field-manager=devstack-vault-bootstrap",
-                "--force-conflicts", "-k", "/out"));
+        publish.put(
+                "args",
+                List.of(
+                        "apply",
+                        "--server-side",
+                        "--field-manager=devstack-vault-bootstrap",
+                        "--force-conflicts",
+                        "-k",
+                        "/out"));
         publish.put("volumeMounts", List.of(Map.of("name", "out", "mountPath", "/out", "readOnly", true)));
         publish.put("resources", block("toYaml .Values.jobs.resources"));
 
@@ -89,14 +139,35 @@ final class ChartJobs {
         pod.put("restartPolicy", "Never");
         pod.put("initContainers", List.of(configure));
         pod.put("containers", List.of(publish));
-        pod.put("volumes", List.of(
-                Map.of("name", "script", "configMap", Map.of("name", ServiceTemplate.FILES_CONFIG_MAP,
-                        "items", List.of(Map.of("key", "vault-bootstrap.sh", "path", "bootstrap.sh")))),
-                Map.of("name", "out", "emptyDir", Map.of("medium", "Memory")),
-                Map.of("name", "vault-keys", "secret", Map.of("secretName", ServiceTemplate.VAULT_KEYS_SECRET,
-                        "optional", true, "defaultMode", 0400)),
-                Map.of("name", "bootstrap-token", "secret", Map.of("secretName", TOKEN_SECRET,
-                        "optional", true, "defaultMode", 0400))));
+        pod.put(
+                "volumes",
+                List.of(
+                        Map.of(
+                                "name",
+                                "script",
+                                "configMap",
+                                Map.of(
+                                        "name",
+                                        ServiceTemplate.FILES_CONFIG_MAP,
+                                        "items",
+                                        List.of(Map.of("key", "vault-bootstrap.sh", "path", "bootstrap.sh")))),
+                        Map.of("name", "out", "emptyDir", Map.of("medium", "Memory")),
+                        Map.of(
+                                "name",
+                                "vault-keys",
+                                "secret",
+                                Map.of(
+                                        "secretName",
+                                        ServiceTemplate.VAULT_KEYS_SECRET,
+                                        "optional",
+                                        true,
+                                        "defaultMode",
+                                        0400)),
+                        Map.of(
+                                "name",
+                                "bootstrap-token",
+                                "secret",
+                                Map.of("secretName", TOKEN_SECRET, "optional", true, "defaultMode", 0400))));
         objects.add(job(BOOTSTRAP, List.of(ComposeNetwork.VAULT), pod, 3600));
         return objects;
     }
@@ -114,28 +185,65 @@ final class ChartJobs {
         // the wrapper's hook: run the cluster script (with REDIS_PASSWORD exported) instead of redis-server
         env.add(Map.of("name", "DEVSTACK_INIT_EXEC", "value", "/bin/sh /devstack/redis/redis-cluster.sh"));
         c.put("env", env);
-        c.put("volumeMounts", List.of(
-                Map.of("name", "init", "mountPath", StackContainers.INIT_MOUNT + "/redis-1.sh", "subPath", "redis-1.sh"),
-                Map.of("name", "script", "mountPath", "/devstack/redis/redis-cluster.sh", "subPath", "redis-cluster.sh"),
-                Map.of("name", "approle", "mountPath", StackContainers.APPROLE_MOUNT, "readOnly", true)));
+        c.put(
+                "volumeMounts",
+                List.of(
+                        Map.of(
+                                "name",
+                                "init",
+                                "mountPath",
+                                StackContainers.INIT_MOUNT + "/redis-1.sh",
+                                "subPath",
+                                "redis-1.sh"),
+                        Map.of(
+                                "name",
+                                "script",
+                                "mountPath",
+                                "/devstack/redis/redis-cluster.sh",
+                                "subPath",
+                                "redis-cluster.sh"),
+                        Map.of("name", "approle", "mountPath", StackContainers.APPROLE_MOUNT, "readOnly", true)));
         c.put("resources", block("toYaml .Values.jobs.resources"));
         Map<String, Object> pod = new LinkedHashMap<>();
         pod.put("serviceAccountName", "redis-1");
         pod.put("automountServiceAccountToken", false);
         pod.put("restartPolicy", "Never");
         pod.put("containers", List.of(c));
-        pod.put("volumes", List.of(
-                Map.of("name", "init", "configMap", Map.of("name", ServiceTemplate.INIT_CONFIG_MAP, "defaultMode", 0555,
-                        "items", List.of(Map.of("key", "redis-1.sh", "path", "redis-1.sh")))),
-                Map.of("name", "script", "configMap", Map.of("name", ServiceTemplate.FILES_CONFIG_MAP, "defaultMode", 0555,
-                        "items", List.of(Map.of("key", "redis-cluster.sh", "path", "redis-cluster.sh")))),
-                Map.of("name", "approle", "secret", Map.of("secretName", ServiceTemplate.appRoleSecret("redis-1"),
-                        "defaultMode", 0400))));
+        pod.put(
+                "volumes",
+                List.of(
+                        Map.of(
+                                "name",
+                                "init",
+                                "configMap",
+                                Map.of(
+                                        "name",
+                                        ServiceTemplate.INIT_CONFIG_MAP,
+                                        "defaultMode",
+                                        0555,
+                                        "items",
+                                        List.of(Map.of("key", "redis-1.sh", "path", "redis-1.sh")))),
+                        Map.of(
+                                "name",
+                                "script",
+                                "configMap",
+                                Map.of(
+                                        "name",
+                                        ServiceTemplate.FILES_CONFIG_MAP,
+                                        "defaultMode",
+                                        0555,
+                                        "items",
+                                        List.of(Map.of("key", "redis-cluster.sh", "path", "redis-cluster.sh")))),
+                        Map.of(
+                                "name",
+                                "approle",
+                                "secret",
+                                Map.of("secretName", ServiceTemplate.appRoleSecret("redis-1"), "defaultMode", 0400))));
         return job(REDIS_CLUSTER, redis1.networks(), pod, 1800);
     }
 
-    private static Map<String, Object> job(String name, List<ComposeNetwork> networks, Map<String, Object> pod,
-                                           int deadlineSeconds) {
+    private static Map<String, Object> job(
+            String name, List<ComposeNetwork> networks, Map<String, Object> pod, int deadlineSeconds) {
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("backoffLimit", 4);
         spec.put("activeDeadlineSeconds", deadlineSeconds);

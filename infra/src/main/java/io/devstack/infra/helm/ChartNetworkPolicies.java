@@ -19,8 +19,7 @@ final class ChartNetworkPolicies {
     static final String API_INGRESS = "devstack-apis-from-ingress";
     static final String API_LABEL = "devstack.io/api";
 
-    private ChartNetworkPolicies() {
-    }
+    private ChartNetworkPolicies() {}
 
     static String policyName(ComposeNetwork network) {
         return "devstack-network-" + network.id();
@@ -28,24 +27,42 @@ final class ChartNetworkPolicies {
 
     static List<Map<String, Object>> objects() {
         List<Map<String, Object>> objects = new ArrayList<>();
-        objects.add(object("networking.k8s.io/v1", "NetworkPolicy", DEFAULT_DENY, Map.of("spec", Map.of(
-                "podSelector", Map.of("matchLabels", Map.of(KubeObjects.PART_OF, "devstack")),
-                "policyTypes", List.of("Ingress")))));
+        objects.add(object(
+                "networking.k8s.io/v1",
+                "NetworkPolicy",
+                DEFAULT_DENY,
+                Map.of(
+                        "spec",
+                        Map.of(
+                                "podSelector", Map.of("matchLabels", Map.of(KubeObjects.PART_OF, "devstack")),
+                                "policyTypes", List.of("Ingress")))));
         for (ComposeNetwork network : ComposeNetwork.values()) {
             Map<String, Object> members = Map.of("matchLabels", Map.of(KubeObjects.networkLabel(network), "true"));
-            objects.add(object("networking.k8s.io/v1", "NetworkPolicy", policyName(network), Map.of("spec", Map.of(
-                    "podSelector", members,
-                    "policyTypes", List.of("Ingress"),
-                    "ingress", List.of(Map.of("from", List.of(Map.of("podSelector", members))))))));
+            objects.add(object(
+                    "networking.k8s.io/v1",
+                    "NetworkPolicy",
+                    policyName(network),
+                    Map.of(
+                            "spec",
+                            Map.of(
+                                    "podSelector", members,
+                                    "policyTypes", List.of("Ingress"),
+                                    "ingress", List.of(Map.of("from", List.of(Map.of("podSelector", members))))))));
         }
         return objects;
     }
 
     /** Only rendered with {@code apis.ingress.enabled}: the ingress controller reaches the APIs' HTTP ports. */
     static Map<String, Object> apiIngress() {
-        return object("networking.k8s.io/v1", "NetworkPolicy", API_INGRESS, Map.of("spec", Map.of(
-                "podSelector", Map.of("matchLabels", Map.of(API_LABEL, "true")),
-                "policyTypes", List.of("Ingress"),
-                "ingress", List.of(Map.of("from", List.of(Map.of("namespaceSelector", Map.of())))))));
+        return object(
+                "networking.k8s.io/v1",
+                "NetworkPolicy",
+                API_INGRESS,
+                Map.of(
+                        "spec",
+                        Map.of(
+                                "podSelector", Map.of("matchLabels", Map.of(API_LABEL, "true")),
+                                "policyTypes", List.of("Ingress"),
+                                "ingress", List.of(Map.of("from", List.of(Map.of("namespaceSelector", Map.of())))))));
     }
 }

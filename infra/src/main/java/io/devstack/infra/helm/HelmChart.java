@@ -48,7 +48,8 @@ public final class HelmChart {
     /** Writes the chart into {@code dir}; {@code profiles} (none: the default) become the values' selection. */
     public Path write(Collection<Profile> profiles, Path dir) {
         try {
-            for (Map.Entry<String, String> file : files(profiles.isEmpty() ? DEFAULT_PROFILES : List.copyOf(profiles)).entrySet()) {
+            for (Map.Entry<String, String> file : files(profiles.isEmpty() ? DEFAULT_PROFILES : List.copyOf(profiles))
+                    .entrySet()) {
                 Path target = dir.resolve(file.getKey());
                 Files.createDirectories(target.getParent());
                 Files.writeString(target, file.getValue());
@@ -66,23 +67,30 @@ public final class HelmChart {
         files.put("values.yaml", new ChartValues(profiles).yaml());
         files.put(".helmignore", "# nothing to ignore: every file of this chart is generated\n");
         files.put("templates/_helpers.tpl", helpers());
-        files.put("templates/NOTES.txt", resource("NOTES.txt")
-                .replace("@KEY_SHARES@", Integer.toString(VaultLifecycle.KEY_SHARES))
-                .replace("@KEY_THRESHOLD@", Integer.toString(VaultLifecycle.KEY_THRESHOLD)));
+        files.put(
+                "templates/NOTES.txt",
+                resource("NOTES.txt")
+                        .replace("@KEY_SHARES@", Integer.toString(VaultLifecycle.KEY_SHARES))
+                        .replace("@KEY_THRESHOLD@", Integer.toString(VaultLifecycle.KEY_THRESHOLD)));
         files.put("templates/configmaps.yaml", configMaps());
         for (StackService service : StackServices.ALL) {
             ServiceTemplate template = new ServiceTemplate(service);
-            files.put("templates/" + service.name() + ".yaml",
+            files.put(
+                    "templates/" + service.name() + ".yaml",
                     TemplateYaml.documents(condition(service), template.objects()));
         }
         ChartJobs jobs = new ChartJobs(layout);
         files.put("templates/vault-bootstrap.yaml", TemplateYaml.documents(null, jobs.vaultBootstrap()));
-        files.put("templates/redis-cluster.yaml",
+        files.put(
+                "templates/redis-cluster.yaml",
                 TemplateYaml.documents(condition(StackServices.require("redis-1")), List.of(jobs.redisCluster())));
         files.put("templates/network-policies.yaml", TemplateYaml.documents(null, ChartNetworkPolicies.objects()));
         String apis = condition(StackServices.require(VaultLayout.API_MODULES.getFirst()));
-        files.put("templates/ingress.yaml", TemplateYaml.documents("and (" + apis + ") .Values.apis.ingress.enabled",
-                List.of(ingress(), ChartNetworkPolicies.apiIngress())));
+        files.put(
+                "templates/ingress.yaml",
+                TemplateYaml.documents(
+                        "and (" + apis + ") .Values.apis.ingress.enabled",
+                        List.of(ingress(), ChartNetworkPolicies.apiIngress())));
         ChartFiles.all(new VaultBootstrapScript(layout).script()).forEach(files::put);
         return files;
     }
@@ -93,8 +101,10 @@ public final class HelmChart {
         if (selecting.size() == Profile.values().length) {
             return null;
         }
-        return "or " + selecting.stream().map(p -> "(has \"" + p.id() + "\" .Values.profiles)")
-                .collect(Collectors.joining(" "));
+        return "or "
+                + selecting.stream()
+                        .map(p -> "(has \"" + p.id() + "\" .Values.profiles)")
+                        .collect(Collectors.joining(" "));
     }
 
     private static String chartYaml() {
@@ -111,7 +121,8 @@ public final class HelmChart {
     }
 
     private static String helpers() {
-        String ids = Arrays.stream(Profile.values()).map(p -> "\"" + p.id() + "\"").collect(Collectors.joining(" "));
+        String ids =
+                Arrays.stream(Profile.values()).map(p -> "\"" + p.id() + "\"").collect(Collectors.joining(" "));
         String text = Arrays.stream(Profile.values()).map(Profile::id).collect(Collectors.joining(", "));
         StringBuilder nodes = new StringBuilder();
         for (String node : List.of("redis-1", "redis-2", "redis-3")) {
@@ -120,25 +131,41 @@ public final class HelmChart {
             String condition = condition(service);
             nodes.append(condition == null ? append : "{{- if " + condition + " }}\n" + append + "{{- end }}\n");
         }
-        return resource("_helpers.tpl").replace("@PROFILES@", ids).replace("@PROFILE_TEXT@", text)
+        return resource("_helpers.tpl")
+                .replace("@PROFILES@", ids)
+                .replace("@PROFILE_TEXT@", text)
                 .replace("@REDIS_NODES@\n", nodes.toString());
     }
 
     private static String configMaps() {
-        Map<String, Object> init = object("v1", "ConfigMap", ServiceTemplate.INIT_CONFIG_MAP,
+        Map<String, Object> init = object(
+                "v1",
+                "ConfigMap",
+                ServiceTemplate.INIT_CONFIG_MAP,
                 Map.of("data", block("(.Files.Glob \"" + ChartFiles.INIT_DIR + "*\").AsConfig")));
-        Map<String, Object> config = object("v1", "ConfigMap", ServiceTemplate.FILES_CONFIG_MAP,
+        Map<String, Object> config = object(
+                "v1",
+                "ConfigMap",
+                ServiceTemplate.FILES_CONFIG_MAP,
                 Map.of("data", block("(.Files.Glob \"" + ChartFiles.CONFIG_DIR + "*\").AsConfig")));
         return "{{- include \"devstack.checkProfiles\" . }}\n" + TemplateYaml.documents(null, List.of(init, config));
     }
 
     private static Map<String, Object> ingress() {
-        List<Map<String, Object>> rules = VaultLayout.API_MODULES.stream().map(api -> {
-            int port = new ServiceTemplate(StackServices.require(api)).containerPorts().getFirst();
-            Map<String, Object> backend = Map.of("service", Map.of("name", api, "port", Map.of("number", port)));
-            return Map.<String, Object>of("host", api + "." + value(".Values.apis.ingress.domain"),
-                    "http", Map.of("paths", List.of(Map.of("path", "/", "pathType", "Prefix", "backend", backend))));
-        }).toList();
+        List<Map<String, Object>> rules = VaultLayout.API_MODULES.stream()
+                .map(api -> {
+                    int port = new ServiceTemplate(StackServices.require(api))
+                            .containerPorts()
+                            .getFirst();
+                    Map<String, Object> backend =
+                            Map.of("service", Map.of("name", api, "port", Map.of("number", port)));
+                    return Map.<String, Object>of(
+                            "host",
+                            api + "." + value(".Values.apis.ingress.domain"),
+                            "http",
+                            Map.of("paths", List.of(Map.of("path", "/", "pathType", "Prefix", "backend", backend))));
+                })
+                .toList();
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put(optionalLines("include \"devstack.ingressClassName\" ."), null);
         spec.put("rules", rules);
@@ -147,8 +174,8 @@ public final class HelmChart {
 
     static String resource(String name) {
         try (InputStream in = HelmChart.class.getResourceAsStream(RESOURCES + name)) {
-            return new String(Objects.requireNonNull(in, "missing resource " + name).readAllBytes(),
-                    StandardCharsets.UTF_8);
+            return new String(
+                    Objects.requireNonNull(in, "missing resource " + name).readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

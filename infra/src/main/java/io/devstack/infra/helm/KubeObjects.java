@@ -18,8 +18,7 @@ final class KubeObjects {
     /** A pod joins Compose network {@code n} by carrying {@code devstack.io/network-<n>: "true"}. */
     static final String NETWORK_LABEL_PREFIX = "devstack.io/network-";
 
-    private KubeObjects() {
-    }
+    private KubeObjects() {}
 
     static Map<String, Object> object(String apiVersion, String kind, String name, Map<String, Object> spec) {
         Map<String, Object> o = new LinkedHashMap<>();

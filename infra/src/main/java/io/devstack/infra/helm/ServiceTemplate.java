@@ -65,8 +65,11 @@ final class ServiceTemplate {
     private Map<String, Object> service() {
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("selector", KubeObjects.selector(name()));
-        spec.put("ports", containerPorts().stream()
-                .map(p -> Map.of("name", portName(p), "port", p, "targetPort", p, "protocol", "TCP")).toList());
+        spec.put(
+                "ports",
+                containerPorts().stream()
+                        .map(p -> Map.of("name", portName(p), "port", p, "targetPort", p, "protocol", "TCP"))
+                        .toList());
         if (name().equals("vault")) {
             // the bootstrap Job must reach a sealed (not ready) Vault to initialise and unseal it
             spec.put("publishNotReadyAddresses", true);
@@ -75,7 +78,9 @@ final class ServiceTemplate {
     }
 
     private Map<String, Object> workload() {
-        List<Mount> volumes = spec.mounts().stream().filter(m -> m.kind() == Mount.Kind.VOLUME).toList();
+        List<Mount> volumes = spec.mounts().stream()
+                .filter(m -> m.kind() == Mount.Kind.VOLUME)
+                .toList();
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("replicas", api ? value(".Values.apis.replicas") : 1);
         s.put("selector", Map.of("matchLabels", KubeObjects.selector(name())));
@@ -88,7 +93,9 @@ final class ServiceTemplate {
         }
         s.put("template", Map.of("metadata", Map.of("labels", podLabels), "spec", pod()));
         if (!volumes.isEmpty()) {
-            s.put("volumeClaimTemplates", volumes.stream().map(ServiceTemplate::claim).toList());
+            s.put(
+                    "volumeClaimTemplates",
+                    volumes.stream().map(ServiceTemplate::claim).toList());
             return object("apps/v1", "StatefulSet", name(), Map.of("spec", s));
         }
         return object("apps/v1", "Deployment", name(), Map.of("spec", s));
@@ -98,8 +105,11 @@ final class ServiceTemplate {
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("accessModes", List.of("ReadWriteOnce"));
         spec.put(optionalLines("include \"devstack.storageClassName\" ."), null);
-        spec.put("resources", Map.of("requests",
-                Map.of("storage", value("index .Values.storage.size \"" + volume.source() + "\" | quote"))));
+        spec.put(
+                "resources",
+                Map.of(
+                        "requests",
+                        Map.of("storage", value("index .Values.storage.size \"" + volume.source() + "\" | quote"))));
         return Map.of("metadata", Map.of("name", volume.source()), "spec", spec);
     }
 
@@ -116,10 +126,20 @@ final class ServiceTemplate {
             }
         }
         if (name().equals("vault")) {
-            volumes.add(Map.of("name", "vault-keys",
-                    "secret", Map.of("secretName", VAULT_KEYS_SECRET, "optional", true, "defaultMode", 0400)));
-            volumes.add(Map.of("name", "auto-unseal", "configMap", Map.of("name", FILES_CONFIG_MAP,
-                    "items", List.of(Map.of("key", "vault-auto-unseal.sh", "path", "auto-unseal.sh")))));
+            volumes.add(Map.of(
+                    "name",
+                    "vault-keys",
+                    "secret",
+                    Map.of("secretName", VAULT_KEYS_SECRET, "optional", true, "defaultMode", 0400)));
+            volumes.add(Map.of(
+                    "name",
+                    "auto-unseal",
+                    "configMap",
+                    Map.of(
+                            "name",
+                            FILES_CONFIG_MAP,
+                            "items",
+                            List.of(Map.of("key", "vault-auto-unseal.sh", "path", "auto-unseal.sh")))));
         }
         if (!volumes.isEmpty()) {
             pod.put("volumes", volumes);
@@ -153,7 +173,11 @@ final class ServiceTemplate {
             ports.add(8201);
         }
         if (!ports.isEmpty()) {
-            c.put("ports", ports.stream().map(p -> Map.of("name", portName(p), "containerPort", p)).toList());
+            c.put(
+                    "ports",
+                    ports.stream()
+                            .map(p -> Map.of("name", portName(p), "containerPort", p))
+                            .toList());
         }
         List<Map<String, Object>> mounts = new ArrayList<>();
         for (int i = 0; i < spec.mounts().size(); i++) {
@@ -180,12 +204,32 @@ final class ServiceTemplate {
         HealthCheck health = spec.health();
         if (api) {
             int http = containerPorts().getFirst();
-            c.put("startupProbe", httpProbe("/health/", http, health.interval().toSeconds(), health.timeout().toSeconds(),
-                    (int) (health.startPeriod().toSeconds() / health.interval().toSeconds()) + health.retries()));
-            c.put("readinessProbe", httpProbe("/health/all", http, health.interval().toSeconds(),
-                    health.timeout().toSeconds(), 3));
-            c.put("livenessProbe", httpProbe("/health/", http, health.interval().toSeconds(),
-                    health.timeout().toSeconds(), 3));
+            c.put(
+                    "startupProbe",
+                    httpProbe(
+                            "/health/",
+                            http,
+                            health.interval().toSeconds(),
+                            health.timeout().toSeconds(),
+                            (int) (health.startPeriod().toSeconds()
+                                            / health.interval().toSeconds())
+                                    + health.retries()));
+            c.put(
+                    "readinessProbe",
+                    httpProbe(
+                            "/health/all",
+                            http,
+                            health.interval().toSeconds(),
+                            health.timeout().toSeconds(),
+                            3));
+            c.put(
+                    "livenessProbe",
+                    httpProbe(
+                            "/health/",
+                            http,
+                            health.interval().toSeconds(),
+                            health.timeout().toSeconds(),
+                            3));
             return;
         }
         if (health != null) {
@@ -203,7 +247,9 @@ final class ServiceTemplate {
         if (!containerPorts().isEmpty()) {
             Map<String, Object> liveness = new LinkedHashMap<>();
             liveness.put("tcpSocket", Map.of("port", containerPorts().getFirst()));
-            liveness.put("initialDelaySeconds", health == null ? 30 : health.startPeriod().toSeconds() + 30);
+            liveness.put(
+                    "initialDelaySeconds",
+                    health == null ? 30 : health.startPeriod().toSeconds() + 30);
             liveness.put("periodSeconds", 20);
             liveness.put("failureThreshold", 6);
             c.put("livenessProbe", liveness);
@@ -221,7 +267,9 @@ final class ServiceTemplate {
 
     /** The ports inside the container, in the model's order (Compose {@code 127.0.0.1:host:container}). */
     List<Integer> containerPorts() {
-        return spec.ports().stream().map(p -> Integer.parseInt(p.substring(p.lastIndexOf(':') + 1))).toList();
+        return spec.ports().stream()
+                .map(p -> Integer.parseInt(p.substring(p.lastIndexOf(':') + 1)))
+                .toList();
     }
 
     private Map<String, Object> volume(Mount mount, int index) {
@@ -248,14 +296,17 @@ final class ServiceTemplate {
     }
 
     private static String volumeName(Mount mount, int index) {
-        return mount.kind() == Mount.Kind.VOLUME ? mount.source() : mount.kind().name().toLowerCase(java.util.Locale.ROOT) + "-" + index;
+        return mount.kind() == Mount.Kind.VOLUME
+                ? mount.source()
+                : mount.kind().name().toLowerCase(java.util.Locale.ROOT) + "-" + index;
     }
 
     /** A generated file or folder of the compose project, from the chart's ConfigMaps with its layout kept. */
     private static Map<String, Object> generated(Mount mount) {
         boolean init = mount.source().startsWith("init/");
         List<Map<String, Object>> items = ChartFiles.underneath(mount.source()).stream()
-                .map(file -> Map.<String, Object>of("key", ChartFiles.key(file), "path", ChartFiles.relative(mount.source(), file)))
+                .map(file -> Map.<String, Object>of(
+                        "key", ChartFiles.key(file), "path", ChartFiles.relative(mount.source(), file)))
                 .toList();
         Map<String, Object> cm = new LinkedHashMap<>();
         cm.put("name", init ? INIT_CONFIG_MAP : FILES_CONFIG_MAP);

@@ -30,23 +30,23 @@ final class TemplateYaml {
     private static final String CLOSE = "@@";
     /** A quoted YAML scalar: Jackson picks single quotes ({@code ''} escapes) or double quotes ({@code \\"}). */
     private static final String QUOTED = "(?:'((?:[^']|'')*)'|\"((?:[^\"\\\\]|\\\\.)*)\")";
+
     private static final Pattern LINE = Pattern.compile("(?m)^( *)" + QUOTED + ": null$");
     private static final Pattern BLOCK = Pattern.compile("(?m)^( *)([^\\s'\"]+): " + QUOTED + "$");
     private static final Pattern SCALAR = Pattern.compile(QUOTED);
     private static final Pattern ACTION = Pattern.compile("@@((?:(?!@@).)*)@@");
 
     private static final ObjectMapper MAPPER = new YAMLMapper(YAMLFactory.builder()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .disable(YAMLGenerator.Feature.SPLIT_LINES)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-            .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
-            .build())
+                    .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                    .disable(YAMLGenerator.Feature.SPLIT_LINES)
+                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                    .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+                    .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+                    .build())
             // Map.of iterates in a per-JVM random order: sorted keys keep the generated chart byte-stable
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
-    private TemplateYaml() {
-    }
+    private TemplateYaml() {}
 
     /** An inline template action: {@code value(".Values.apis.replicas")} renders {@code {{ .Values.apis.replicas }}}. */
     static String value(String action) {
@@ -78,24 +78,35 @@ final class TemplateYaml {
     }
 
     private static String actions(String yaml) {
-        String out = replace(LINE, yaml, m -> marker(m, 2, "LINE ")
-                .map(a -> m.group(1) + "{{- " + a + " | nindent " + m.group(1).length() + " }}")
-                .orElse(m.group()));
-        out = replace(BLOCK, out, m -> marker(m, 3, "BLOCK ")
-                .map(a -> m.group(1) + m.group(2) + ":{{- " + a + " | nindent " + (m.group(1).length() + 2) + " }}")
-                .orElse(m.group()));
+        String out = replace(
+                LINE,
+                yaml,
+                m -> marker(m, 2, "LINE ")
+                        .map(a -> m.group(1) + "{{- " + a + " | nindent "
+                                + m.group(1).length() + " }}")
+                        .orElse(m.group()));
+        out = replace(
+                BLOCK,
+                out,
+                m -> marker(m, 3, "BLOCK ")
+                        .map(a -> m.group(1) + m.group(2) + ":{{- " + a + " | nindent "
+                                + (m.group(1).length() + 2) + " }}")
+                        .orElse(m.group()));
         // a scalar that is one action loses its quotes ({{ .Values.apis.replicas }} must stay a number)
-        out = replace(SCALAR, out, m -> marker(m, 1, "").map(a -> "{{ " + a + " }}").orElse(m.group()));
+        out = replace(
+                SCALAR, out, m -> marker(m, 1, "").map(a -> "{{ " + a + " }}").orElse(m.group()));
         // what is left sits inside a longer string, e.g. '{{ .Chart.Name }}-{{ .Chart.Version }}'
         return replace(ACTION, out, m -> "{{ " + m.group(1) + " }}");
     }
 
     /** The action of a quoted scalar (groups {@code first}, {@code first + 1}) that is exactly one marker of a kind. */
     private static java.util.Optional<String> marker(MatchResult m, int first, String kind) {
-        String text = m.group(first) != null ? m.group(first).replace("''", "'")
+        String text = m.group(first) != null
+                ? m.group(first).replace("''", "'")
                 : m.group(first + 1).replace("\\\"", "\"").replace("\\\\", "\\");
         Matcher action = ACTION.matcher(text);
-        if (action.matches() && action.group(1).startsWith(kind)
+        if (action.matches()
+                && action.group(1).startsWith(kind)
                 && (!kind.isEmpty() || !action.group(1).matches("(LINE|BLOCK) .*"))) {
             return java.util.Optional.of(action.group(1).substring(kind.length()));
         }
@@ -105,5 +116,4 @@ final class TemplateYaml {
     private static String replace(Pattern pattern, String text, Function<MatchResult, String> with) {
         return pattern.matcher(text).replaceAll(m -> Matcher.quoteReplacement(with.apply(m)));
     }
-
 }

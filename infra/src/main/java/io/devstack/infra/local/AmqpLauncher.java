@@ -28,9 +28,20 @@ public final class AmqpLauncher implements BackendLauncher {
         this.home = supervisor.home();
     }
 
-    @Override public String service() { return SERVICE; }
-    @Override public List<Integer> ports() { return List.of(PORT); }
-    @Override public String credentialsHint() { return "./devstack vault show-password rabbitmq (user dev_user)"; }
+    @Override
+    public String service() {
+        return SERVICE;
+    }
+
+    @Override
+    public List<Integer> ports() {
+        return List.of(PORT);
+    }
+
+    @Override
+    public String credentialsHint() {
+        return "./devstack vault show-password rabbitmq (user dev_user)";
+    }
 
     @Override
     public void start(SecretSource secrets, Progress progress) {
@@ -48,10 +59,17 @@ public final class AmqpLauncher implements BackendLauncher {
         }
         DevstackHome.writePrivateFile(credentials, text.toString());
         Path data = DevstackHome.privateDirectory(home.dataDir(SERVICE));
-        List<String> command = ChildJvm.command(AmqpBrokerMain.class, "96m",
+        List<String> command = ChildJvm.command(
+                AmqpBrokerMain.class,
+                "96m",
                 List.of("-XX:MaxDirectMemorySize=64m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=info"),
-                List.of("--port", Integer.toString(PORT), "--data", data.toString(),
-                        "--credentials", credentials.toString()));
+                List.of(
+                        "--port",
+                        Integer.toString(PORT),
+                        "--data",
+                        data.toString(),
+                        "--credentials",
+                        credentials.toString()));
         progress.step("rabbitmq: starting the AMQP 0-9-1 broker (Qpid Broker-J) on 127.0.0.1:" + PORT);
         supervisor.start(SERVICE, command, Map.of(), data);
         Readiness.await(supervisor, SERVICE, READY_TIMEOUT, () -> probe(secrets));
@@ -68,7 +86,8 @@ public final class AmqpLauncher implements BackendLauncher {
         factory.setVirtualHost(vhost);
         factory.setConnectionTimeout(3000);
         factory.setAutomaticRecoveryEnabled(false);
-        try (Connection connection = factory.newConnection("devstack-probe"); Channel channel = connection.createChannel()) {
+        try (Connection connection = factory.newConnection("devstack-probe");
+                Channel channel = connection.createChannel()) {
             return "AMQP " + connection.getServerProperties().getOrDefault("product", "broker") + ", vhost " + vhost
                     + ", channel " + channel.getChannelNumber();
         }

@@ -35,12 +35,15 @@ public final class AotCache {
 
     /** JEP 514's one-step training ({@code -XX:AOTCacheOutput}) came with JDK 25. */
     private static final int FIRST_JDK = 25;
+
     private static final Duration HEALTHY_WITHIN = Duration.ofSeconds(150);
     private static final Duration ASSEMBLED_WITHIN = Duration.ofSeconds(180);
     /** Rounds of the training workload: enough calls for the JIT's profiles to settle on the hot paths. */
     private static final int ROUNDS = 40;
+
     private static final String NO_CACHE = "no-cache";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     /**
      * One training at a time in this JVM: five APIs training at once on two cores took over 150 s, and one of them
      * once stopped answering (a thread dump is written to its training log when that happens).
@@ -113,8 +116,8 @@ public final class AotCache {
             Files.createDirectories(log.getParent());
             List<String> training = new ArrayList<>(command);
             training.add(1, "-XX:AOTCacheOutput=" + partial);
-            ProcessBuilder builder = new ProcessBuilder(training).redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
+            ProcessBuilder builder =
+                    new ProcessBuilder(training).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().putAll(env);
             process = builder.start();
             URI base = URI.create("http://127.0.0.1:" + port);
@@ -135,8 +138,8 @@ public final class AotCache {
             progress.step(module + ": AOT cache ready in " + (System.nanoTime() - started) / 1_000_000_000 + " s ("
                     + Files.size(file) / (1024 * 1024) + " MB)");
         } catch (IOException | RuntimeException e) {
-            progress.step(module + ": AOT cache not trained (" + Readiness.describe(e)
-                    + "); the API starts without it");
+            progress.step(
+                    module + ": AOT cache not trained (" + Readiness.describe(e) + "); the API starts without it");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
@@ -157,18 +160,37 @@ public final class AotCache {
      */
     private static void workload(URI base) throws IOException, InterruptedException {
         String key = "/examples/cache/devstack-aot-training";
-        for (String path : List.of("/", "/health/", "/health/vault", "/health/postgres", "/health/mysql",
-                "/health/mongodb", "/health/redis", "/health/rabbitmq", "/redis/cluster/nodes", "/redis/cluster/slots",
-                "/redis/cluster/info", "/redis/nodes/redis-1/info", "/examples/vault/secret/postgres",
-                "/examples/vault/secret/postgres/user", "/examples/database/postgres/query",
-                "/examples/database/mysql/query", "/examples/database/mongodb/query",
-                "/examples/messaging/queue/devstack-aot-training/info", key, "/metrics", "/no-such-route",
+        for (String path : List.of(
+                "/",
+                "/health/",
+                "/health/vault",
+                "/health/postgres",
+                "/health/mysql",
+                "/health/mongodb",
+                "/health/redis",
+                "/health/rabbitmq",
+                "/redis/cluster/nodes",
+                "/redis/cluster/slots",
+                "/redis/cluster/info",
+                "/redis/nodes/redis-1/info",
+                "/examples/vault/secret/postgres",
+                "/examples/vault/secret/postgres/user",
+                "/examples/database/postgres/query",
+                "/examples/database/mysql/query",
+                "/examples/database/mongodb/query",
+                "/examples/messaging/queue/devstack-aot-training/info",
+                key,
+                "/metrics",
+                "/no-such-route",
                 "/examples/cache/not%20valid")) {
             send(HttpRequest.newBuilder(base.resolve(path)).GET());
         }
-        send(HttpRequest.newBuilder(base.resolve("/health/all")).header("Cache-Control", NO_CACHE).GET());
+        send(HttpRequest.newBuilder(base.resolve("/health/all"))
+                .header("Cache-Control", NO_CACHE)
+                .GET());
         send(HttpRequest.newBuilder(base.resolve(key + "?value=v&ttl=5")).POST(HttpRequest.BodyPublishers.noBody()));
-        send(HttpRequest.newBuilder(base.resolve(key)).header("Content-Type", "application/json")
+        send(HttpRequest.newBuilder(base.resolve(key))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"value\":\"v\",\"ttl\":5}")));
         send(HttpRequest.newBuilder(base.resolve(key)).DELETE());
     }
@@ -179,14 +201,18 @@ public final class AotCache {
 
     private static void awaitHealthy(Process process, URI base) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + HEALTHY_WITHIN.toNanos();
-        HttpRequest health = HttpRequest.newBuilder(base.resolve("/health/all")).header("Cache-Control", NO_CACHE)
-                .timeout(Duration.ofSeconds(10)).build();
+        HttpRequest health = HttpRequest.newBuilder(base.resolve("/health/all"))
+                .header("Cache-Control", NO_CACHE)
+                .timeout(Duration.ofSeconds(10))
+                .build();
         while (true) {
             if (!process.isAlive()) {
                 throw new IOException("the training run exited with code " + process.exitValue());
             }
             try {
-                if (HTTP.send(health, HttpResponse.BodyHandlers.ofString()).body().startsWith("{\"status\":\"healthy\"")) {
+                if (HTTP.send(health, HttpResponse.BodyHandlers.ofString())
+                        .body()
+                        .startsWith("{\"status\":\"healthy\"")) {
                     return;
                 }
             } catch (IOException notYet) {
@@ -204,8 +230,10 @@ public final class AotCache {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         try {
             new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "Thread.print")
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .start().waitFor(30, TimeUnit.SECONDS);
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start()
+                    .waitFor(30, TimeUnit.SECONDS);
         } catch (IOException e) {
             // best effort: the log still says the run was not healthy in time
         } catch (InterruptedException e) {
@@ -218,7 +246,8 @@ public final class AotCache {
         String prefix = file.getFileName().toString().replaceFirst("-[0-9a-f]+\\.aot$", "-");
         try (Stream<Path> siblings = Files.list(file.getParent())) {
             for (Path stale : siblings.filter(p -> p.getFileName().toString().startsWith(prefix)
-                    && p.getFileName().toString().endsWith(".aot")).toList()) {
+                            && p.getFileName().toString().endsWith(".aot"))
+                    .toList()) {
                 Files.deleteIfExists(stale);
             }
         }

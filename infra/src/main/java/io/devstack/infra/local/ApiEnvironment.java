@@ -16,8 +16,7 @@ public final class ApiEnvironment {
     /** The deadline the APIs give every backend call (docs/api-contract.md's default). */
     public static final String BACKEND_TIMEOUT_MS = "2000";
 
-    private ApiEnvironment() {
-    }
+    private ApiEnvironment() {}
 
     /** VAULT_ADDR, the module's own AppRole folder, every backend's host and port, and the backend deadline. */
     public static Map<String, String> forModule(DevstackHome home, String module) {

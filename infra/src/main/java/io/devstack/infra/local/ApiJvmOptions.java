@@ -36,7 +36,9 @@ public final class ApiJvmOptions {
 
     private static String read() {
         try (InputStream in = ApiJvmOptions.class.getResourceAsStream(RESOURCE)) {
-            return new String(Objects.requireNonNull(in, RESOURCE + " is missing from the infra jar").readAllBytes(),
+            return new String(
+                    Objects.requireNonNull(in, RESOURCE + " is missing from the infra jar")
+                            .readAllBytes(),
                     StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -25,6 +25,7 @@ public final class ApiLauncher implements BackendLauncher {
 
     /** The five modules in contract order: ports 8000–8004 and 8443–8447 follow it (docs/api-contract.md). */
     public static final List<String> MODULES = VaultLayout.API_MODULES;
+
     public static final int FIRST_HTTP_PORT = 8000;
     public static final int FIRST_HTTPS_PORT = 8443;
 
@@ -32,7 +33,9 @@ public final class ApiLauncher implements BackendLauncher {
     public static final List<String> JVM_OPTIONS = ApiJvmOptions.list();
     /** Spring Boot took 31 s to report healthy on a 2-core machine under full load; leave room for that. */
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(150);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final ProcessSupervisor supervisor;
     private final DevstackHome home;
@@ -52,10 +55,25 @@ public final class ApiLauncher implements BackendLauncher {
         this.httpsPort = FIRST_HTTPS_PORT + index;
     }
 
-    @Override public String service() { return module; }
-    @Override public List<Integer> ports() { return List.of(httpPort); }
-    @Override public String address() { return "http://127.0.0.1:" + httpPort; }
-    @Override public String credentialsHint() { return "own AppRole: " + home.approleDir(module); }
+    @Override
+    public String service() {
+        return module;
+    }
+
+    @Override
+    public List<Integer> ports() {
+        return List.of(httpPort);
+    }
+
+    @Override
+    public String address() {
+        return "http://127.0.0.1:" + httpPort;
+    }
+
+    @Override
+    public String credentialsHint() {
+        return "own AppRole: " + home.approleDir(module);
+    }
 
     @Override
     public void start(SecretSource secrets, Progress progress) {
@@ -65,8 +83,13 @@ public final class ApiLauncher implements BackendLauncher {
         env.put("HTTPS_PORT", Integer.toString(httpsPort));
         // names the home on the command line: how the supervisor tells its own process from a reused pid
         String homeOption = "-Ddevstack.home=" + home.root();
-        AotCache.of(jar).ensure(javaCommand(jar, homeOption), env, httpPort,
-                home.logsDir().resolve(module + "-aot-training.log"), progress);
+        AotCache.of(jar)
+                .ensure(
+                        javaCommand(jar, homeOption),
+                        env,
+                        httpPort,
+                        home.logsDir().resolve(module + "-aot-training.log"),
+                        progress);
         List<String> command = javaCommand(jar, homeOption);
         progress.step(module + ": starting " + jar.getFileName() + " on " + address());
         supervisor.start(module, command, env, home.dataDir(module));
@@ -77,7 +100,9 @@ public final class ApiLauncher implements BackendLauncher {
     @Override
     public String probe(SecretSource secrets) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(address() + "/health/all"))
-                .header("Cache-Control", "no-cache").timeout(Duration.ofSeconds(10)).build();
+                .header("Cache-Control", "no-cache")
+                .timeout(Duration.ofSeconds(10))
+                .build();
         HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200 || !response.body().startsWith("{\"status\":\"healthy\"")) {
             throw new IOException("/health/all answered " + response.statusCode() + " "
@@ -106,8 +131,10 @@ public final class ApiLauncher implements BackendLauncher {
     public static Path jar(Path repo, String module) {
         Path jar = repo.resolve(module).resolve("target").resolve(module + ".jar");
         if (!Files.isRegularFile(jar)) {
-            throw new ServiceStartException(module, "its jar " + jar + " is not built — run "
-                    + "'mvn -B -DskipTests package' in " + repo + " (./devstack up --profile reference builds it for you)",
+            throw new ServiceStartException(
+                    module,
+                    "its jar " + jar + " is not built — run " + "'mvn -B -DskipTests package' in " + repo
+                            + " (./devstack up --profile reference builds it for you)",
                     List.of());
         }
         return jar;
@@ -123,7 +150,11 @@ public final class ApiLauncher implements BackendLauncher {
             return Path.of(configured).toAbsolutePath().normalize();
         }
         try {
-            Path infraClasses = Path.of(ApiLauncher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path infraClasses = Path.of(ApiLauncher.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             // <repo>/infra/target/classes or <repo>/infra/target/devstack-infra-<version>.jar
             return infraClasses.getParent().getParent().getParent();
         } catch (URISyntaxException e) {

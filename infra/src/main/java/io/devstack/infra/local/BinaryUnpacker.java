@@ -27,12 +27,16 @@ public final class BinaryUnpacker {
     private static final String MARKER = ".complete";
     private static final java.util.concurrent.ConcurrentMap<Path, Object> LOCKS =
             new java.util.concurrent.ConcurrentHashMap<>();
-    private static final Set<PosixFilePermission> EXECUTABLE = Set.of(PosixFilePermission.OWNER_READ,
-            PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_READ,
-            PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_EXECUTE);
+    private static final Set<PosixFilePermission> EXECUTABLE = Set.of(
+            PosixFilePermission.OWNER_READ,
+            PosixFilePermission.OWNER_WRITE,
+            PosixFilePermission.OWNER_EXECUTE,
+            PosixFilePermission.GROUP_READ,
+            PosixFilePermission.GROUP_EXECUTE,
+            PosixFilePermission.OTHERS_READ,
+            PosixFilePermission.OTHERS_EXECUTE);
 
-    private BinaryUnpacker() {
-    }
+    private BinaryUnpacker() {}
 
     /** True when the directory was unpacked completely before (so this run is not the first). */
     public static boolean unpacked(Path target) {
@@ -50,7 +54,7 @@ public final class BinaryUnpacker {
         }
         progress.step("unpacking " + what + " into " + target + " (first run only)");
         try (InputStream in = open(resource);
-             TarArchiveInputStream tar = new TarArchiveInputStream(new XZCompressorInputStream(in))) {
+                TarArchiveInputStream tar = new TarArchiveInputStream(new XZCompressorInputStream(in))) {
             reset(target);
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
@@ -121,8 +125,8 @@ public final class BinaryUnpacker {
         return exclusively(target, () -> unpackExecutableOnce(resource, target, name, what, progress));
     }
 
-    private static Path unpackExecutableOnce(String resource, Path target, String name, String what,
-                                             Progress progress) {
+    private static Path unpackExecutableOnce(
+            String resource, Path target, String name, String what, Progress progress) {
         Path out = target.resolve(name);
         if (unpacked(target)) {
             return out;
@@ -150,9 +154,11 @@ public final class BinaryUnpacker {
             Path lockFile = target.resolveSibling(target.getFileName() + ".lock");
             try {
                 Files.createDirectories(target.getParent());
-                try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(lockFile,
-                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
-                     java.nio.channels.FileLock ignored = channel.lock()) {
+                try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(
+                                lockFile,
+                                java.nio.file.StandardOpenOption.CREATE,
+                                java.nio.file.StandardOpenOption.WRITE);
+                        java.nio.channels.FileLock ignored = channel.lock()) {
                     return unpack.get();
                 }
             } catch (IOException e) {
@@ -177,7 +183,8 @@ public final class BinaryUnpacker {
     private static void reset(Path target) throws IOException {
         if (Files.exists(target)) {
             try (var walk = Files.walk(target)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                walk.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             }
         }
         Files.createDirectories(target);

@@ -10,8 +10,7 @@ public final class BinaryVersions {
 
     private static final Properties VERSIONS = load();
 
-    private BinaryVersions() {
-    }
+    private BinaryVersions() {}
 
     public static String of(String server) {
         String version = VERSIONS.getProperty(server);

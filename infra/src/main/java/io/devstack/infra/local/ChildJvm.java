@@ -21,12 +21,17 @@ public final class ChildJvm {
 
     /** Small and quick to start: these servers idle most of the time on a 2-core laptop. A small initial heap
      *  keeps Serial GC's young generation (and so the RSS) small: 125 MB instead of 155 MB for the broker. */
-    private static final List<String> DEFAULT_OPTIONS = List.of("-Xms16m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-            "-Xss512k", "-XX:ReservedCodeCacheSize=32m", "-XX:MaxMetaspaceSize=96m", "-Xshare:auto",
+    private static final List<String> DEFAULT_OPTIONS = List.of(
+            "-Xms16m",
+            "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1",
+            "-Xss512k",
+            "-XX:ReservedCodeCacheSize=32m",
+            "-XX:MaxMetaspaceSize=96m",
+            "-Xshare:auto",
             "-Djava.awt.headless=true");
 
-    private ChildJvm() {
-    }
+    private ChildJvm() {}
 
     public static List<String> command(Class<?> main, String maxHeap, List<String> extraOptions, List<String> args) {
         List<String> command = new ArrayList<>();
@@ -44,7 +49,12 @@ public final class ChildJvm {
     public static String classpath() {
         String own;
         try {
-            own = Path.of(ChildJvm.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            own = Path.of(ChildJvm.class
+                            .getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toString();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

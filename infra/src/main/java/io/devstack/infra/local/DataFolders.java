@@ -52,16 +52,19 @@ final class DataFolders {
     private static void refuseDamaged(String service, Path data, String marker) {
         if (!Files.isDirectory(data)) {
             if (Files.exists(data)) {
-                throw new ServiceStartException(service, data + " is not a folder; move it away and run up again",
-                        List.of());
+                throw new ServiceStartException(
+                        service, data + " is not a folder; move it away and run up again", List.of());
             }
             return;
         }
         try (Stream<Path> entries = Files.list(data)) {
             if (entries.findAny().isPresent()) {
-                throw new ServiceStartException(service, "the data folder " + data + " has files but no " + marker
-                        + " (damaged, or not this server's): move it away to start empty, or run `devstack down"
-                        + " --volumes` to delete every service's data", List.of());
+                throw new ServiceStartException(
+                        service,
+                        "the data folder " + data + " has files but no " + marker
+                                + " (damaged, or not this server's): move it away to start empty, or run `devstack down"
+                                + " --volumes` to delete every service's data",
+                        List.of());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -13,8 +13,7 @@ public final class LogTail {
 
     private static final int WINDOW = 256 * 1024;
 
-    private LogTail() {
-    }
+    private LogTail() {}
 
     public static List<String> lastLines(Path file, int count) {
         if (!Files.isRegularFile(file) || count <= 0) {

@@ -37,9 +37,20 @@ public final class MongoLauncher implements BackendLauncher {
         this.home = supervisor.home();
     }
 
-    @Override public String service() { return SERVICE; }
-    @Override public List<Integer> ports() { return List.of(PORT); }
-    @Override public String credentialsHint() { return "./devstack vault show-password mongodb (user dev_user)"; }
+    @Override
+    public String service() {
+        return SERVICE;
+    }
+
+    @Override
+    public List<Integer> ports() {
+        return List.of(PORT);
+    }
+
+    @Override
+    public String credentialsHint() {
+        return "./devstack vault show-password mongodb (user dev_user)";
+    }
 
     @Override
     public void start(SecretSource secrets, Progress progress) {
@@ -47,14 +58,24 @@ public final class MongoLauncher implements BackendLauncher {
         char[] password = secrets.field(SERVICE, "password").toCharArray();
         String database = secrets.read(SERVICE).getOrDefault("database", "dev_database");
         Path usersFile = home.runDir().resolve("mongodb-users.json");
-        MongoUsers.write(usersFile, List.of(MongoUsers.derive("admin", user, password),
-                MongoUsers.derive(database, user, password)));
+        MongoUsers.write(
+                usersFile,
+                List.of(MongoUsers.derive("admin", user, password), MongoUsers.derive(database, user, password)));
         java.util.Arrays.fill(password, '\0');
         Path data = DevstackHome.privateDirectory(home.dataDir(SERVICE));
-        List<String> command = ChildJvm.command(MongoWireServerMain.class, "128m",
+        List<String> command = ChildJvm.command(
+                MongoWireServerMain.class,
+                "128m",
                 List.of("-XX:MaxDirectMemorySize=64m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=info"),
-                List.of("--bind", "127.0.0.1", "--port", Integer.toString(PORT), "--data", data.toString(),
-                        "--users", usersFile.toString()));
+                List.of(
+                        "--bind",
+                        "127.0.0.1",
+                        "--port",
+                        Integer.toString(PORT),
+                        "--data",
+                        data.toString(),
+                        "--users",
+                        usersFile.toString()));
         progress.step("mongodb: starting the MongoDB-wire server on 127.0.0.1:" + PORT);
         supervisor.start(SERVICE, command, Map.of(), data);
         try {
@@ -77,9 +98,10 @@ public final class MongoLauncher implements BackendLauncher {
         MongoClientSettings settings = MongoClientSettings.builder()
                 .applyToClusterSettings(c -> c.hosts(List.of(new ServerAddress("127.0.0.1", PORT)))
                         .serverSelectionTimeout(3, TimeUnit.SECONDS))
-                .applyToSocketSettings(s -> s.connectTimeout(3, TimeUnit.SECONDS).readTimeout(10, TimeUnit.SECONDS))
-                .credential(MongoCredential.createScramSha256Credential(user, "admin",
-                        secrets.field(SERVICE, "password").toCharArray()))
+                .applyToSocketSettings(
+                        s -> s.connectTimeout(3, TimeUnit.SECONDS).readTimeout(10, TimeUnit.SECONDS))
+                .credential(MongoCredential.createScramSha256Credential(
+                        user, "admin", secrets.field(SERVICE, "password").toCharArray()))
                 .build();
         try (MongoClient client = MongoClients.create(settings)) {
             MongoDatabase db = client.getDatabase(database);

@@ -21,18 +21,19 @@ public final class PortCheck {
 
         /** One line: the port, the service, what holds it and the fix. */
         public String message() {
-            return "port " + port + " (" + service + ") is in use" + holder.map(h -> " by " + h).orElse("")
+            return "port " + port + " (" + service + ") is in use"
+                    + holder.map(h -> " by " + h).orElse("")
                     + " — stop that process, or run ./devstack down if it is a DevStack still running";
         }
     }
 
-    private PortCheck() {
-    }
+    private PortCheck() {}
 
     /** {@code portsByService}: service name → the ports it binds; returns every conflict, in that order. */
     public static List<Conflict> conflicts(Map<String, List<Integer>> portsByService) {
         List<Conflict> conflicts = new ArrayList<>();
-        portsByService.forEach((service, ports) -> ports.stream().filter(p -> !isFree(p))
+        portsByService.forEach((service, ports) -> ports.stream()
+                .filter(p -> !isFree(p))
                 .forEach(p -> conflicts.add(new Conflict(p, service, listener(p)))));
         return conflicts;
     }

@@ -37,10 +37,25 @@ public final class PostgresLauncher implements BackendLauncher {
         this.home = supervisor.home();
     }
 
-    @Override public String service() { return SERVICE; }
-    @Override public List<Integer> ports() { return List.of(PORT); }
-    @Override public StopSignal stopSignal() { return StopSignal.INT; }
-    @Override public String credentialsHint() { return "./devstack vault show-password postgres (user dev_admin)"; }
+    @Override
+    public String service() {
+        return SERVICE;
+    }
+
+    @Override
+    public List<Integer> ports() {
+        return List.of(PORT);
+    }
+
+    @Override
+    public StopSignal stopSignal() {
+        return StopSignal.INT;
+    }
+
+    @Override
+    public String credentialsHint() {
+        return "./devstack vault show-password postgres (user dev_admin)";
+    }
 
     @Override
     public void start(SecretSource secrets, Progress progress) {
@@ -48,8 +63,11 @@ public final class PostgresLauncher implements BackendLauncher {
         String user = secrets.field(SERVICE, "user");
         String password = secrets.field(SERVICE, "password");
         String database = secret.getOrDefault("database", "dev_database");
-        Path bin = BinaryUnpacker.unpackTxz("postgres-linux-x86_64.txz",
-                home.binRoot().resolve("postgres-" + BinaryVersions.of("postgres")), "PostgreSQL binaries", progress)
+        Path bin = BinaryUnpacker.unpackTxz(
+                        "postgres-linux-x86_64.txz",
+                        home.binRoot().resolve("postgres-" + BinaryVersions.of("postgres")),
+                        "PostgreSQL binaries",
+                        progress)
                 .resolve("bin");
         Path data = home.dataDir(SERVICE);
         if (!DataFolders.isInitialised(data, "PG_VERSION")) {
@@ -59,11 +77,26 @@ public final class PostgresLauncher implements BackendLauncher {
             applyPassword(bin, data, user, password);
         }
         List<String> command = new ArrayList<>(Unprivileged.prefix());
-        command.addAll(List.of(bin.resolve("postgres").toString(), "-D", data.toString(),
-                "-c", "listen_addresses=127.0.0.1", "-c", "port=" + PORT,
-                "-c", "unix_socket_directories=" + socketDir(),
-                "-c", "shared_buffers=32MB", "-c", "max_connections=100", "-c", "password_encryption=scram-sha-256",
-                "-c", "logging_collector=off", "-c", "log_min_messages=warning"));
+        command.addAll(List.of(
+                bin.resolve("postgres").toString(),
+                "-D",
+                data.toString(),
+                "-c",
+                "listen_addresses=127.0.0.1",
+                "-c",
+                "port=" + PORT,
+                "-c",
+                "unix_socket_directories=" + socketDir(),
+                "-c",
+                "shared_buffers=32MB",
+                "-c",
+                "max_connections=100",
+                "-c",
+                "password_encryption=scram-sha-256",
+                "-c",
+                "logging_collector=off",
+                "-c",
+                "log_min_messages=warning"));
         progress.step("postgres: starting on 127.0.0.1:" + PORT);
         supervisor.start(SERVICE, command, Map.of("LC_ALL", "C"), data);
         Readiness.await(supervisor, SERVICE, READY_TIMEOUT, () -> probe(user, password, "postgres"));
@@ -73,13 +106,16 @@ public final class PostgresLauncher implements BackendLauncher {
 
     @Override
     public String probe(SecretSource secrets) throws SQLException {
-        return probe(secrets.field(SERVICE, "user"), secrets.field(SERVICE, "password"),
+        return probe(
+                secrets.field(SERVICE, "user"),
+                secrets.field(SERVICE, "password"),
                 secrets.read(SERVICE).getOrDefault("database", "dev_database"));
     }
 
     private static String probe(String user, String password, String database) throws SQLException {
-        try (Connection c = connect(user, password, database); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT 1, current_setting('server_version')")) {
+        try (Connection c = connect(user, password, database);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT 1, current_setting('server_version')")) {
             rs.next();
             return "PostgreSQL " + rs.getString(2) + ", SELECT 1 as " + user;
         }
@@ -107,7 +143,9 @@ public final class PostgresLauncher implements BackendLauncher {
                         + user.replace("\"", "\"\"") + "\"");
             }
         } catch (SQLException e) {
-            throw new ServiceStartException(SERVICE, "cannot create database " + database + ": " + e.getMessage(),
+            throw new ServiceStartException(
+                    SERVICE,
+                    "cannot create database " + database + ": " + e.getMessage(),
                     supervisor.lastLogLines(SERVICE, Readiness.LOG_LINES));
         }
     }
@@ -117,9 +155,18 @@ public final class PostgresLauncher implements BackendLauncher {
         DevstackHome.writePrivateFile(pwfile, password + "\n");
         try {
             List<String> command = new ArrayList<>(Unprivileged.prefix());
-            command.addAll(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", user,
-                    "--pwfile=" + pwfile, "--auth-host=scram-sha-256", "--auth-local=scram-sha-256",
-                    "--encoding=UTF8", "--locale=C", "--no-instructions"));
+            command.addAll(List.of(
+                    bin.resolve("initdb").toString(),
+                    "-D",
+                    data.toString(),
+                    "-U",
+                    user,
+                    "--pwfile=" + pwfile,
+                    "--auth-host=scram-sha-256",
+                    "--auth-local=scram-sha-256",
+                    "--encoding=UTF8",
+                    "--locale=C",
+                    "--no-instructions"));
             runToLog(command, "initdb", Duration.ofSeconds(120));
         } finally {
             try {
@@ -136,24 +183,40 @@ public final class PostgresLauncher implements BackendLauncher {
             return;
         }
         List<String> command = new ArrayList<>(Unprivileged.prefix());
-        command.addAll(List.of(bin.resolve("postgres").toString(), "--single", "-D", data.toString(),
+        command.addAll(List.of(
+                bin.resolve("postgres").toString(),
+                "--single",
+                "-D",
+                data.toString(),
                 // the statement carries the password: never echo it into the log, even on error
-                "-c", "log_min_messages=fatal", "-c", "log_min_error_statement=panic", "-c", "log_statement=none",
-                "-c", "unix_socket_directories=" + socketDir(), "postgres"));
-        String sql = "ALTER ROLE \"" + user.replace("\"", "\"\"") + "\" WITH PASSWORD '"
-                + password.replace("'", "''") + "';\n";
+                "-c",
+                "log_min_messages=fatal",
+                "-c",
+                "log_min_error_statement=panic",
+                "-c",
+                "log_statement=none",
+                "-c",
+                "unix_socket_directories=" + socketDir(),
+                "postgres"));
+        String sql = "ALTER ROLE \"" + user.replace("\"", "\"\"") + "\" WITH PASSWORD '" + password.replace("'", "''")
+                + "';\n";
         try {
             Files.createDirectories(home.logsDir());
             // stdout only echoes "backend>" prompts; errors (never the statement, see above) go to the log
-            Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(ProcessBuilder.Redirect.appendTo(home.logFile(SERVICE).toFile())).start();
+            Process p = new ProcessBuilder(command)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.appendTo(
+                            home.logFile(SERVICE).toFile()))
+                    .start();
             try (var stdin = p.getOutputStream()) {
                 stdin.write(sql.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             }
             if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 p.destroyForcibly();
-                throw new ServiceStartException(SERVICE, "cannot apply the Vault password in single-user mode "
-                        + "(is another PostgreSQL using " + data + "?)",
+                throw new ServiceStartException(
+                        SERVICE,
+                        "cannot apply the Vault password in single-user mode " + "(is another PostgreSQL using " + data
+                                + "?)",
                         supervisor.lastLogLines(SERVICE, Readiness.LOG_LINES));
             }
         } catch (IOException e) {
@@ -171,12 +234,15 @@ public final class PostgresLauncher implements BackendLauncher {
     private void runToLog(List<String> command, String what, Duration timeout) {
         try {
             Files.createDirectories(home.logsDir());
-            Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(home.logFile(SERVICE).toFile())).start();
+            Process p = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            home.logFile(SERVICE).toFile()))
+                    .start();
             if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS) || p.exitValue() != 0) {
                 p.destroyForcibly();
-                throw new ServiceStartException(SERVICE, what + " failed",
-                        supervisor.lastLogLines(SERVICE, Readiness.LOG_LINES));
+                throw new ServiceStartException(
+                        SERVICE, what + " failed", supervisor.lastLogLines(SERVICE, Readiness.LOG_LINES));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

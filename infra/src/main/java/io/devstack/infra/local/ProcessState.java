@@ -3,7 +3,11 @@ package io.devstack.infra.local;
 /** What a service's pid file says about it: running, stopped (no pid file) or crashed (pid file, no process). */
 public record ProcessState(String service, Status status, long pid) {
 
-    public enum Status { RUNNING, STOPPED, CRASHED }
+    public enum Status {
+        RUNNING,
+        STOPPED,
+        CRASHED
+    }
 
     public boolean running() {
         return status == Status.RUNNING;

@@ -23,8 +23,8 @@ public final class ProcessSupervisor {
 
     private static final Path SETSID = Path.of("/usr/bin/setsid");
     private static final Duration KILL_WAIT = Duration.ofSeconds(5);
-    private static final java.util.Set<String> INHERITED = java.util.Set.of(
-            "PATH", "HOME", "USER", "LOGNAME", "LANG", "LC_ALL", "TZ", "TMPDIR");
+    private static final java.util.Set<String> INHERITED =
+            java.util.Set.of("PATH", "HOME", "USER", "LOGNAME", "LANG", "LC_ALL", "TZ", "TMPDIR");
 
     private final DevstackHome home;
 
@@ -48,8 +48,11 @@ public final class ProcessSupervisor {
             Files.createDirectories(workDir);
             DevstackHome.privateDirectory(home.runDir());
             Path log = home.logFile(service);
-            Files.writeString(log, "=== devstack: starting " + service + " at " + Instant.now() + " ===\n",
-                    StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+            Files.writeString(
+                    log,
+                    "=== devstack: starting " + service + " at " + Instant.now() + " ===\n",
+                    StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE,
                     java.nio.file.StandardOpenOption.APPEND);
             ProcessBuilder builder = new ProcessBuilder(detached)
                     .directory(workDir.toFile())
@@ -127,7 +130,9 @@ public final class ProcessSupervisor {
     private Optional<Long> readPid(String service) {
         Path file = home.pidFile(service);
         try {
-            return Files.exists(file) ? Optional.of(Long.parseLong(Files.readString(file).strip())) : Optional.empty();
+            return Files.exists(file)
+                    ? Optional.of(Long.parseLong(Files.readString(file).strip()))
+                    : Optional.empty();
         } catch (IOException | NumberFormatException e) {
             return Optional.of(-1L);
         }
@@ -146,7 +151,8 @@ public final class ProcessSupervisor {
         String cmdline = readProc(pid, "cmdline").replace('\0', ' ');
         String exe = "";
         try {
-            exe = Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "exe")).toString();
+            exe = Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "exe"))
+                    .toString();
         } catch (IOException | UnsupportedOperationException ignored) {
             exe = handle.get().info().command().orElse("");
         }
@@ -194,7 +200,10 @@ public final class ProcessSupervisor {
         }
         try {
             new ProcessBuilder("kill", "-" + signal.name(), Long.toString(handle.pid()))
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start()
+                    .waitFor();
         } catch (IOException e) {
             handle.destroy();
         } catch (InterruptedException e) {

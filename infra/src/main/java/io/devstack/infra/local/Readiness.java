@@ -12,8 +12,7 @@ public final class Readiness {
     public static final int LOG_LINES = 20;
     private static final Duration POLL = Duration.ofMillis(100);
 
-    private Readiness() {
-    }
+    private Readiness() {}
 
     public static <T> T await(ProcessSupervisor supervisor, String service, Duration timeout, Callable<T> check) {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -28,13 +27,15 @@ public final class Readiness {
                 last = e;
             }
             if (!supervisor.alive(service)) {
-                throw new ServiceStartException(service, "the process exited during startup",
-                        supervisor.lastLogLines(service, LOG_LINES));
+                throw new ServiceStartException(
+                        service, "the process exited during startup", supervisor.lastLogLines(service, LOG_LINES));
             }
             sleep();
         }
-        throw new ServiceStartException(service, "not ready after " + timeout.toSeconds() + " s (last check: "
-                + describe(last) + ")", supervisor.lastLogLines(service, LOG_LINES));
+        throw new ServiceStartException(
+                service,
+                "not ready after " + timeout.toSeconds() + " s (last check: " + describe(last) + ")",
+                supervisor.lastLogLines(service, LOG_LINES));
     }
 
     /** First line of a failure, for messages; never includes a password since drivers do not echo them. */

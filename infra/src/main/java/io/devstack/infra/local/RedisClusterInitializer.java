@@ -22,15 +22,12 @@ public final class RedisClusterInitializer {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     /** One node to join: where it listens and the password it requires. */
-    public record Node(String name, int port, String password) {
-    }
+    public record Node(String name, int port, String password) {}
 
     /** What the formed cluster looks like: masters and covered slots. */
-    public record ClusterReport(int nodes, int coveredSlots) {
-    }
+    public record ClusterReport(int nodes, int coveredSlots) {}
 
-    private RedisClusterInitializer() {
-    }
+    private RedisClusterInitializer() {}
 
     /** Slot ranges {@code [first, last]} for {@code count} masters, the way redis-cli splits them. */
     public static List<int[]> slotRanges(int count) {
@@ -63,19 +60,23 @@ public final class RedisClusterInitializer {
                 StatefulRedisConnection<String, String> connection = client.connect();
                 commands.add(connection.sync());
             }
-            if (commands.stream().allMatch(c -> clusterOk(c) && coveredSlots(c) == SLOTS
-                    && knownMasters(c) == nodes.size())) {
+            if (commands.stream()
+                    .allMatch(c -> clusterOk(c) && coveredSlots(c) == SLOTS && knownMasters(c) == nodes.size())) {
                 return new ClusterReport(nodes.size(), SLOTS);
             }
             List<int[]> ranges = slotRanges(nodes.size());
             List<Integer> withoutSlots = IntStream.range(0, nodes.size())
                     .filter(i -> ownSlots(commands.get(i)) == 0 && coveredSlots(commands.get(i)) < SLOTS)
-                    .boxed().toList();
-            progress.step(withoutSlots.isEmpty()
-                    ? "redis: waiting for the cluster to settle (cluster_state:ok)"
-                    : "redis: forming the cluster (" + nodes.size() + " masters, " + SLOTS + " slots)");
+                    .boxed()
+                    .toList();
+            progress.step(
+                    withoutSlots.isEmpty()
+                            ? "redis: waiting for the cluster to settle (cluster_state:ok)"
+                            : "redis: forming the cluster (" + nodes.size() + " masters, " + SLOTS + " slots)");
             for (int i : withoutSlots) {
-                commands.get(i).clusterAddSlots(IntStream.rangeClosed(ranges.get(i)[0], ranges.get(i)[1]).toArray());
+                commands.get(i)
+                        .clusterAddSlots(IntStream.rangeClosed(ranges.get(i)[0], ranges.get(i)[1])
+                                .toArray());
             }
             for (int i = 1; i < nodes.size(); i++) {
                 commands.getFirst().clusterMeet("127.0.0.1", nodes.get(i).port());
@@ -110,8 +111,8 @@ public final class RedisClusterInitializer {
     private static ClusterReport awaitFormed(List<RedisCommands<String, String>> commands, int expected) {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
-            if (commands.stream().allMatch(c -> clusterOk(c) && coveredSlots(c) == SLOTS
-                    && knownMasters(c) == expected)) {
+            if (commands.stream()
+                    .allMatch(c -> clusterOk(c) && coveredSlots(c) == SLOTS && knownMasters(c) == expected)) {
                 return new ClusterReport(expected, SLOTS);
             }
             try {
@@ -158,7 +159,8 @@ public final class RedisClusterInitializer {
     }
 
     private static int knownMasters(RedisCommands<String, String> c) {
-        return (int) c.clusterNodes().lines()
+        return (int) c.clusterNodes()
+                .lines()
                 .map(l -> l.split(" "))
                 .filter(f -> f.length >= 8 && f[2].contains("master") && !f[2].contains("fail") && f.length > 8)
                 .count();
@@ -177,7 +179,11 @@ public final class RedisClusterInitializer {
     }
 
     private static RedisURI uri(Node node) {
-        return RedisURI.builder().withHost("127.0.0.1").withPort(node.port())
-                .withPassword(node.password().toCharArray()).withTimeout(Duration.ofSeconds(5)).build();
+        return RedisURI.builder()
+                .withHost("127.0.0.1")
+                .withPort(node.port())
+                .withPassword(node.password().toCharArray())
+                .withTimeout(Duration.ofSeconds(5))
+                .build();
     }
 }

@@ -40,15 +40,29 @@ public final class RedisLauncher implements BackendLauncher {
         return FIRST_PORT + node - 1;
     }
 
-    @Override public String service() { return serviceName(node); }
-    @Override public List<Integer> ports() { return List.of(port(), port() + BUS_OFFSET); }
-    @Override public String credentialsHint() { return "./devstack vault show-password " + service(); }
+    @Override
+    public String service() {
+        return serviceName(node);
+    }
+
+    @Override
+    public List<Integer> ports() {
+        return List.of(port(), port() + BUS_OFFSET);
+    }
+
+    @Override
+    public String credentialsHint() {
+        return "./devstack vault show-password " + service();
+    }
 
     @Override
     public void start(SecretSource secrets, Progress progress) {
-        Path server = BinaryUnpacker.unpackExecutable("redis-server-" + BinaryVersions.of("redis") + "-v5-linux-amd64",
-                home.binRoot().resolve("redis-" + BinaryVersions.of("redis")), "redis-server",
-                "Redis " + BinaryVersions.of("redis") + " server", progress);
+        Path server = BinaryUnpacker.unpackExecutable(
+                "redis-server-" + BinaryVersions.of("redis") + "-v5-linux-amd64",
+                home.binRoot().resolve("redis-" + BinaryVersions.of("redis")),
+                "redis-server",
+                "Redis " + BinaryVersions.of("redis") + " server",
+                progress);
         Path data = home.dataDir(service());
         Path config = data.resolve("redis.conf");
         DevstackHome.privateDirectory(data);
@@ -60,7 +74,8 @@ public final class RedisLauncher implements BackendLauncher {
 
     private String config(String password) {
         String quoted = "\"" + password.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-        return String.join("\n",
+        return String.join(
+                "\n",
                 "bind 127.0.0.1",
                 "port " + port(),
                 "protected-mode yes",
@@ -77,14 +92,17 @@ public final class RedisLauncher implements BackendLauncher {
                 // a cache: when full, drop the least recently used key instead of refusing writes with OOM
                 "maxmemory-policy allkeys-lru",
                 "loglevel notice",
-                "") ;
+                "");
     }
 
     @Override
     public String probe(SecretSource secrets) {
-        RedisURI uri = RedisURI.builder().withHost("127.0.0.1").withPort(port())
+        RedisURI uri = RedisURI.builder()
+                .withHost("127.0.0.1")
+                .withPort(port())
                 .withPassword(secrets.field(service(), "password").toCharArray())
-                .withTimeout(Duration.ofSeconds(3)).build();
+                .withTimeout(Duration.ofSeconds(3))
+                .build();
         RedisClient client = RedisClient.create(uri);
         try (StatefulRedisConnection<String, String> connection = client.connect()) {
             String pong = connection.sync().ping();

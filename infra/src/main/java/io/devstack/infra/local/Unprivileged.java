@@ -13,8 +13,7 @@ final class Unprivileged {
 
     private static final Path UNSHARE = Path.of("/usr/bin/unshare");
 
-    private Unprivileged() {
-    }
+    private Unprivileged() {}
 
     static boolean isRoot() {
         return "root".equals(System.getProperty("user.name"));

@@ -56,15 +56,18 @@ public final class VaultLauncher {
             Path bao = OpenBaoBinary.locate(home, progress);
             Path config = OpenBaoConfig.write(home, PORT);
             progress.step("vault: starting OpenBao on " + ADDRESS);
-            supervisor.start(SERVICE, List.of(bao.toString(), "server", "-config=" + config),
-                    Map.of("BAO_LOG_LEVEL", "warn"), home.dataDir(SERVICE));
+            supervisor.start(
+                    SERVICE,
+                    List.of(bao.toString(), "server", "-config=" + config),
+                    Map.of("BAO_LOG_LEVEL", "warn"),
+                    home.dataDir(SERVICE));
         }
         Readiness.await(supervisor, SERVICE, READY_TIMEOUT, lifecycle::status);
         try {
             return lifecycle.ensureReady();
         } catch (RuntimeException e) {
-            throw new ServiceStartException(SERVICE, Readiness.describe(e),
-                    supervisor.lastLogLines(SERVICE, Readiness.LOG_LINES));
+            throw new ServiceStartException(
+                    SERVICE, Readiness.describe(e), supervisor.lastLogLines(SERVICE, Readiness.LOG_LINES));
         }
     }
 
@@ -72,8 +75,10 @@ public final class VaultLauncher {
     public String probe() {
         VaultStatus status = lifecycle(Progress.SILENT).status();
         if (!status.ready()) {
-            throw new IllegalStateException(status.initialized() ? (status.sealed() ? "sealed; run ./devstack vault unseal"
-                    : "standby") : "not initialised; run ./devstack up");
+            throw new IllegalStateException(
+                    status.initialized()
+                            ? (status.sealed() ? "sealed; run ./devstack vault unseal" : "standby")
+                            : "not initialised; run ./devstack up");
         }
         return "OpenBao " + status.version() + ", unsealed";
     }

@@ -10,11 +10,24 @@ import java.util.Map;
  * with the static IP on its home network, published ports, environment, mounts, health check, the services it
  * waits for, resource limits and, for every Vault client, its {@link InitWrapper}.
  */
-public record ContainerSpec(String service, String image, String buildModule, ComposeNetwork homeNetwork,
-                            String ip, List<ComposeNetwork> otherNetworks, List<String> ports,
-                            Map<String, String> environment, List<Mount> mounts, List<String> command,
-                            List<String> entrypoint, HealthCheck health, List<String> dependsOn, String memory,
-                            double cpus, String user, InitWrapper init) {
+public record ContainerSpec(
+        String service,
+        String image,
+        String buildModule,
+        ComposeNetwork homeNetwork,
+        String ip,
+        List<ComposeNetwork> otherNetworks,
+        List<String> ports,
+        Map<String, String> environment,
+        List<Mount> mounts,
+        List<String> command,
+        List<String> entrypoint,
+        HealthCheck health,
+        List<String> dependsOn,
+        String memory,
+        double cpus,
+        String user,
+        InitWrapper init) {
 
     public ContainerSpec {
         otherNetworks = List.copyOf(otherNetworks);
@@ -66,7 +79,10 @@ public record ContainerSpec(String service, String image, String buildModule, Co
             this.image = image;
         }
 
-        public Builder builtFrom(String module) { this.buildModule = module; return this; }
+        public Builder builtFrom(String module) {
+            this.buildModule = module;
+            return this;
+        }
 
         public Builder at(ComposeNetwork network, int host) {
             this.home = network;
@@ -74,30 +90,66 @@ public record ContainerSpec(String service, String image, String buildModule, Co
             return this;
         }
 
-        public Builder alsoOn(ComposeNetwork... networks) { others.addAll(List.of(networks)); return this; }
+        public Builder alsoOn(ComposeNetwork... networks) {
+            others.addAll(List.of(networks));
+            return this;
+        }
 
         /** Publishes {@code host:container} on 127.0.0.1 only: a developer stack is not a LAN service. */
-        public Builder port(int host, int container) { ports.add("127.0.0.1:" + host + ":" + container); return this; }
+        public Builder port(int host, int container) {
+            ports.add("127.0.0.1:" + host + ":" + container);
+            return this;
+        }
 
-        public Builder port(int port) { return port(port, port); }
+        public Builder port(int port) {
+            return port(port, port);
+        }
 
-        public Builder env(String name, String value) { env.put(name, value); return this; }
+        public Builder env(String name, String value) {
+            env.put(name, value);
+            return this;
+        }
 
-        public Builder mount(Mount mount) { mounts.add(mount); return this; }
+        public Builder mount(Mount mount) {
+            mounts.add(mount);
+            return this;
+        }
 
-        public Builder command(String... args) { command.addAll(List.of(args)); return this; }
+        public Builder command(String... args) {
+            command.addAll(List.of(args));
+            return this;
+        }
 
-        public Builder entrypoint(String... args) { entrypoint.addAll(List.of(args)); return this; }
+        public Builder entrypoint(String... args) {
+            entrypoint.addAll(List.of(args));
+            return this;
+        }
 
-        public Builder health(HealthCheck check) { this.health = check; return this; }
+        public Builder health(HealthCheck check) {
+            this.health = check;
+            return this;
+        }
 
-        public Builder after(String... services) { dependsOn.addAll(List.of(services)); return this; }
+        public Builder after(String... services) {
+            dependsOn.addAll(List.of(services));
+            return this;
+        }
 
-        public Builder limits(String memory, double cpus) { this.memory = memory; this.cpus = cpus; return this; }
+        public Builder limits(String memory, double cpus) {
+            this.memory = memory;
+            this.cpus = cpus;
+            return this;
+        }
 
-        public Builder user(String user) { this.user = user; return this; }
+        public Builder user(String user) {
+            this.user = user;
+            return this;
+        }
 
-        public Builder init(InitWrapper wrapper) { this.init = wrapper; return this; }
+        public Builder init(InitWrapper wrapper) {
+            this.init = wrapper;
+            return this;
+        }
 
         /** Runs the container as root so the wrapper reads the AppRole files, then execs as {@code imageUser}. */
         public Builder dropPrivilegesTo(String imageUser) {
@@ -107,8 +159,24 @@ public record ContainerSpec(String service, String image, String buildModule, Co
         }
 
         public ContainerSpec build() {
-            return new ContainerSpec(service, image, buildModule, home, ip, others, ports, env, mounts, command,
-                    entrypoint, health, dependsOn, memory, cpus, user, init);
+            return new ContainerSpec(
+                    service,
+                    image,
+                    buildModule,
+                    home,
+                    ip,
+                    others,
+                    ports,
+                    env,
+                    mounts,
+                    command,
+                    entrypoint,
+                    health,
+                    dependsOn,
+                    memory,
+                    cpus,
+                    user,
+                    init);
         }
     }
 }

@@ -9,8 +9,14 @@ import java.util.List;
  * {@code http} is the HTTP client the image ships; {@code background} is an optional generated script started
  * alongside the service (e.g. creating databases once the server accepts connections).
  */
-public record InitWrapper(String vaultClient, List<Export> exports, HttpTool http, List<String> entrypoint,
-                          List<String> extraArgs, String background, String runAs) {
+public record InitWrapper(
+        String vaultClient,
+        List<Export> exports,
+        HttpTool http,
+        List<String> entrypoint,
+        List<String> extraArgs,
+        String background,
+        String runAs) {
 
     public InitWrapper {
         exports = List.copyOf(exports);
@@ -27,12 +33,13 @@ public record InitWrapper(String vaultClient, List<Export> exports, HttpTool htt
     }
 
     /** Environment variable {@code variable} gets field {@code field} of secret {@code secret/<secret>}. */
-    public record Export(String variable, String secret, String field) {
-    }
+    public record Export(String variable, String secret, String field) {}
 
     /** How the wrapper speaks HTTP to Vault, by what the image has: curl, busybox/GNU wget, or bash's /dev/tcp. */
     public enum HttpTool {
-        CURL("curl"), WGET("wget"), BASH_TCP("bash");
+        CURL("curl"),
+        WGET("wget"),
+        BASH_TCP("bash");
 
         private final String executable;
 

@@ -7,13 +7,24 @@ package io.devstack.infra.model;
  */
 public record Mount(Kind kind, String source, String target, boolean readOnly) {
 
-    public enum Kind { VOLUME, GENERATED, STATE, HOST }
+    public enum Kind {
+        VOLUME,
+        GENERATED,
+        STATE,
+        HOST
+    }
 
-    public static Mount volume(String name, String target) { return new Mount(Kind.VOLUME, name, target, false); }
+    public static Mount volume(String name, String target) {
+        return new Mount(Kind.VOLUME, name, target, false);
+    }
 
-    public static Mount generated(String file, String target) { return new Mount(Kind.GENERATED, file, target, true); }
+    public static Mount generated(String file, String target) {
+        return new Mount(Kind.GENERATED, file, target, true);
+    }
 
-    public static Mount state(String path, String target) { return new Mount(Kind.STATE, path, target, true); }
+    public static Mount state(String path, String target) {
+        return new Mount(Kind.STATE, path, target, true);
+    }
 
     public static Mount host(String path, String target, boolean readOnly) {
         return new Mount(Kind.HOST, path, target, readOnly);

@@ -6,7 +6,10 @@ import java.util.stream.Collectors;
 
 /** A named slice of the stack; profiles combine ({@code --profile standard --profile reference}). */
 public enum Profile {
-    MINIMAL, STANDARD, FULL, REFERENCE;
+    MINIMAL,
+    STANDARD,
+    FULL,
+    REFERENCE;
 
     /** The selection when no {@code --profile} is given: every backend the five APIs use. */
     public static final Profile DEFAULT = STANDARD;

@@ -15,22 +15,34 @@ public record SecretSpec(String name, Map<String, SecretField> fields) {
     }
 
     /** The KV v2 data path, e.g. {@code secret/data/postgres}. */
-    public String dataPath() { return "secret/data/" + name; }
+    public String dataPath() {
+        return "secret/data/" + name;
+    }
 
-    public static Builder named(String name) { return new Builder(name); }
+    public static Builder named(String name) {
+        return new Builder(name);
+    }
 
     /** Keeps fields in the order they are added, so every reader sees the same layout. */
     public static final class Builder {
         private final String name;
         private final Map<String, SecretField> fields = new LinkedHashMap<>();
 
-        private Builder(String name) { this.name = name; }
+        private Builder(String name) {
+            this.name = name;
+        }
 
-        public Builder fixed(String field, String value) { return add(field, new SecretField.Fixed(value)); }
+        public Builder fixed(String field, String value) {
+            return add(field, new SecretField.Fixed(value));
+        }
 
-        public Builder password(String field) { return add(field, new SecretField.Password(null)); }
+        public Builder password(String field) {
+            return add(field, new SecretField.Password(null));
+        }
 
-        public Builder sharedPassword(String field, String group) { return add(field, new SecretField.Password(group)); }
+        public Builder sharedPassword(String field, String group) {
+            return add(field, new SecretField.Password(group));
+        }
 
         /** Ends the spec with {@code tls_enabled: false}, the default for every secret. */
         public SecretSpec withTlsFlag() {

@@ -55,21 +55,23 @@ public final class StackServices {
     private static final List<String> API_DEPENDENCIES =
             List.of("vault", "postgres", "mysql", "redis-1", "redis-2", "redis-3", "rabbitmq", "mongodb");
 
-    private StackServices() {
-    }
+    private StackServices() {}
 
     public static Optional<StackService> byName(String name) {
         return ALL.stream().filter(s -> s.name().equals(name)).findFirst();
     }
 
     public static StackService require(String name) {
-        return byName(name).orElseThrow(() -> new IllegalArgumentException("unknown service '" + name
-                + "'; known: " + String.join(", ", ALL.stream().map(StackService::name).toList())));
+        return byName(name)
+                .orElseThrow(() -> new IllegalArgumentException("unknown service '" + name + "'; known: "
+                        + String.join(", ", ALL.stream().map(StackService::name).toList())));
     }
 
     /** Every profile whose selection (with {@code reference} pulling in the APIs' backends) includes the service. */
     public static List<Profile> profilesSelecting(StackService service) {
-        return Arrays.stream(Profile.values()).filter(p -> select(Set.of(p)).contains(service)).toList();
+        return Arrays.stream(Profile.values())
+                .filter(p -> select(Set.of(p)).contains(service))
+                .toList();
     }
 
     /**

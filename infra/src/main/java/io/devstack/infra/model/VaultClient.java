@@ -12,12 +12,20 @@ public record VaultClient(String name, List<String> readableSecrets) {
         readableSecrets = List.copyOf(readableSecrets);
     }
 
-    public String policyName() { return name + "-policy"; }
+    public String policyName() {
+        return name + "-policy";
+    }
 
-    public String appRoleName() { return name; }
+    public String appRoleName() {
+        return name;
+    }
 
-    public String pkiRoleName() { return name + "-role"; }
+    public String pkiRoleName() {
+        return name + "-role";
+    }
 
     /** The only PKI path the client may write to: issuing a certificate from its own role. */
-    public String pkiIssuePath() { return "pki_int/issue/" + pkiRoleName(); }
+    public String pkiIssuePath() {
+        return "pki_int/issue/" + pkiRoleName();
+    }
 }

@@ -36,21 +36,36 @@ public record VaultLayout(List<SecretSpec> secrets, List<VaultClient> clients) {
     public static VaultLayout standard() {
         List<SecretSpec> secrets = new ArrayList<>();
         secrets.add(SecretSpec.named("postgres")
-                .fixed("user", "dev_admin").password("password").fixed("database", "dev_database").withTlsFlag());
+                .fixed("user", "dev_admin")
+                .password("password")
+                .fixed("database", "dev_database")
+                .withTlsFlag());
         secrets.add(SecretSpec.named("mysql")
-                .password("root_password").fixed("user", "dev_user").password("password")
-                .fixed("database", "dev_database").withTlsFlag());
+                .password("root_password")
+                .fixed("user", "dev_user")
+                .password("password")
+                .fixed("database", "dev_database")
+                .withTlsFlag());
         secrets.add(SecretSpec.named("mongodb")
-                .fixed("user", "dev_user").password("password").fixed("database", "dev_database").withTlsFlag());
+                .fixed("user", "dev_user")
+                .password("password")
+                .fixed("database", "dev_database")
+                .withTlsFlag());
         for (String node : REDIS_NODES) {
             // one password for the whole cluster: nodes authenticate to each other with it
-            secrets.add(SecretSpec.named(node).sharedPassword("password", "redis").withTlsFlag());
+            secrets.add(
+                    SecretSpec.named(node).sharedPassword("password", "redis").withTlsFlag());
         }
         secrets.add(SecretSpec.named("rabbitmq")
-                .fixed("user", "dev_user").password("password").fixed("vhost", "dev_vhost").withTlsFlag());
+                .fixed("user", "dev_user")
+                .password("password")
+                .fixed("vhost", "dev_vhost")
+                .withTlsFlag());
         secrets.add(SecretSpec.named("forgejo")
-                .fixed("admin_user", "devstack-admin").password("admin_password")
-                .fixed("admin_email", "admin@devstack.local").withTlsFlag());
+                .fixed("admin_user", "devstack-admin")
+                .password("admin_password")
+                .fixed("admin_email", "admin@devstack.local")
+                .withTlsFlag());
 
         List<VaultClient> clients = new ArrayList<>();
         clients.add(new VaultClient("postgres", List.of("postgres")));
@@ -64,8 +79,10 @@ public record VaultLayout(List<SecretSpec> secrets, List<VaultClient> clients) {
             clients.add(new VaultClient("redis-exporter-" + (i + 1), List.of(REDIS_NODES.get(i))));
         }
         clients.add(new VaultClient("vector", List.of("postgres", "mysql", "mongodb", "redis-1")));
-        List<String> apiSecrets = Stream.concat(Stream.of("postgres", "mysql", "mongodb"),
-                Stream.concat(REDIS_NODES.stream(), Stream.of("rabbitmq"))).toList();
+        List<String> apiSecrets = Stream.concat(
+                        Stream.of("postgres", "mysql", "mongodb"),
+                        Stream.concat(REDIS_NODES.stream(), Stream.of("rabbitmq")))
+                .toList();
         API_MODULES.forEach(api -> clients.add(new VaultClient(api, apiSecrets)));
         return new VaultLayout(secrets, clients);
     }

@@ -26,9 +26,8 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
 public final class BackupCipher {
 
     /** What the manifest records to derive the key again (never the key or the passphrase). */
-    public record Parameters(String cipher, String kdf, String salt, int memoryKiB, int iterations, int parallelism,
-                             String check) {
-    }
+    public record Parameters(
+            String cipher, String kdf, String salt, int memoryKiB, int iterations, int parallelism, String check) {}
 
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
@@ -47,12 +46,12 @@ public final class BackupCipher {
     public static BackupCipher create(char[] passphrase) {
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);
-        Parameters base = new Parameters("AES-256-GCM", "Argon2id", Base64.getEncoder().encodeToString(salt),
-                65_536, 3, 1, null);
+        Parameters base =
+                new Parameters("AES-256-GCM", "Argon2id", Base64.getEncoder().encodeToString(salt), 65_536, 3, 1, null);
         BackupCipher keyOnly = new BackupCipher(derive(passphrase, base), base);
         String check = Base64.getEncoder().encodeToString(keyOnly.seal(new byte[32], CHECK_AAD));
-        Parameters parameters = new Parameters(base.cipher(), base.kdf(), base.salt(), base.memoryKiB(),
-                base.iterations(), base.parallelism(), check);
+        Parameters parameters = new Parameters(
+                base.cipher(), base.kdf(), base.salt(), base.memoryKiB(), base.iterations(), base.parallelism(), check);
         return new BackupCipher(keyOnly.key, parameters);
     }
 
@@ -89,8 +88,8 @@ public final class BackupCipher {
         try {
             Files.write(target, open(Files.readAllBytes(sealed), name));
         } catch (AEADBadTagException e) {
-            throw new IllegalStateException(name + " does not decrypt (altered or not from this backup) — run "
-                    + "./devstack verify");
+            throw new IllegalStateException(
+                    name + " does not decrypt (altered or not from this backup) — run " + "./devstack verify");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -134,8 +133,11 @@ public final class BackupCipher {
         }
         Argon2BytesGenerator argon2 = new Argon2BytesGenerator();
         argon2.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-                .withSalt(Base64.getDecoder().decode(p.salt())).withMemoryAsKB(p.memoryKiB())
-                .withIterations(p.iterations()).withParallelism(p.parallelism()).build());
+                .withSalt(Base64.getDecoder().decode(p.salt()))
+                .withMemoryAsKB(p.memoryKiB())
+                .withIterations(p.iterations())
+                .withParallelism(p.parallelism())
+                .build());
         byte[] key = new byte[32];
         argon2.generateBytes(passphrase, key);
         try {

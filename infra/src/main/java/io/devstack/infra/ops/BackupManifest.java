@@ -22,21 +22,25 @@ import java.util.Map;
  * per stored file its size and SHA-256 (of the bytes on disk, so {@code verify} needs no passphrase). {@code created} is ISO-8601 UTC.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record BackupManifest(int format, String name, String created, Map<String, ServiceEntry> services,
-                             List<FileEntry> files, BackupCipher.Parameters encryption) {
+public record BackupManifest(
+        int format,
+        String name,
+        String created,
+        Map<String, ServiceEntry> services,
+        List<FileEntry> files,
+        BackupCipher.Parameters encryption) {
 
     public static final String FILE = "manifest.json";
     static final int FORMAT = 1;
     private static final ObjectMapper JSON = new ObjectMapper()
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.INDENT_OUTPUT);
 
     /** A service's server version and the method used (e.g. "mariadb-dump --single-transaction"). */
-    public record ServiceEntry(String version, String method) {
-    }
+    public record ServiceEntry(String version, String method) {}
 
     /** One stored file, relative to the backup folder. */
-    public record FileEntry(String path, String service, long size, String sha256) {
-    }
+    public record FileEntry(String path, String service, long size, String sha256) {}
 
     public boolean encrypted() {
         return encryption != null;
@@ -94,15 +98,19 @@ public record BackupManifest(int format, String name, String created, Map<String
             }
             return manifest;
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + file + ": " + String.valueOf(e.getMessage()).lines()
-                    .findFirst().orElse("unreadable") + " — is this a backup folder made by ./devstack backup?", e);
+            throw new IllegalStateException(
+                    "cannot read " + file + ": "
+                            + String.valueOf(e.getMessage()).lines().findFirst().orElse("unreadable")
+                            + " — is this a backup folder made by ./devstack backup?",
+                    e);
         }
     }
 
     static String sha256(Path file) throws IOException {
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest())) {
             in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+            return HexFormat.of()
+                    .formatHex(((DigestInputStream) in).getMessageDigest().digest());
         }
     }
 

@@ -19,11 +19,11 @@ import java.util.List;
  */
 public final class BackupStore {
 
-    private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter NAME =
+            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     /** One backup folder and its manifest. */
-    public record Stored(Path folder, BackupManifest manifest) {
-    }
+    public record Stored(Path folder, BackupManifest manifest) {}
 
     private final Path root;
 
@@ -58,7 +58,9 @@ public final class BackupStore {
             return backups;
         }
         try (var folders = Files.list(root)) {
-            for (Path folder : folders.filter(f -> Files.isRegularFile(f.resolve(BackupManifest.FILE))).sorted().toList()) {
+            for (Path folder : folders.filter(f -> Files.isRegularFile(f.resolve(BackupManifest.FILE)))
+                    .sorted()
+                    .toList()) {
                 backups.add(new Stored(folder, BackupManifest.read(folder)));
             }
         } catch (IOException e) {
@@ -70,10 +72,13 @@ public final class BackupStore {
     /** A backup by name (a folder under the root) or by path. */
     public Stored open(String nameOrPath) {
         Path byName = root.resolve(nameOrPath).normalize();
-        Path folder = Files.isDirectory(byName) && byName.startsWith(root) ? byName : Path.of(nameOrPath).toAbsolutePath();
+        Path folder = Files.isDirectory(byName) && byName.startsWith(root)
+                ? byName
+                : Path.of(nameOrPath).toAbsolutePath();
         if (!Files.isRegularFile(folder.resolve(BackupManifest.FILE))) {
-            throw new StackException("no backup named '" + nameOrPath + "' in " + root
-                    + " — see ./devstack backup --list", StackException.EXIT_FAILED);
+            throw new StackException(
+                    "no backup named '" + nameOrPath + "' in " + root + " — see ./devstack backup --list",
+                    StackException.EXIT_FAILED);
         }
         return new Stored(folder, BackupManifest.read(folder));
     }

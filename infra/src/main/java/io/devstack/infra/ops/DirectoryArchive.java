@@ -24,12 +24,11 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  */
 final class DirectoryArchive {
 
-    private DirectoryArchive() {
-    }
+    private DirectoryArchive() {}
 
     static void pack(Path dir, Path archive) {
         try (OutputStream out = Files.newOutputStream(archive);
-             TarArchiveOutputStream tar = new TarArchiveOutputStream(new GZIPOutputStream(out))) {
+                TarArchiveOutputStream tar = new TarArchiveOutputStream(new GZIPOutputStream(out))) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
             List<Path> entries;
@@ -37,7 +36,8 @@ final class DirectoryArchive {
                 entries = walk.filter(p -> !p.equals(dir)).sorted().toList();
             }
             for (Path path : entries) {
-                TarArchiveEntry entry = tar.createArchiveEntry(path, dir.relativize(path).toString());
+                TarArchiveEntry entry =
+                        tar.createArchiveEntry(path, dir.relativize(path).toString());
                 entry.setMode(mode(path) | (Files.isDirectory(path) ? 0040000 : 0100000));
                 tar.putArchiveEntry(entry);
                 if (Files.isRegularFile(path)) {
@@ -56,7 +56,7 @@ final class DirectoryArchive {
             deleteRecursively(dir);
             DevstackHome.privateDirectory(dir);
             try (InputStream in = Files.newInputStream(archive);
-                 TarArchiveInputStream tar = new TarArchiveInputStream(new GZIPInputStream(in))) {
+                    TarArchiveInputStream tar = new TarArchiveInputStream(new GZIPInputStream(in))) {
                 for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
                     Path target = dir.resolve(entry.getName()).normalize();
                     if (!target.startsWith(dir)) {

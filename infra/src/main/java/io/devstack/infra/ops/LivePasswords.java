@@ -42,6 +42,7 @@ final class LivePasswords {
 
     /** The stack's Redis nodes share one password, as a cluster needs. */
     static final List<String> REDIS_NODES = List.of("redis-1", "redis-2", "redis-3");
+
     private static final Duration AMQP_APPLY_TIMEOUT = Duration.ofSeconds(15);
 
     private final DevstackHome home;
@@ -66,8 +67,11 @@ final class LivePasswords {
             case MariaDbLauncher.SERVICE -> mariadb(secret, newPassword);
             case MongoLauncher.SERVICE -> mongodb(secret, newPassword);
             case AmqpLauncher.SERVICE -> amqp(secret, newPassword);
-            case "redis" -> redisNodes(secret.get("password"), redis -> redis.aclSetuser("default",
-                    io.lettuce.core.AclSetuserArgs.Builder.addPassword(newPassword)));
+            case "redis" ->
+                redisNodes(
+                        secret.get("password"),
+                        redis -> redis.aclSetuser(
+                                "default", io.lettuce.core.AclSetuserArgs.Builder.addPassword(newPassword)));
             default -> throw new IllegalArgumentException("no live password change for " + service);
         }
     }
@@ -85,9 +89,12 @@ final class LivePasswords {
     }
 
     private static void postgres(Map<String, String> secret, String password) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + PostgresLauncher.PORT + "/"
-                + secret.getOrDefault("database", "dev_database"), secret.get("user"), secret.get("password"));
-             Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(
+                        "jdbc:postgresql://127.0.0.1:" + PostgresLauncher.PORT + "/"
+                                + secret.getOrDefault("database", "dev_database"),
+                        secret.get("user"),
+                        secret.get("password"));
+                Statement s = c.createStatement()) {
             s.execute("SET log_statement = 'none'");
             s.execute("SET log_min_error_statement = 'panic'");
             s.execute("ALTER ROLE " + identifier(secret.get("user")) + " WITH PASSWORD '" + password.replace("'", "''")
@@ -97,8 +104,9 @@ final class LivePasswords {
 
     /** As root (Vault's {@code root_password}): {@code dev_user} exists for three hosts, all get the new password. */
     private static void mariadb(Map<String, String> secret, String password) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + MariaDbLauncher.PORT + "/",
-                "root", secret.get("root_password")); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(
+                        "jdbc:mariadb://127.0.0.1:" + MariaDbLauncher.PORT + "/", "root", secret.get("root_password"));
+                Statement s = c.createStatement()) {
             for (String host : List.of("%", "localhost", "127.0.0.1")) {
                 s.execute("ALTER USER " + literal(secret.get("user")) + "@" + literal(host) + " IDENTIFIED BY "
                         + literal(password));
@@ -112,8 +120,8 @@ final class LivePasswords {
         MongoClientSettings settings = MongoClientSettings.builder()
                 .applyToClusterSettings(c -> c.hosts(List.of(new ServerAddress("127.0.0.1", MongoLauncher.PORT)))
                         .serverSelectionTimeout(5, TimeUnit.SECONDS))
-                .credential(MongoCredential.createScramSha256Credential(user, "admin",
-                        secret.get("password").toCharArray()))
+                .credential(MongoCredential.createScramSha256Credential(
+                        user, "admin", secret.get("password").toCharArray()))
                 .build();
         try (MongoClient client = MongoClients.create(settings)) {
             for (String database : List.of(secret.getOrDefault("database", "dev_database"), "admin")) {
@@ -125,9 +133,12 @@ final class LivePasswords {
     /** One action on every cluster node, each over its own connection logged in with {@code password}. */
     private static void redisNodes(String password, java.util.function.Consumer<RedisCommands<String, String>> action) {
         for (int node = 1; node <= REDIS_NODES.size(); node++) {
-            RedisClient client = RedisClient.create(RedisURI.builder().withHost("127.0.0.1")
-                    .withPort(RedisLauncher.FIRST_PORT + node - 1).withPassword(password.toCharArray())
-                    .withTimeout(Duration.ofSeconds(5)).build());
+            RedisClient client = RedisClient.create(RedisURI.builder()
+                    .withHost("127.0.0.1")
+                    .withPort(RedisLauncher.FIRST_PORT + node - 1)
+                    .withPassword(password.toCharArray())
+                    .withTimeout(Duration.ofSeconds(5))
+                    .build());
             try (StatefulRedisConnection<String, String> connection = client.connect()) {
                 action.accept(connection.sync());
             } finally {

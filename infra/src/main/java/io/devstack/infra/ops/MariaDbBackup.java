@@ -40,8 +40,19 @@ final class MariaDbBackup implements ServiceBackup {
     public void save(Path dir, Stack stack) throws Exception {
         Map<String, String> secret = stack.secret(service());
         String database = secret.getOrDefault("database", "dev_database");
-        run(stack, "mariadb-dump", List.of("--single-transaction", "--routines", "--triggers", "--events",
-                "--add-drop-database", "--databases", database, "--result-file=" + dir.resolve(DUMP)), null);
+        run(
+                stack,
+                "mariadb-dump",
+                List.of(
+                        "--single-transaction",
+                        "--routines",
+                        "--triggers",
+                        "--events",
+                        "--add-drop-database",
+                        "--databases",
+                        database,
+                        "--result-file=" + dir.resolve(DUMP)),
+                null);
     }
 
     @Override
@@ -55,8 +66,8 @@ final class MariaDbBackup implements ServiceBackup {
         Path defaults = home.runDir().resolve("mysql-client.cnf");
         DevstackHome.writePrivateFile(defaults, clientOptions(stack.secret(MariaDbLauncher.SERVICE)));
         try {
-            List<String> command = new ArrayList<>(List.of(binary(home, tool).toString(),
-                    "--defaults-extra-file=" + defaults));
+            List<String> command =
+                    new ArrayList<>(List.of(binary(home, tool).toString(), "--defaults-extra-file=" + defaults));
             command.addAll(arguments);
             ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
             if (stdin != null) {
@@ -66,7 +77,8 @@ final class MariaDbBackup implements ServiceBackup {
             String errors = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
                 process.destroyForcibly();
-                throw new IllegalStateException(tool + " failed: " + errors.lines().findFirst().orElse("no message"));
+                throw new IllegalStateException(
+                        tool + " failed: " + errors.lines().findFirst().orElse("no message"));
             }
         } finally {
             Files.deleteIfExists(defaults);
@@ -74,7 +86,10 @@ final class MariaDbBackup implements ServiceBackup {
     }
 
     static Path binary(DevstackHome home, String tool) {
-        return home.binRoot().resolve("mariadb-" + BinaryVersions.of("mariadb")).resolve("bin").resolve(tool);
+        return home.binRoot()
+                .resolve("mariadb-" + BinaryVersions.of("mariadb"))
+                .resolve("bin")
+                .resolve(tool);
     }
 
     /**
@@ -86,8 +101,8 @@ final class MariaDbBackup implements ServiceBackup {
     }
 
     static String clientOptions(String user, String password, String database) {
-        String text = "[client]\nuser=" + quoted(user) + "\npassword=" + quoted(password)
-                + "\nhost=127.0.0.1\nport=" + MariaDbLauncher.PORT + "\nprotocol=TCP\nskip-ssl\n";
+        String text = "[client]\nuser=" + quoted(user) + "\npassword=" + quoted(password) + "\nhost=127.0.0.1\nport="
+                + MariaDbLauncher.PORT + "\nprotocol=TCP\nskip-ssl\n";
         return database == null ? text : text + "database=" + quoted(database) + "\n";
     }
 

@@ -33,7 +33,8 @@ import org.bson.json.JsonWriterSettings;
 final class MongoBackup implements ServiceBackup {
 
     private static final String DUMP = "documents.jsonl";
-    private static final JsonWriterSettings CANONICAL = JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build();
+    private static final JsonWriterSettings CANONICAL =
+            JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build();
     private static final int BATCH = 500;
 
     @Override
@@ -55,12 +56,15 @@ final class MongoBackup implements ServiceBackup {
     public void save(Path dir, Stack stack) throws Exception {
         Map<String, String> secret = stack.secret(service());
         try (MongoClient client = client(secret);
-             BufferedWriter out = Files.newBufferedWriter(dir.resolve(DUMP), StandardCharsets.UTF_8)) {
+                BufferedWriter out = Files.newBufferedWriter(dir.resolve(DUMP), StandardCharsets.UTF_8)) {
             MongoDatabase db = client.getDatabase(secret.getOrDefault("database", "dev_database"));
-            for (String name : db.listCollectionNames().into(new ArrayList<>()).stream().sorted().toList()) {
+            for (String name : db.listCollectionNames().into(new ArrayList<>()).stream()
+                    .sorted()
+                    .toList()) {
                 MongoCollection<Document> collection = db.getCollection(name);
                 List<Document> indexes = collection.listIndexes().into(new ArrayList<>()).stream()
-                        .filter(i -> !"_id_".equals(i.getString("name"))).toList();
+                        .filter(i -> !"_id_".equals(i.getString("name")))
+                        .toList();
                 write(out, new Document("collection", name).append("indexes", indexes));
                 for (Document document : collection.find().sort(new Document("_id", 1))) {
                     write(out, new Document("collection", name).append("document", document));
@@ -73,7 +77,7 @@ final class MongoBackup implements ServiceBackup {
     public void load(Path dir, Stack stack) throws Exception {
         Map<String, String> secret = stack.secret(service());
         try (MongoClient client = client(secret);
-             BufferedReader in = Files.newBufferedReader(dir.resolve(DUMP), StandardCharsets.UTF_8)) {
+                BufferedReader in = Files.newBufferedReader(dir.resolve(DUMP), StandardCharsets.UTF_8)) {
             MongoDatabase db = client.getDatabase(secret.getOrDefault("database", "dev_database"));
             for (String name : db.listCollectionNames().into(new ArrayList<>())) {
                 db.getCollection(name).drop();
@@ -103,9 +107,14 @@ final class MongoBackup implements ServiceBackup {
     }
 
     private static void createIndexes(MongoCollection<Document> collection, List<Document> indexes) {
-        List<IndexModel> models = indexes.stream().map(i -> new IndexModel(i.get("key", Document.class),
-                new IndexOptions().name(i.getString("name")).unique(i.getBoolean("unique", false))
-                        .sparse(i.getBoolean("sparse", false)))).toList();
+        List<IndexModel> models = indexes.stream()
+                .map(i -> new IndexModel(
+                        i.get("key", Document.class),
+                        new IndexOptions()
+                                .name(i.getString("name"))
+                                .unique(i.getBoolean("unique", false))
+                                .sparse(i.getBoolean("sparse", false))))
+                .toList();
         if (!models.isEmpty()) {
             collection.createIndexes(models);
         }
@@ -120,8 +129,8 @@ final class MongoBackup implements ServiceBackup {
         return MongoClients.create(MongoClientSettings.builder()
                 .applyToClusterSettings(c -> c.hosts(List.of(new ServerAddress("127.0.0.1", MongoLauncher.PORT)))
                         .serverSelectionTimeout(5, TimeUnit.SECONDS))
-                .credential(MongoCredential.createScramSha256Credential(secret.get("user"), "admin",
-                        secret.get("password").toCharArray()))
+                .credential(MongoCredential.createScramSha256Credential(
+                        secret.get("user"), "admin", secret.get("password").toCharArray()))
                 .build());
     }
 }

@@ -31,13 +31,14 @@ public final class PasswordRotation {
     public List<String> rotate(String service, Progress progress) {
         String name = service.startsWith("redis") ? "redis" : service;
         if (!SERVICES.contains(name)) {
-            throw new StackException("cannot rotate '" + service + "' — choose one of " + String.join(", ", SERVICES)
-                    + " or --all", StackException.EXIT_FAILED);
+            throw new StackException(
+                    "cannot rotate '" + service + "' — choose one of " + String.join(", ", SERVICES) + " or --all",
+                    StackException.EXIT_FAILED);
         }
         List<String> secrets = name.equals("redis") ? LivePasswords.REDIS_NODES : List.of(name);
         secrets.stream().filter(p -> !runtime.supervisor().alive(p)).findFirst().ifPresent(p -> {
-            throw new StackException(p + " is not running — start it with ./devstack up, then rotate",
-                    StackException.EXIT_NOT_RUNNING);
+            throw new StackException(
+                    p + " is not running — start it with ./devstack up, then rotate", StackException.EXIT_NOT_RUNNING);
         });
         VaultAdmin admin = runtime.runningVault(Progress.SILENT).admin();
         Map<String, Map<String, String>> before = new LinkedHashMap<>();
@@ -56,8 +57,12 @@ public final class PasswordRotation {
             live.begin(name, current, password);
         } catch (Exception e) {
             before.forEach(admin::writeSecret);
-            throw new StackException(name + ": the server refused the new password (" + oneLine(e)
-                    + "); Vault holds the old one again, which still works", StackException.EXIT_FAILED, List.of(), e);
+            throw new StackException(
+                    name + ": the server refused the new password (" + oneLine(e)
+                            + "); Vault holds the old one again, which still works",
+                    StackException.EXIT_FAILED,
+                    List.of(),
+                    e);
         }
         live.finish(name, password);
         progress.step(name + ": the running server takes only the new password now");

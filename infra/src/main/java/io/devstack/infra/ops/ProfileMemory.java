@@ -27,45 +27,52 @@ public final class ProfileMemory {
 
         /** Services with no native process (compose only). */
         public List<String> composeOnly() {
-            return services.stream().filter(s -> s.nativeSupport() == NativeSupport.COMPOSE_ONLY)
-                    .map(StackService::name).toList();
+            return services.stream()
+                    .filter(s -> s.nativeSupport() == NativeSupport.COMPOSE_ONLY)
+                    .map(StackService::name)
+                    .toList();
         }
     }
 
-    private ProfileMemory() {
-    }
+    private ProfileMemory() {}
 
     public static List<Row> measure(LocalRuntime runtime) {
         Map<String, Long> pids = runtime.pids();
-        return java.util.Arrays.stream(Profile.values()).map(profile -> {
-            List<StackService> services = StackServices.select(EnumSet.of(profile));
-            Map<String, Long> rss = new java.util.LinkedHashMap<>();
-            for (StackService s : services) {
-                Long pid = pids.get(s.name());
-                if (pid != null) {
-                    rss(pid).ifPresent(kib -> rss.put(s.name(), kib));
-                }
-            }
-            return new Row(profile, services, rss);
-        }).toList();
+        return java.util.Arrays.stream(Profile.values())
+                .map(profile -> {
+                    List<StackService> services = StackServices.select(EnumSet.of(profile));
+                    Map<String, Long> rss = new java.util.LinkedHashMap<>();
+                    for (StackService s : services) {
+                        Long pid = pids.get(s.name());
+                        if (pid != null) {
+                            rss(pid).ifPresent(kib -> rss.put(s.name(), kib));
+                        }
+                    }
+                    return new Row(profile, services, rss);
+                })
+                .toList();
     }
 
     /** VmRSS of the process and its descendants (PostgreSQL's workers), from /proc. */
     static OptionalLong rss(long pid) {
-        return ProcessHandle.of(pid).map(p -> {
-            long total = vmRss(p.pid());
-            for (ProcessHandle child : p.descendants().toList()) {
-                total += vmRss(child.pid());
-            }
-            return OptionalLong.of(total);
-        }).orElse(OptionalLong.empty());
+        return ProcessHandle.of(pid)
+                .map(p -> {
+                    long total = vmRss(p.pid());
+                    for (ProcessHandle child : p.descendants().toList()) {
+                        total += vmRss(child.pid());
+                    }
+                    return OptionalLong.of(total);
+                })
+                .orElse(OptionalLong.empty());
     }
 
     private static long vmRss(long pid) {
         try {
             return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
-                    .filter(l -> l.startsWith("VmRSS:")).findFirst()
-                    .map(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).orElse(0L);
+                    .filter(l -> l.startsWith("VmRSS:"))
+                    .findFirst()
+                    .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")))
+                    .orElse(0L);
         } catch (java.io.IOException | RuntimeException e) {
             return 0;
         }

@@ -49,7 +49,8 @@ final class RedisBackup implements ServiceBackup {
     @Override
     public void save(Path dir, Stack stack) throws Exception {
         char[] password = stack.secret("redis-1").get("password").toCharArray();
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(dir.resolve(DUMP))))) {
+        try (DataOutputStream out =
+                new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(dir.resolve(DUMP))))) {
             for (int node = 0; node < LivePasswords.REDIS_NODES.size(); node++) {
                 RedisClient client = RedisClient.create(uri(RedisLauncher.FIRST_PORT + node, password));
                 try (StatefulRedisConnection<byte[], byte[]> connection = client.connect(ByteArrayCodec.INSTANCE)) {
@@ -90,7 +91,8 @@ final class RedisBackup implements ServiceBackup {
         }
         RedisClusterClient cluster = RedisClusterClient.create(uri(RedisLauncher.FIRST_PORT, password));
         try (StatefulRedisClusterConnection<byte[], byte[]> connection = cluster.connect(ByteArrayCodec.INSTANCE);
-             DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(dir.resolve(DUMP))))) {
+                DataInputStream in =
+                        new DataInputStream(new BufferedInputStream(Files.newInputStream(dir.resolve(DUMP))))) {
             while (true) {
                 int keyLength;
                 try {
@@ -101,7 +103,9 @@ final class RedisBackup implements ServiceBackup {
                 byte[] key = in.readNBytes(keyLength);
                 long ttl = in.readLong();
                 byte[] dump = in.readNBytes(in.readInt());
-                connection.sync().restore(key, dump, RestoreArgs.Builder.ttl(ttl).replace());
+                connection
+                        .sync()
+                        .restore(key, dump, RestoreArgs.Builder.ttl(ttl).replace());
             }
         } finally {
             cluster.shutdown(Duration.ZERO, Duration.ofSeconds(2));
@@ -109,7 +113,11 @@ final class RedisBackup implements ServiceBackup {
     }
 
     private static RedisURI uri(int port, char[] password) {
-        return RedisURI.builder().withHost("127.0.0.1").withPort(port).withPassword(password)
-                .withTimeout(Duration.ofSeconds(10)).build();
+        return RedisURI.builder()
+                .withHost("127.0.0.1")
+                .withPort(port)
+                .withPassword(password)
+                .withTimeout(Duration.ofSeconds(10))
+                .build();
     }
 }

@@ -29,8 +29,13 @@ import java.util.concurrent.Future;
 public final class StackBackup {
 
     /** In backup order (online copies first, then the servers that pause for a file copy, side by side). */
-    private static final List<ServiceBackup> SERVICES = List.of(new VaultBackup(), new RedisBackup(),
-            new MongoBackup(), new MariaDbBackup(), StoppedCopyBackup.postgres(), StoppedCopyBackup.amqp());
+    private static final List<ServiceBackup> SERVICES = List.of(
+            new VaultBackup(),
+            new RedisBackup(),
+            new MongoBackup(),
+            new MariaDbBackup(),
+            StoppedCopyBackup.postgres(),
+            StoppedCopyBackup.amqp());
     /** Servers whose password a restore sets live (the stopped-copy ones get it from Vault when they start). */
     private static final List<String> LIVE_PASSWORDS = List.of("mysql", "mongodb", "redis");
 
@@ -56,21 +61,33 @@ public final class StackBackup {
                     service.save(DevstackHome.privateDirectory(folder.resolve(service.service())), stack);
                 });
                 for (ServiceBackup service : group) {
-                    services.put(service.service(), new BackupManifest.ServiceEntry(service.version(stack),
-                            service.method()));
+                    services.put(
+                            service.service(),
+                            new BackupManifest.ServiceEntry(service.version(stack), service.method()));
                     for (Path file : filesIn(folder.resolve(service.service()))) {
-                        Path stored = cipher == null ? file : cipher.encrypt(file, folder.relativize(file).toString());
+                        Path stored = cipher == null
+                                ? file
+                                : cipher.encrypt(file, folder.relativize(file).toString());
                         Files.setPosixFilePermissions(stored, PosixFilePermissions.fromString("rw-------"));
                         files.add(BackupManifest.describe(folder, stored, service.service()));
                     }
                 }
             }
         } catch (Exception e) {
-            throw new StackException("backup failed: " + PasswordRotation.oneLine(e) + " — the partial folder "
-                    + folder + " has no manifest and can be deleted", StackException.EXIT_FAILED, List.of(), e);
+            throw new StackException(
+                    "backup failed: " + PasswordRotation.oneLine(e) + " — the partial folder " + folder
+                            + " has no manifest and can be deleted",
+                    StackException.EXIT_FAILED,
+                    List.of(),
+                    e);
         }
-        BackupManifest manifest = new BackupManifest(BackupManifest.FORMAT, folder.getFileName().toString(),
-                now.toString(), services, files, cipher == null ? null : cipher.parameters());
+        BackupManifest manifest = new BackupManifest(
+                BackupManifest.FORMAT,
+                folder.getFileName().toString(),
+                now.toString(),
+                services,
+                files,
+                cipher == null ? null : cipher.parameters());
         manifest.write(folder);
         return new BackupStore.Stored(folder, manifest);
     }
@@ -82,7 +99,8 @@ public final class StackBackup {
     public void restore(BackupStore.Stored backup, BackupCipher cipher, Progress progress) {
         requireIntact(backup);
         if (backup.manifest().encrypted() && cipher == null) {
-            throw new IllegalArgumentException("backup " + backup.manifest().name() + " is encrypted: a passphrase is needed");
+            throw new IllegalArgumentException(
+                    "backup " + backup.manifest().name() + " is encrypted: a passphrase is needed");
         }
         if (!running()) {
             progress.step("the stack is not fully running: starting it first");
@@ -94,21 +112,29 @@ public final class StackBackup {
             Map<String, Map<String, String>> before = new LinkedHashMap<>();
             LIVE_PASSWORDS.forEach(s -> before.put(s, stack.secret(s.equals("redis") ? "redis-1" : s)));
             List<ServiceBackup> included = SERVICES.stream()
-                    .filter(service -> backup.manifest().services().containsKey(service.service())).toList();
+                    .filter(service -> backup.manifest().services().containsKey(service.service()))
+                    .toList();
             // Vault first: the other servers take their passwords from the restored Vault
-            for (ServiceBackup service : included.stream().filter(VaultBackup.class::isInstance).toList()) {
+            for (ServiceBackup service :
+                    included.stream().filter(VaultBackup.class::isInstance).toList()) {
                 load(service, plain, stack);
             }
             inParallel(included.stream().filter(paused()::contains).toList(), service -> load(service, plain, stack));
-            for (ServiceBackup service : included.stream().filter(s -> LIVE_PASSWORDS.contains(s.service())).toList()) {
+            for (ServiceBackup service : included.stream()
+                    .filter(s -> LIVE_PASSWORDS.contains(s.service()))
+                    .toList()) {
                 restorePassword(service.service(), before.get(service.service()), stack);
                 load(service, plain, stack);
             }
         } catch (StackException e) {
             throw e;
         } catch (Exception e) {
-            throw new StackException("restore failed: " + PasswordRotation.oneLine(e) + " — fix the cause and run "
-                    + "the restore again (it starts from the backup each time)", StackException.EXIT_FAILED, List.of(), e);
+            throw new StackException(
+                    "restore failed: " + PasswordRotation.oneLine(e) + " — fix the cause and run "
+                            + "the restore again (it starts from the backup each time)",
+                    StackException.EXIT_FAILED,
+                    List.of(),
+                    e);
         } finally {
             if (plain != backup.folder()) {
                 deleteQuietly(plain);
@@ -120,8 +146,11 @@ public final class StackBackup {
     public static void requireIntact(BackupStore.Stored backup) {
         List<String> problems = backup.manifest().problems(backup.folder());
         if (!problems.isEmpty()) {
-            throw new StackException("backup " + backup.manifest().name() + " fails its checksums (" + problems.getFirst()
-                    + ") — nothing was changed; run ./devstack verify " + backup.manifest().name(), StackException.EXIT_FAILED);
+            throw new StackException(
+                    "backup " + backup.manifest().name() + " fails its checksums (" + problems.getFirst()
+                            + ") — nothing was changed; run ./devstack verify "
+                            + backup.manifest().name(),
+                    StackException.EXIT_FAILED);
         }
     }
 
@@ -141,10 +170,12 @@ public final class StackBackup {
     /** One action per service on its own thread; the first failure is rethrown once all have finished. */
     private static void inParallel(List<ServiceBackup> services, Step step) throws Exception {
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<Object>> futures = services.stream().map(s -> pool.<Object>submit(() -> {
-                step.run(s);
-                return null;
-            })).toList();
+            List<Future<Object>> futures = services.stream()
+                    .map(s -> pool.<Object>submit(() -> {
+                        step.run(s);
+                        return null;
+                    }))
+                    .toList();
             for (Future<Object> future : futures) {
                 try {
                     future.get();
@@ -161,8 +192,10 @@ public final class StackBackup {
     }
 
     /** The server gets back the password of the backup's Vault, authenticating with the one it has now. */
-    private void restorePassword(String service, Map<String, String> current, ServiceBackup.Stack stack) throws Exception {
-        String restored = stack.secret(service.equals("redis") ? "redis-1" : service).get("password");
+    private void restorePassword(String service, Map<String, String> current, ServiceBackup.Stack stack)
+            throws Exception {
+        String restored =
+                stack.secret(service.equals("redis") ? "redis-1" : service).get("password");
         if (!restored.equals(current.get("password"))) {
             stack.progress().step(service + ": setting the password of the backup");
             new LivePasswords(runtime.home()).apply(service, current, restored);
@@ -171,7 +204,8 @@ public final class StackBackup {
 
     private Path decrypt(BackupStore.Stored backup, BackupCipher cipher, Progress progress) {
         progress.step("decrypting " + backup.manifest().files().size() + " files");
-        Path staging = DevstackHome.privateDirectory(runtime.home().runDir().resolve("restore-" + backup.manifest().name()));
+        Path staging = DevstackHome.privateDirectory(
+                runtime.home().runDir().resolve("restore-" + backup.manifest().name()));
         for (BackupManifest.FileEntry entry : backup.manifest().files()) {
             String plainName = entry.path().substring(0, entry.path().length() - ".enc".length());
             Path target = staging.resolve(plainName);
@@ -183,14 +217,25 @@ public final class StackBackup {
 
     private void requireRunning() {
         if (!running()) {
-            throw new StackException("the stack is not fully running (see ./devstack status) — start it with "
-                    + "./devstack up, then back up", StackException.EXIT_NOT_RUNNING);
+            throw new StackException(
+                    "the stack is not fully running (see ./devstack status) — start it with "
+                            + "./devstack up, then back up",
+                    StackException.EXIT_NOT_RUNNING);
         }
     }
 
     private boolean running() {
-        return List.of(VaultLauncher.SERVICE, "postgres", "mysql", "mongodb", "redis-1", "redis-2", "redis-3",
-                AmqpLauncher.SERVICE).stream().allMatch(runtime.supervisor()::alive);
+        return List.of(
+                        VaultLauncher.SERVICE,
+                        "postgres",
+                        "mysql",
+                        "mongodb",
+                        "redis-1",
+                        "redis-2",
+                        "redis-3",
+                        AmqpLauncher.SERVICE)
+                .stream()
+                .allMatch(runtime.supervisor()::alive);
     }
 
     private static List<Path> filesIn(Path dir) throws IOException {

@@ -37,8 +37,12 @@ final class StoppedCopyBackup implements ServiceBackup {
 
     @Override
     public String version(Stack stack) {
-        return service.equals(PostgresLauncher.SERVICE) ? "PostgreSQL " + BinaryVersions.of("postgres")
-                : "Qpid Broker-J " + org.apache.qpid.server.SystemLauncher.class.getPackage().getImplementationVersion();
+        return service.equals(PostgresLauncher.SERVICE)
+                ? "PostgreSQL " + BinaryVersions.of("postgres")
+                : "Qpid Broker-J "
+                        + org.apache.qpid.server.SystemLauncher.class
+                                .getPackage()
+                                .getImplementationVersion();
     }
 
     @Override

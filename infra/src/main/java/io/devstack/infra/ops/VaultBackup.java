@@ -25,7 +25,8 @@ final class VaultBackup implements ServiceBackup {
     private static final String SNAPSHOT = "raft.snap";
     private static final String INIT_KEYS = "init.json";
     private static final String APPROLES = "approle.tar.gz";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Override
     public String service() {
@@ -34,7 +35,8 @@ final class VaultBackup implements ServiceBackup {
 
     @Override
     public String version(Stack stack) {
-        return "OpenBao " + stack.runtime().runningVault(Progress.SILENT).admin().status().version();
+        return "OpenBao "
+                + stack.runtime().runningVault(Progress.SILENT).admin().status().version();
     }
 
     @Override
@@ -45,7 +47,8 @@ final class VaultBackup implements ServiceBackup {
     @Override
     public void save(Path dir, Stack stack) throws Exception {
         VaultAdmin admin = stack.runtime().runningVault(Progress.SILENT).admin();
-        HttpResponse<Path> response = HTTP.send(request(admin, "sys/storage/raft/snapshot").GET().build(),
+        HttpResponse<Path> response = HTTP.send(
+                request(admin, "sys/storage/raft/snapshot").GET().build(),
                 HttpResponse.BodyHandlers.ofFile(dir.resolve(SNAPSHOT)));
         requireSuccess(response.statusCode(), "taking the Raft snapshot");
         Files.copy(admin.initFile(), dir.resolve(INIT_KEYS));
@@ -55,8 +58,10 @@ final class VaultBackup implements ServiceBackup {
     @Override
     public void load(Path dir, Stack stack) throws Exception {
         VaultAdmin admin = stack.runtime().runningVault(Progress.SILENT).admin();
-        HttpResponse<String> response = HTTP.send(request(admin, "sys/storage/raft/snapshot-force")
-                        .POST(HttpRequest.BodyPublishers.ofFile(dir.resolve(SNAPSHOT))).build(),
+        HttpResponse<String> response = HTTP.send(
+                request(admin, "sys/storage/raft/snapshot-force")
+                        .POST(HttpRequest.BodyPublishers.ofFile(dir.resolve(SNAPSHOT)))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         requireSuccess(response.statusCode(), "restoring the Raft snapshot");
         DevstackHome home = stack.runtime().home();
@@ -71,7 +76,8 @@ final class VaultBackup implements ServiceBackup {
 
     private static HttpRequest.Builder request(VaultAdmin admin, String path) {
         return HttpRequest.newBuilder(URI.create(admin.address() + "/v1/" + path))
-                .header("X-Vault-Token", admin.rootToken()).timeout(Duration.ofMinutes(2));
+                .header("X-Vault-Token", admin.rootToken())
+                .timeout(Duration.ofMinutes(2));
     }
 
     private static void requireSuccess(int status, String what) throws IOException {

@@ -76,8 +76,10 @@ public final class ComposeRuntime implements StackRuntime {
 
         boolean firstStart = !Files.exists(state.vaultDir());
         if (cli.docker("inspect", "dev-vault").exit() != 0 && httpAnswers(VAULT + "/v1/sys/health")) {
-            throw new StackException("port 8200 already answers as Vault (the native stack?): stop it with "
-                    + "`devstack down` before `devstack up --runtime docker`", StackException.EXIT_PORT_IN_USE);
+            throw new StackException(
+                    "port 8200 already answers as Vault (the native stack?): stop it with "
+                            + "`devstack down` before `devstack up --runtime docker`",
+                    StackException.EXIT_PORT_IN_USE);
         }
         progress.step("vault: starting container dev-vault");
         cli.compose(ids, "up", "-d", "vault");
@@ -87,7 +89,8 @@ public final class ComposeRuntime implements StackRuntime {
             new VaultMetricsToken(VAULT, admin.rootToken()).write(state.root().resolve("compose-secrets/prometheus"));
         }
 
-        progress.step("compose: starting " + (services.size() - 1) + " services (images are pulled/built on first use)");
+        progress.step(
+                "compose: starting " + (services.size() - 1) + " services (images are pulled/built on first use)");
         cli.compose(ids, "up", "-d", "--build");
         List<StackReport.Row> rows = new ArrayList<>();
         for (StackService service : services) {
@@ -97,7 +100,9 @@ public final class ComposeRuntime implements StackRuntime {
         if (services.stream().anyMatch(s -> s.name().equals("redis-3"))) {
             createRedisCluster(cli, progress);
         }
-        return new StackReport(rows, Duration.ofNanos(System.nanoTime() - started),
+        return new StackReport(
+                rows,
+                Duration.ofNanos(System.nanoTime() - started),
                 firstStart ? StackReport.StartKind.FIRST_START : StackReport.StartKind.RESTART);
     }
 
@@ -125,18 +130,23 @@ public final class ComposeRuntime implements StackRuntime {
         List<ServiceStatus> statuses = new ArrayList<>();
         for (StackService service : selected()) {
             ContainerSpec spec = StackContainers.of(service);
-            ComposeCli.Result state = cli.docker("inspect", "--format", "{{.State.Status}} {{.State.Pid}}",
-                    spec.containerName());
+            ComposeCli.Result state =
+                    cli.docker("inspect", "--format", "{{.State.Status}} {{.State.Pid}}", spec.containerName());
             if (state.exit() != 0) {
                 statuses.add(new ServiceStatus(service.name(), address(service), "stopped", -1, List.of()));
                 continue;
             }
             String[] parts = state.output().strip().split(" ");
             boolean crashed = parts[0].equals("exited") || parts[0].equals("restarting") || parts[0].equals("dead");
-            List<String> tail = crashed ? cli.docker("logs", "--tail", "15", spec.containerName()).lastLines(15) : List.of();
-            statuses.add(new ServiceStatus(service.name(), address(service),
+            List<String> tail = crashed
+                    ? cli.docker("logs", "--tail", "15", spec.containerName()).lastLines(15)
+                    : List.of();
+            statuses.add(new ServiceStatus(
+                    service.name(),
+                    address(service),
                     crashed ? "crashed" : parts[0].equals("running") ? "running" : parts[0],
-                    parts.length > 1 ? Long.parseLong(parts[1]) : -1, tail));
+                    parts.length > 1 ? Long.parseLong(parts[1]) : -1,
+                    tail));
         }
         return statuses;
     }
@@ -147,8 +157,12 @@ public final class ComposeRuntime implements StackRuntime {
         List<ServiceHealth> results = new ArrayList<>();
         for (StackService service : selected()) {
             String state = healthState(cli, service);
-            results.add(new ServiceHealth(service.name(), address(service), state.equals("healthy"),
-                    state.equals("healthy") ? "health check passed (authenticated where the service has credentials)"
+            results.add(new ServiceHealth(
+                    service.name(),
+                    address(service),
+                    state.equals("healthy"),
+                    state.equals("healthy")
+                            ? "health check passed (authenticated where the service has credentials)"
                             : "container health: " + state));
         }
         return results;
@@ -157,11 +171,16 @@ public final class ComposeRuntime implements StackRuntime {
     /** The last {@code lines} of a container's log ({@code docker logs}). */
     public List<String> logs(String service, int lines) {
         ComposeCli cli = ComposeCli.forProject(projectDir());
-        ComposeCli.Result result = cli.docker("logs", "--tail", Integer.toString(lines),
+        ComposeCli.Result result = cli.docker(
+                "logs",
+                "--tail",
+                Integer.toString(lines),
                 StackContainers.of(StackServices.require(service)).containerName());
         if (result.exit() != 0) {
-            throw new StackException("no container for '" + service + "': " + result.output().strip()
-                    + " — check the name (devstack status)", StackException.EXIT_NOT_RUNNING);
+            throw new StackException(
+                    "no container for '" + service + "': " + result.output().strip()
+                            + " — check the name (devstack status)",
+                    StackException.EXIT_NOT_RUNNING);
         }
         return result.output().lines().toList();
     }
@@ -171,7 +190,8 @@ public final class ComposeRuntime implements StackRuntime {
         ContainerSpec spec = StackContainers.of(service);
         if (spec.health() == null) {
             if (service.hostPorts().isEmpty()) {
-                ComposeCli.Result running = cli.docker("inspect", "--format", "{{.State.Running}}", spec.containerName());
+                ComposeCli.Result running =
+                        cli.docker("inspect", "--format", "{{.State.Running}}", spec.containerName());
                 return running.output().strip().equals("true") ? "healthy" : "stopped";
             }
             return httpOk("http://127.0.0.1:" + service.mainPort() + "/ready") ? "healthy" : "starting";
@@ -186,10 +206,13 @@ public final class ComposeRuntime implements StackRuntime {
         while (!state.equals("healthy")) {
             if (System.nanoTime() > deadline || state.equals("stopped")) {
                 String container = StackContainers.of(service).containerName();
-                throw new StackException(service.name() + " did not become healthy within " + READY_TIMEOUT.toMinutes()
-                        + " min (last state: " + state + "); its last log lines are below (devstack logs "
-                        + service.name() + ")", StackException.EXIT_FAILED,
-                        cli.docker("logs", "--tail", "20", container).lastLines(20), null);
+                throw new StackException(
+                        service.name() + " did not become healthy within " + READY_TIMEOUT.toMinutes()
+                                + " min (last state: " + state + "); its last log lines are below (devstack logs "
+                                + service.name() + ")",
+                        StackException.EXIT_FAILED,
+                        cli.docker("logs", "--tail", "20", container).lastLines(20),
+                        null);
             }
             sleep(2000);
             state = healthState(cli, service);
@@ -201,9 +224,12 @@ public final class ComposeRuntime implements StackRuntime {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!httpAnswers(VAULT + "/v1/sys/health")) {
             if (System.nanoTime() > deadline) {
-                throw new StackException("vault: the container did not answer on " + VAULT + " within 60 s; its last "
-                        + "log lines are below", StackException.EXIT_FAILED,
-                        cli.docker("logs", "--tail", "20", "dev-vault").lastLines(20), null);
+                throw new StackException(
+                        "vault: the container did not answer on " + VAULT + " within 60 s; its last "
+                                + "log lines are below",
+                        StackException.EXIT_FAILED,
+                        cli.docker("logs", "--tail", "20", "dev-vault").lastLines(20),
+                        null);
             }
             sleep(500);
         }
@@ -220,27 +246,40 @@ public final class ComposeRuntime implements StackRuntime {
             progress.step("redis: cluster already formed");
             return;
         }
-        List<String> nodes = List.of("redis-1", "redis-2", "redis-3").stream().map(n -> {
-            ContainerSpec spec = StackContainers.of(n);
-            return spec.ip() + ":" + StackServices.require(n).mainPort();
-        }).toList();
-        ComposeCli.Result created = cli.docker("exec", "dev-redis-1", "sh", "-c",
+        List<String> nodes = List.of("redis-1", "redis-2", "redis-3").stream()
+                .map(n -> {
+                    ContainerSpec spec = StackContainers.of(n);
+                    return spec.ip() + ":" + StackServices.require(n).mainPort();
+                })
+                .toList();
+        ComposeCli.Result created = cli.docker(
+                "exec",
+                "dev-redis-1",
+                "sh",
+                "-c",
                 auth + "--cluster create " + String.join(" ", nodes) + " --cluster-yes");
         if (created.exit() != 0) {
-            throw new StackException("redis: creating the cluster failed; the lines below come from redis-cli",
-                    StackException.EXIT_FAILED, created.lastLines(15), null);
+            throw new StackException(
+                    "redis: creating the cluster failed; the lines below come from redis-cli",
+                    StackException.EXIT_FAILED,
+                    created.lastLines(15),
+                    null);
         }
         progress.step("redis: cluster formed (3 masters, 16384 slots)");
     }
 
     private List<StackService> selected() {
-        return StackServices.select(activeProfiles().stream().map(Profile::parse).toList());
+        return StackServices.select(
+                activeProfiles().stream().map(Profile::parse).toList());
     }
 
     private List<String> activeProfiles() {
         Path marker = home.runDir().resolve(ACTIVE_MARKER);
         try {
-            return Files.exists(marker) ? Files.readAllLines(marker).stream().filter(l -> !l.isBlank()).toList()
+            return Files.exists(marker)
+                    ? Files.readAllLines(marker).stream()
+                            .filter(l -> !l.isBlank())
+                            .toList()
                     : List.of(Profile.DEFAULT.id());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -252,9 +291,11 @@ public final class ComposeRuntime implements StackRuntime {
     }
 
     private void deleteVaultState() {
-        for (Path dir : List.of(state.vaultDir(), state.approleRoot(), state.root().resolve("compose-secrets"))) {
+        for (Path dir :
+                List.of(state.vaultDir(), state.approleRoot(), state.root().resolve("compose-secrets"))) {
             try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             } catch (java.nio.file.NoSuchFileException e) {
                 // nothing to wipe
             } catch (IOException e) {
@@ -268,8 +309,10 @@ public final class ComposeRuntime implements StackRuntime {
     }
 
     private static String credentials(StackService service) {
-        return io.devstack.infra.model.VaultLayout.standard().secret(service.name())
-                .map(s -> "devstack vault show-password " + s.name()).orElse("-");
+        return io.devstack.infra.model.VaultLayout.standard()
+                .secret(service.name())
+                .map(s -> "devstack vault show-password " + s.name())
+                .orElse("-");
     }
 
     private static boolean httpAnswers(String url) {
@@ -281,9 +324,14 @@ public final class ComposeRuntime implements StackRuntime {
     }
 
     private static int status(String url) {
-        try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
-            return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        try (HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
+            return client.send(
+                            HttpRequest.newBuilder(URI.create(url))
+                                    .timeout(Duration.ofSeconds(3))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (IOException e) {
             return -1;
         } catch (InterruptedException e) {

@@ -60,9 +60,14 @@ public final class LocalRuntime implements StackRuntime {
         this.home = home;
         this.supervisor = new ProcessSupervisor(home);
         this.vault = new VaultLauncher(supervisor);
-        List.<BackendLauncher>of(new PostgresLauncher(supervisor), new MariaDbLauncher(supervisor),
-                        new RedisLauncher(supervisor, 1), new RedisLauncher(supervisor, 2),
-                        new RedisLauncher(supervisor, 3), new AmqpLauncher(supervisor), new MongoLauncher(supervisor))
+        List.<BackendLauncher>of(
+                        new PostgresLauncher(supervisor),
+                        new MariaDbLauncher(supervisor),
+                        new RedisLauncher(supervisor, 1),
+                        new RedisLauncher(supervisor, 2),
+                        new RedisLauncher(supervisor, 3),
+                        new AmqpLauncher(supervisor),
+                        new MongoLauncher(supervisor))
                 .forEach(b -> backends.put(b.service(), b));
         ApiLauncher.MODULES.forEach(module -> backends.put(module, new ApiLauncher(supervisor, module)));
     }
@@ -75,7 +80,8 @@ public final class LocalRuntime implements StackRuntime {
     public StackReport up(Set<Profile> profiles, Progress progress) {
         long started = System.nanoTime();
         List<StackService> selection = StackServices.select(profiles);
-        List<BackendLauncher> selected = nativeBackends(selection.stream().map(StackService::name).toList());
+        List<BackendLauncher> selected =
+                nativeBackends(selection.stream().map(StackService::name).toList());
         boolean firstStart = !Files.isDirectory(home.vaultDir()) || !Files.isDirectory(home.dataRoot());
         boolean allRunning = supervisor.alive(VaultLauncher.SERVICE)
                 && selected.stream().allMatch(b -> supervisor.alive(b.service()));
@@ -91,8 +97,10 @@ public final class LocalRuntime implements StackRuntime {
                 startedHere.add(VaultLauncher.SERVICE);
             }
             SecretSource secrets = cached(vault.start(progress));
-            List<BackendLauncher> apis = selected.stream().filter(ApiLauncher.class::isInstance).toList();
-            List<BackendLauncher> data = selected.stream().filter(b -> !apis.contains(b)).toList();
+            List<BackendLauncher> apis =
+                    selected.stream().filter(ApiLauncher.class::isInstance).toList();
+            List<BackendLauncher> data =
+                    selected.stream().filter(b -> !apis.contains(b)).toList();
             // The API JVMs boot while the backends start: an API needs only Vault to begin, and it is ready only
             // when its /health/all reports every backend healthy, so starting it early can never make it ready early.
             try (ExecutorService apiStarter = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -115,16 +123,19 @@ public final class LocalRuntime implements StackRuntime {
             }
             throw failure(e);
         }
-        StackReport.StartKind kind = allRunning ? StackReport.StartKind.ALREADY_RUNNING
+        StackReport.StartKind kind = allRunning
+                ? StackReport.StartKind.ALREADY_RUNNING
                 : firstStart ? StackReport.StartKind.FIRST_START : StackReport.StartKind.RESTART;
         return new StackReport(rows(selection, selected), Duration.ofNanos(System.nanoTime() - started), kind);
     }
 
     @Override
     public void down(boolean volumes, Progress progress) {
-        List<String> running = stopOrder().stream().filter(s -> supervisor.state(s).status()
-                != ProcessState.Status.STOPPED).toList();
-        List<String> dataServices = running.stream().filter(s -> !s.equals(VaultLauncher.SERVICE)).toList();
+        List<String> running = stopOrder().stream()
+                .filter(s -> supervisor.state(s).status() != ProcessState.Status.STOPPED)
+                .toList();
+        List<String> dataServices =
+                running.stream().filter(s -> !s.equals(VaultLauncher.SERVICE)).toList();
         if (!dataServices.isEmpty()) {
             progress.step("stopping " + String.join(", ", dataServices));
         }
@@ -135,13 +146,15 @@ public final class LocalRuntime implements StackRuntime {
         }
         if (!failures.isEmpty()) {
             // nothing is wiped while a server may still write to its folder
-            throw new StackException("down did not stop everything: " + String.join("; ", failures)
-                    + "; stop it by hand (kill -9 <pid>), then run down again", StackException.EXIT_FAILED);
+            throw new StackException(
+                    "down did not stop everything: " + String.join("; ", failures)
+                            + "; stop it by hand (kill -9 <pid>), then run down again",
+                    StackException.EXIT_FAILED);
         }
         if (volumes) {
             progress.step("wiping the stack's state (data, Vault keys, AppRole files, logs; binaries stay cached)");
-            for (Path dir : List.of(home.dataRoot(), home.vaultDir(), home.approleRoot(), home.runDir(),
-                    home.logsDir())) {
+            for (Path dir :
+                    List.of(home.dataRoot(), home.vaultDir(), home.approleRoot(), home.runDir(), home.logsDir())) {
                 deleteRecursively(dir);
             }
         }
@@ -153,12 +166,14 @@ public final class LocalRuntime implements StackRuntime {
         List<String> expected = expectedServices();
         for (String service : startOrder()) {
             ProcessState state = supervisor.state(service);
-            if (backends.get(service) instanceof ApiLauncher && !expected.contains(service)
+            if (backends.get(service) instanceof ApiLauncher
+                    && !expected.contains(service)
                     && state.status() == ProcessState.Status.STOPPED) {
                 continue; // an API that was not asked for (no --profile reference) is not part of this stack
             }
             List<String> tail = state.status() == ProcessState.Status.CRASHED
-                    ? supervisor.lastLogLines(service, Readiness.LOG_LINES) : List.of();
+                    ? supervisor.lastLogLines(service, Readiness.LOG_LINES)
+                    : List.of();
             statuses.add(new ServiceStatus(service, address(service), state.label(), state.pid(), tail));
         }
         return statuses;
@@ -174,27 +189,37 @@ public final class LocalRuntime implements StackRuntime {
             secrets = cached(vault.lifecycle(Progress.SILENT).admin());
         } catch (RuntimeException e) {
             String reason = "Vault unavailable (" + Readiness.describe(e) + ")";
-            expected.stream().filter(backends::containsKey)
+            expected.stream()
+                    .filter(backends::containsKey)
                     .forEach(s -> results.add(new ServiceHealth(s, address(s), false, reason)));
             return results;
         }
-        List<BackendLauncher> checked = expected.stream().map(backends::get).filter(java.util.Objects::nonNull)
+        List<BackendLauncher> checked = expected.stream()
+                .map(backends::get)
+                .filter(java.util.Objects::nonNull)
                 .toList();
         for (BackendLauncher backend : checked) {
-            results.add(supervisor.alive(backend.service())
-                    ? check(backend.service(), backend.address(), () -> backend.probe(secrets))
-                    : new ServiceHealth(backend.service(), backend.address(), false,
-                            supervisor.state(backend.service()).label()));
+            results.add(
+                    supervisor.alive(backend.service())
+                            ? check(backend.service(), backend.address(), () -> backend.probe(secrets))
+                            : new ServiceHealth(
+                                    backend.service(),
+                                    backend.address(),
+                                    false,
+                                    supervisor.state(backend.service()).label()));
         }
         List<RedisClusterInitializer.Node> nodes = redisNodes(checked, secrets);
         if (!nodes.isEmpty()) {
-            results.add(check("redis-cluster", nodes.stream().map(n -> "127.0.0.1:" + n.port()).collect(Collectors.joining(",")), () -> {
-                RedisClusterInitializer.ClusterReport report = RedisClusterInitializer.verify(nodes);
-                if (report.coveredSlots() != RedisClusterInitializer.SLOTS) {
-                    throw new IllegalStateException(report.coveredSlots() + " of 16384 slots covered");
-                }
-                return "cluster_state:ok, " + report.nodes() + " masters, 16384 slots";
-            }));
+            results.add(check(
+                    "redis-cluster",
+                    nodes.stream().map(n -> "127.0.0.1:" + n.port()).collect(Collectors.joining(",")),
+                    () -> {
+                        RedisClusterInitializer.ClusterReport report = RedisClusterInitializer.verify(nodes);
+                        if (report.coveredSlots() != RedisClusterInitializer.SLOTS) {
+                            throw new IllegalStateException(report.coveredSlots() + " of 16384 slots covered");
+                        }
+                        return "cluster_state:ok, " + report.nodes() + " masters, 16384 slots";
+                    }));
         }
         return results;
     }
@@ -203,9 +228,14 @@ public final class LocalRuntime implements StackRuntime {
     public RedisClusterInitializer.ClusterReport initRedisCluster(Progress progress) {
         SecretSource secrets = cached(vault.lifecycle(Progress.SILENT).admin());
         List<RedisClusterInitializer.Node> nodes = redisNodes(
-                expectedServices().stream().map(backends::get).filter(java.util.Objects::nonNull).toList(), secrets);
+                expectedServices().stream()
+                        .map(backends::get)
+                        .filter(java.util.Objects::nonNull)
+                        .toList(),
+                secrets);
         if (nodes.isEmpty()) {
-            throw new StackException("no Redis node is part of the running stack — run ./devstack up first",
+            throw new StackException(
+                    "no Redis node is part of the running stack — run ./devstack up first",
                     StackException.EXIT_NOT_RUNNING);
         }
         return RedisClusterInitializer.initialize(nodes, progress);
@@ -224,9 +254,11 @@ public final class LocalRuntime implements StackRuntime {
     /** Starts one stopped backend again with the Vault credentials and waits until it is usable. */
     public void startService(String service, Progress progress) {
         // a ready Vault needs no second bootstrap (seconds of idempotent writes) before one backend starts
-        boolean vaultReady = supervisor.alive(VaultLauncher.SERVICE) && !service.equals(VaultLauncher.SERVICE)
+        boolean vaultReady = supervisor.alive(VaultLauncher.SERVICE)
+                && !service.equals(VaultLauncher.SERVICE)
                 && vault.lifecycle(Progress.SILENT).status().ready();
-        SecretSource secrets = cached(vaultReady ? vault.lifecycle(Progress.SILENT).admin() : vault.start(progress));
+        SecretSource secrets =
+                cached(vaultReady ? vault.lifecycle(Progress.SILENT).admin() : vault.start(progress));
         if (service.equals(VaultLauncher.SERVICE)) {
             return;
         }
@@ -235,8 +267,13 @@ public final class LocalRuntime implements StackRuntime {
             backend.start(secrets, progress);
         }
         if (backend instanceof RedisLauncher) {
-            formRedisCluster(expectedServices().stream().map(backends::get).filter(java.util.Objects::nonNull)
-                    .toList(), secrets, progress);
+            formRedisCluster(
+                    expectedServices().stream()
+                            .map(backends::get)
+                            .filter(java.util.Objects::nonNull)
+                            .toList(),
+                    secrets,
+                    progress);
         }
     }
 
@@ -247,8 +284,11 @@ public final class LocalRuntime implements StackRuntime {
     /** Vault's lifecycle for the {@code vault} commands, or a one-line failure when its process is not running. */
     public io.devstack.infra.vault.VaultLifecycle runningVault(Progress progress) {
         if (!supervisor.alive(VaultLauncher.SERVICE)) {
-            throw new StackException("Vault is not running (" + supervisor.state(VaultLauncher.SERVICE).label()
-                    + ") — start the stack with ./devstack up", StackException.EXIT_NOT_RUNNING);
+            throw new StackException(
+                    "Vault is not running ("
+                            + supervisor.state(VaultLauncher.SERVICE).label()
+                            + ") — start the stack with ./devstack up",
+                    StackException.EXIT_NOT_RUNNING);
         }
         return vault.lifecycle(progress);
     }
@@ -288,21 +328,27 @@ public final class LocalRuntime implements StackRuntime {
         selected.stream().filter(b -> !supervisor.alive(b.service())).forEach(b -> needed.put(b.service(), b.ports()));
         List<PortCheck.Conflict> conflicts = PortCheck.conflicts(needed);
         if (!conflicts.isEmpty()) {
-            String more = conflicts.size() == 1 ? "" : " (also busy: " + conflicts.stream().skip(1)
-                    .map(c -> c.port() + " " + c.service()).collect(Collectors.joining(", ")) + ")";
+            String more = conflicts.size() == 1
+                    ? ""
+                    : " (also busy: "
+                            + conflicts.stream()
+                                    .skip(1)
+                                    .map(c -> c.port() + " " + c.service())
+                                    .collect(Collectors.joining(", "))
+                            + ")";
             throw new StackException(conflicts.getFirst().message() + more, StackException.EXIT_PORT_IN_USE);
         }
     }
 
-    private void startInParallel(List<BackendLauncher> selected, SecretSource secrets, Progress progress,
-                                 List<String> startedHere) {
+    private void startInParallel(
+            List<BackendLauncher> selected, SecretSource secrets, Progress progress, List<String> startedHere) {
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<?>> futures = new ArrayList<>();
             for (BackendLauncher backend : selected) {
                 futures.add(pool.submit(() -> {
                     if (supervisor.alive(backend.service())) {
-                        Readiness.await(supervisor, backend.service(), Duration.ofSeconds(30),
-                                () -> backend.probe(secrets));
+                        Readiness.await(
+                                supervisor, backend.service(), Duration.ofSeconds(30), () -> backend.probe(secrets));
                     } else {
                         startedHere.add(backend.service());
                         backend.start(secrets, progress);
@@ -317,7 +363,9 @@ public final class LocalRuntime implements StackRuntime {
                     future.get();
                 } catch (ExecutionException e) {
                     if (first == null) {
-                        first = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                        first = e.getCause() instanceof RuntimeException r
+                                ? r
+                                : new IllegalStateException(e.getCause());
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -349,26 +397,36 @@ public final class LocalRuntime implements StackRuntime {
         try {
             RedisClusterInitializer.initialize(nodes, progress);
         } catch (RuntimeException e) {
-            throw new ServiceStartException("redis-1", "cluster formation failed: " + Readiness.describe(e),
+            throw new ServiceStartException(
+                    "redis-1",
+                    "cluster formation failed: " + Readiness.describe(e),
                     supervisor.lastLogLines("redis-1", Readiness.LOG_LINES));
         }
     }
 
     private static List<RedisClusterInitializer.Node> redisNodes(List<BackendLauncher> selected, SecretSource secrets) {
-        return selected.stream().filter(b -> b instanceof RedisLauncher).map(b -> (RedisLauncher) b)
-                .map(r -> new RedisClusterInitializer.Node(r.service(), r.port(), secrets.field(r.service(), "password")))
+        return selected.stream()
+                .filter(b -> b instanceof RedisLauncher)
+                .map(b -> (RedisLauncher) b)
+                .map(r ->
+                        new RedisClusterInitializer.Node(r.service(), r.port(), secrets.field(r.service(), "password")))
                 .toList();
     }
 
     private List<StackReport.Row> rows(List<StackService> selection, List<BackendLauncher> started) {
         List<StackReport.Row> rows = new ArrayList<>();
-        List<String> names = new ArrayList<>(selection.stream().map(StackService::name).toList());
-        started.stream().map(BackendLauncher::service).filter(n -> !names.contains(n)).forEach(names::add);
-        List<StackService> shown = StackServices.ALL.stream().filter(s -> names.contains(s.name())).toList();
+        List<String> names =
+                new ArrayList<>(selection.stream().map(StackService::name).toList());
+        started.stream()
+                .map(BackendLauncher::service)
+                .filter(n -> !names.contains(n))
+                .forEach(names::add);
+        List<StackService> shown =
+                StackServices.ALL.stream().filter(s -> names.contains(s.name())).toList();
         for (StackService s : shown) {
             if (s.name().equals(VaultLauncher.SERVICE)) {
-                rows.add(new StackReport.Row(s.name(), VaultLauncher.ADDRESS.toString(), "healthy",
-                        vault.credentialsHint()));
+                rows.add(new StackReport.Row(
+                        s.name(), VaultLauncher.ADDRESS.toString(), "healthy", vault.credentialsHint()));
             } else if (backends.containsKey(s.name())) {
                 BackendLauncher b = backends.get(s.name());
                 String status = b instanceof RedisLauncher ? "healthy (cluster ok)" : "healthy";
@@ -385,25 +443,36 @@ public final class LocalRuntime implements StackRuntime {
             return stack;
         }
         if (e instanceof ServiceStartException start) {
-            return new StackException(start.getMessage() + " — see ./devstack logs " + start.service()
-                    + " (everything this up started was stopped)", StackException.EXIT_FAILED, start.logTail(), e);
+            return new StackException(
+                    start.getMessage() + " — see ./devstack logs " + start.service()
+                            + " (everything this up started was stopped)",
+                    StackException.EXIT_FAILED,
+                    start.logTail(),
+                    e);
         }
-        return new StackException("up failed: " + Readiness.describe(e)
-                + " — everything this up started was stopped; rerun with --verbose for details",
-                StackException.EXIT_FAILED, List.of(), e);
+        return new StackException(
+                "up failed: " + Readiness.describe(e)
+                        + " — everything this up started was stopped; rerun with --verbose for details",
+                StackException.EXIT_FAILED,
+                List.of(),
+                e);
     }
 
     private BackendLauncher launcher(String service) {
         BackendLauncher backend = backends.get(service);
         if (backend == null) {
-            throw new StackException("'" + service + "' is not a service of the native runtime; choose from "
-                    + String.join(", ", startOrder()), StackException.EXIT_FAILED);
+            throw new StackException(
+                    "'" + service + "' is not a service of the native runtime; choose from "
+                            + String.join(", ", startOrder()),
+                    StackException.EXIT_FAILED);
         }
         return backend;
     }
 
     private String address(String service) {
-        return service.equals(VaultLauncher.SERVICE) ? VaultLauncher.ADDRESS.toString() : launcher(service).address();
+        return service.equals(VaultLauncher.SERVICE)
+                ? VaultLauncher.ADDRESS.toString()
+                : launcher(service).address();
     }
 
     private List<String> startOrder() {
@@ -439,7 +508,9 @@ public final class LocalRuntime implements StackRuntime {
 
     /** The services the last {@code up} selected (so {@code health} does not call a minimal stack's absent MySQL). */
     private List<String> expectedServices() {
-        List<String> names = StackServices.select(lastProfiles()).stream().map(StackService::name).toList();
+        List<String> names = StackServices.select(lastProfiles()).stream()
+                .map(StackService::name)
+                .toList();
         List<String> expected = new ArrayList<>();
         if (names.contains(VaultLauncher.SERVICE)) {
             expected.add(VaultLauncher.SERVICE);
@@ -451,7 +522,8 @@ public final class LocalRuntime implements StackRuntime {
     private void rememberProfiles(Set<Profile> profiles) {
         DevstackHome.privateDirectory(home.runDir());
         try {
-            Files.writeString(home.runDir().resolve(PROFILES_FILE),
+            Files.writeString(
+                    home.runDir().resolve(PROFILES_FILE),
                     profiles.stream().map(Profile::id).collect(Collectors.joining(",")) + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -491,7 +563,8 @@ public final class LocalRuntime implements StackRuntime {
             return;
         }
         try (var walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            walk.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot wipe " + dir + ": " + e.getMessage(), e);
         }

@@ -19,8 +19,7 @@ public final class SharedStack {
     /** Under the home's {@code run/}: present when the tests, not a developer, started the running stack. */
     public static final String MARKER = "started-by-tests";
 
-    private SharedStack() {
-    }
+    private SharedStack() {}
 
     public static LocalRuntime ensureRunning(DevstackHome home, Progress progress) {
         LocalRuntime runtime = new LocalRuntime(home);
@@ -35,14 +34,15 @@ public final class SharedStack {
         StackReport report = runtime.up(Set.of(), progress);
         if (!vaultWasRunning) {
             try {
-                Files.writeString(DevstackHome.privateDirectory(home.runDir()).resolve(MARKER),
+                Files.writeString(
+                        DevstackHome.privateDirectory(home.runDir()).resolve(MARKER),
                         "started by tests at " + Instant.now() + "\n");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
-        progress.step("stack at " + home.root() + " ready in " + report.elapsed().toMillis() + " ms ("
-                + report.kind().label() + ")");
+        progress.step("stack at " + home.root() + " ready in "
+                + report.elapsed().toMillis() + " ms (" + report.kind().label() + ")");
         return runtime;
     }
 }

@@ -11,8 +11,7 @@ public record StackReport(List<Row> rows, Duration elapsed, StartKind kind) {
     }
 
     /** One line of the summary table. */
-    public record Row(String service, String address, String status, String credentials) {
-    }
+    public record Row(String service, String address, String status, String credentials) {}
 
     public enum StartKind {
         /** A new DevStack home: binaries unpacked (if not cached), Vault initialised, databases created. */

@@ -2,9 +2,6 @@ package io.devstack.infra.vault;
 
 import io.devstack.infra.DevstackHome;
 import io.devstack.infra.model.VaultClient;
-import org.springframework.vault.core.VaultOperations;
-import org.springframework.vault.support.VaultResponse;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,6 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Map;
+import org.springframework.vault.core.VaultOperations;
+import org.springframework.vault.support.VaultResponse;
 
 /**
  * Keeps {@code approle/<client>/role-id} and {@code secret-id} (mode 0600) valid for every client.
@@ -38,8 +37,10 @@ final class AppRoleFiles {
         String rolePath = "auth/approle/role/" + client.appRoleName();
         Path dir = home.approleDir(client.name());
 
-        String roleId = (String) data("reading the role-id of " + client.name(),
-                VaultCalls.during("reading the role-id of " + client.name(), () -> vault.read(rolePath + "/role-id")))
+        String roleId = (String) data(
+                        "reading the role-id of " + client.name(),
+                        VaultCalls.during(
+                                "reading the role-id of " + client.name(), () -> vault.read(rolePath + "/role-id")))
                 .get("role_id");
         Path roleIdFile = dir.resolve(ROLE_ID);
         if (!roleId.equals(readIfPresent(roleIdFile))) {
@@ -51,9 +52,11 @@ final class AppRoleFiles {
         if (existing != null && stillValid(client, rolePath, existing)) {
             return false;
         }
-        String secretId = (String) data("issuing a secret-id for " + client.name(),
-                VaultCalls.during("issuing a secret-id for " + client.name(),
-                        () -> vault.write(rolePath + "/secret-id", Map.of())))
+        String secretId = (String) data(
+                        "issuing a secret-id for " + client.name(),
+                        VaultCalls.during(
+                                "issuing a secret-id for " + client.name(),
+                                () -> vault.write(rolePath + "/secret-id", Map.of())))
                 .get("secret_id");
         DevstackHome.writePrivateFile(secretIdFile, secretId);
         return true;
@@ -61,7 +64,8 @@ final class AppRoleFiles {
 
     private boolean stillValid(VaultClient client, String rolePath, String secretId) {
         // Vault answers 204 with no body for a secret-id it does not know (expired, or from another init)
-        VaultResponse lookup = VaultCalls.during("checking the secret-id of " + client.name(),
+        VaultResponse lookup = VaultCalls.during(
+                "checking the secret-id of " + client.name(),
                 () -> vault.write(rolePath + "/secret-id/lookup", Map.of("secret_id", secretId)));
         if (lookup == null || lookup.getData() == null) {
             return false;
@@ -70,7 +74,8 @@ final class AppRoleFiles {
         if (expiration == null || expiration.toString().startsWith("0001-")) {
             return true; // no expiry
         }
-        return OffsetDateTime.parse(expiration.toString()).isAfter(OffsetDateTime.now().plus(RENEW_BEFORE));
+        return OffsetDateTime.parse(expiration.toString())
+                .isAfter(OffsetDateTime.now().plus(RENEW_BEFORE));
     }
 
     private static Map<String, Object> data(String stage, VaultResponse response) {

@@ -3,14 +3,15 @@ package io.devstack.infra.vault;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.devstack.infra.DevstackHome;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 /** The unseal key shares and root token from {@code sys/init}, kept in {@code init.json} (mode 0600). */
-record InitKeys(@JsonProperty("keys") List<String> keys, @JsonProperty("root_token") String rootToken) {
+record InitKeys(
+        @JsonProperty("keys") List<String> keys,
+        @JsonProperty("root_token") String rootToken) {
 
     static final String FILE_NAME = "init.json";
 
@@ -37,7 +38,8 @@ record InitKeys(@JsonProperty("keys") List<String> keys, @JsonProperty("root_tok
 
     void write(Path file) {
         try {
-            DevstackHome.writePrivateFile(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(this));
+            DevstackHome.writePrivateFile(
+                    file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(this));
         } catch (IOException e) {
             throw new VaultSetupException("Cannot write the Vault keys to " + file + ": " + e.getMessage());
         }

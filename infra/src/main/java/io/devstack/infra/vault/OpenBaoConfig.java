@@ -1,7 +1,6 @@
 package io.devstack.infra.vault;
 
 import io.devstack.infra.DevstackHome;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,7 +20,7 @@ public final class OpenBaoConfig {
 
     public static final String FILE_NAME = "openbao.hcl";
 
-    private OpenBaoConfig() { }
+    private OpenBaoConfig() {}
 
     /** Writes the config for a server listening on {@code 127.0.0.1:port} and returns its path. */
     public static Path write(DevstackHome home, int port) {

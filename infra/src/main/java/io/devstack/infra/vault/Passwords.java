@@ -10,7 +10,7 @@ public final class Passwords {
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Passwords() { }
+    private Passwords() {}
 
     public static String generate() {
         StringBuilder password = new StringBuilder(LENGTH);

@@ -4,16 +4,15 @@ import io.devstack.infra.model.SecretField;
 import io.devstack.infra.model.SecretSpec;
 import io.devstack.infra.model.VaultClient;
 import io.devstack.infra.model.VaultLayout;
-import org.springframework.vault.core.VaultOperations;
-import org.springframework.vault.support.CertificateBundle;
-import org.springframework.vault.support.VaultCertificateRequest;
-import org.springframework.vault.support.VaultResponse;
-
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.vault.core.VaultOperations;
+import org.springframework.vault.support.CertificateBundle;
+import org.springframework.vault.support.VaultCertificateRequest;
+import org.springframework.vault.support.VaultResponse;
 
 /**
  * Root-token access to a ready Vault, for the CLI and the backend launchers (which read the credentials
@@ -38,7 +37,9 @@ public final class VaultAdmin {
     /** The KV v2 data of {@code secret/<name>}, every value as a string (booleans as "true"/"false"). */
     public Map<String, String> readSecret(String name) {
         VaultResponse response = VaultCalls.during("reading secret/" + name, () -> vault.read(dataPath(name)));
-        if (response == null || response.getData() == null || !(response.getData().get("data") instanceof Map<?, ?> data)) {
+        if (response == null
+                || response.getData() == null
+                || !(response.getData().get("data") instanceof Map<?, ?> data)) {
             throw new VaultSetupException("vault: no secret at secret/" + name);
         }
         Map<String, String> values = new LinkedHashMap<>();
@@ -64,26 +65,45 @@ public final class VaultAdmin {
     public IssuedCertificate issueCertificate(String client) {
         VaultClient vaultClient = layout.client(client)
                 .orElseThrow(() -> new IllegalArgumentException("No Vault client named " + client));
-        CertificateBundle bundle = VaultCalls.during("issuing a certificate for " + client,
-                () -> vault.opsForPki("pki_int").issueCertificate(vaultClient.pkiRoleName(),
-                        VaultCertificateRequest.builder().commonName(client).withAltName("localhost")
-                                .withIpSubjectAltName("127.0.0.1")
-                                // PEM files servers read directly; PKCS#8 so Java servers can read the key too
-                                .format("pem").privateKeyFormat("pkcs8").build()).getRequiredData());
+        CertificateBundle bundle = VaultCalls.during(
+                "issuing a certificate for " + client,
+                () -> vault.opsForPki("pki_int")
+                        .issueCertificate(
+                                vaultClient.pkiRoleName(),
+                                VaultCertificateRequest.builder()
+                                        .commonName(client)
+                                        .withAltName("localhost")
+                                        .withIpSubjectAltName("127.0.0.1")
+                                        // PEM files servers read directly; PKCS#8 so Java servers can read the key too
+                                        .format("pem")
+                                        .privateKeyFormat("pkcs8")
+                                        .build())
+                        .getRequiredData());
         List<String> chain = bundle.getCaChain() == null || bundle.getCaChain().isEmpty()
-                ? List.of(bundle.getIssuingCaCertificate()) : bundle.getCaChain();
+                ? List.of(bundle.getIssuingCaCertificate())
+                : bundle.getCaChain();
         return new IssuedCertificate(bundle.getCertificate(), bundle.getPrivateKey(), chain);
     }
 
-    public String rootToken() { return rootToken; }
+    public String rootToken() {
+        return rootToken;
+    }
 
-    public VaultStatus status() { return VaultLifecycle.status(vault.opsForSys(), address); }
+    public VaultStatus status() {
+        return VaultLifecycle.status(vault.opsForSys(), address);
+    }
 
-    public Path initFile() { return initFile; }
+    public Path initFile() {
+        return initFile;
+    }
 
-    public URI address() { return address; }
+    public URI address() {
+        return address;
+    }
 
-    VaultOperations operations() { return vault; }
+    VaultOperations operations() {
+        return vault;
+    }
 
     private static Object typed(SecretSpec spec, String field, String value) {
         if (spec != null && spec.fields().get(field) instanceof SecretField.Flag) {

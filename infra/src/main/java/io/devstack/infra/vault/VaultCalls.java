@@ -1,5 +1,11 @@
 package io.devstack.infra.vault;
 
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.function.Supplier;
 import org.springframework.vault.VaultException;
 import org.springframework.vault.client.ClientHttpRequestFactoryFactory;
 import org.springframework.vault.client.VaultEndpoint;
@@ -10,31 +16,27 @@ import org.springframework.vault.support.VaultToken;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClientException;
 
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
-import java.net.URI;
-import java.net.http.HttpTimeoutException;
-import java.time.Duration;
-import java.util.function.Supplier;
-
 /** Builds the Spring Vault templates and turns a failed call into one line naming the stage. */
 final class VaultCalls {
 
     // sys/init on Raft took 2-7 s on a busy two-core machine: leave room
     private static final ClientOptions TIMEOUTS = new ClientOptions(Duration.ofSeconds(5), Duration.ofSeconds(60));
 
-    private VaultCalls() { }
+    private VaultCalls() {}
 
     /** For the calls that need no token: health, init, unseal. */
     static VaultTemplate anonymous(URI address) {
-        return new VaultTemplate(VaultEndpoint.from(address),
+        return new VaultTemplate(
+                VaultEndpoint.from(address),
                 ClientHttpRequestFactoryFactory.create(TIMEOUTS, SslConfiguration.unconfigured()));
     }
 
     static VaultTemplate withToken(URI address, String token) {
         VaultToken vaultToken = VaultToken.of(token);
-        return new VaultTemplate(VaultEndpoint.from(address),
-                ClientHttpRequestFactoryFactory.create(TIMEOUTS, SslConfiguration.unconfigured()), () -> vaultToken);
+        return new VaultTemplate(
+                VaultEndpoint.from(address),
+                ClientHttpRequestFactoryFactory.create(TIMEOUTS, SslConfiguration.unconfigured()),
+                () -> vaultToken);
     }
 
     /**
@@ -45,8 +47,10 @@ final class VaultCalls {
         try {
             return call.get();
         } catch (ResourceAccessException e) {
-            throw new VaultSetupException("vault: " + stage + " failed: no answer (" + transportProblem(e)
-                    + "); is the Vault server running?", e);
+            throw new VaultSetupException(
+                    "vault: " + stage + " failed: no answer (" + transportProblem(e)
+                            + "); is the Vault server running?",
+                    e);
         } catch (VaultException | RestClientException e) {
             throw new VaultSetupException("vault: " + stage + " failed: " + oneLine(e.getMessage()), e);
         }
@@ -69,10 +73,16 @@ final class VaultCalls {
                 return "timed out";
             }
         }
-        return e.getCause() == null ? oneLine(e.getMessage()) : e.getCause().getClass().getSimpleName();
+        return e.getCause() == null
+                ? oneLine(e.getMessage())
+                : e.getCause().getClass().getSimpleName();
     }
 
     private static String oneLine(String message) {
-        return message == null ? "no details" : message.replaceAll("\\s+", " ").replace("1 error occurred: * ", "").trim();
+        return message == null
+                ? "no details"
+                : message.replaceAll("\\s+", " ")
+                        .replace("1 error occurred: * ", "")
+                        .trim();
     }
 }

@@ -18,16 +18,19 @@ public final class VaultGrants {
     public static final String INTERMEDIATE_CA_TTL = "43800h";
     public static final String CERT_MAX_TTL = "8760h";
 
-    private VaultGrants() {
-    }
+    private VaultGrants() {}
 
     /** Issue from its own PKI role, read its own secrets: nothing else. */
     public static Policy policy(VaultClient client) {
         Policy policy = Policy.of(Policy.Rule.builder()
-                .path(client.pkiIssuePath()).capabilities(BuiltinCapabilities.UPDATE).build());
+                .path(client.pkiIssuePath())
+                .capabilities(BuiltinCapabilities.UPDATE)
+                .build());
         for (String secret : client.readableSecrets()) {
             policy = policy.with(Policy.Rule.builder()
-                    .path("secret/data/" + secret).capabilities(BuiltinCapabilities.READ).build());
+                    .path("secret/data/" + secret)
+                    .capabilities(BuiltinCapabilities.READ)
+                    .build());
         }
         return policy;
     }
@@ -36,8 +39,13 @@ public final class VaultGrants {
     public static Map<String, Object> policyDocument(VaultClient client) {
         Map<String, Object> paths = new LinkedHashMap<>();
         for (Policy.Rule rule : policy(client).getRules()) {
-            paths.put(rule.getPath(), Map.of("capabilities",
-                    rule.getCapabilities().stream().map(c -> c.name().toLowerCase(Locale.ROOT)).toList()));
+            paths.put(
+                    rule.getPath(),
+                    Map.of(
+                            "capabilities",
+                            rule.getCapabilities().stream()
+                                    .map(c -> c.name().toLowerCase(Locale.ROOT))
+                                    .toList()));
         }
         return Map.of("path", paths);
     }

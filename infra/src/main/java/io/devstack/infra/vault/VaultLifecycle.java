@@ -4,15 +4,14 @@ import io.devstack.infra.DevstackHome;
 import io.devstack.infra.Progress;
 import io.devstack.infra.model.VaultClient;
 import io.devstack.infra.model.VaultLayout;
-import org.springframework.vault.core.VaultSysOperations;
-import org.springframework.vault.support.VaultHealth;
-import org.springframework.vault.support.VaultInitializationRequest;
-import org.springframework.vault.support.VaultInitializationResponse;
-
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.springframework.vault.core.VaultSysOperations;
+import org.springframework.vault.support.VaultHealth;
+import org.springframework.vault.support.VaultInitializationRequest;
+import org.springframework.vault.support.VaultInitializationResponse;
 
 /**
  * The whole Vault lifecycle of {@code up}: initialise once, unseal whenever sealed, bootstrap the
@@ -97,12 +96,12 @@ public final class VaultLifecycle {
 
     private void initialise() {
         Path file = initFile();
-        VaultInitializationResponse response = VaultCalls.during("initialising",
-                () -> sys.initialize(VaultInitializationRequest.create(KEY_SHARES, KEY_THRESHOLD)));
+        VaultInitializationResponse response = VaultCalls.during(
+                "initialising", () -> sys.initialize(VaultInitializationRequest.create(KEY_SHARES, KEY_THRESHOLD)));
         // written before anything else can fail: without these keys the data can never be opened again
         new InitKeys(response.getKeys(), response.getRootToken().getToken()).write(file);
-        progress.step("vault: initialised (" + KEY_SHARES + " shares, threshold " + KEY_THRESHOLD
-                + "), keys saved to " + file);
+        progress.step("vault: initialised (" + KEY_SHARES + " shares, threshold " + KEY_THRESHOLD + "), keys saved to "
+                + file);
     }
 
     /** Right after unsealing, a Raft node is a standby until it elects itself; writes fail until then. */

@@ -33,7 +33,8 @@ class GenerateCommandTest {
         cli.setErr(new PrintWriter(err));
         int exit = cli.execute("generate", "--target", "nomad", "--out", dir.toString());
         assertThat(exit).isNotZero();
-        assertThat(err.toString()).contains("Invalid value for option '--target'")
+        assertThat(err.toString())
+                .contains("Invalid value for option '--target'")
                 .contains("valid: compose, helm");
     }
 }

@@ -25,14 +25,20 @@ class ComposeRuntimeWithoutEngineTest {
 
     @Test
     void everyOperationFailsWithTheOneLineNamingTheFix() {
-        assumeFalse(ComposeCli.engineAnswers(), "a Docker engine answers here; this test is about machines without one");
+        assumeFalse(
+                ComposeCli.engineAnswers(), "a Docker engine answers here; this test is about machines without one");
         ComposeRuntime runtime = new ComposeRuntime(new DevstackHome(tmp), tmp);
         for (Runnable operation : new Runnable[] {
-                () -> runtime.up(Set.of(), Progress.SILENT), () -> runtime.down(false, Progress.SILENT),
-                runtime::status, runtime::health}) {
-            assertThatThrownBy(operation::run).isInstanceOf(StackException.class)
+            () -> runtime.up(Set.of(), Progress.SILENT),
+            () -> runtime.down(false, Progress.SILENT),
+            runtime::status,
+            runtime::health
+        }) {
+            assertThatThrownBy(operation::run)
+                    .isInstanceOf(StackException.class)
                     .hasMessage(ComposeCli.NO_ENGINE)
-                    .satisfies(e -> assertThat(((StackException) e).exitCode()).isEqualTo(StackException.EXIT_UNSUPPORTED));
+                    .satisfies(e ->
+                            assertThat(((StackException) e).exitCode()).isEqualTo(StackException.EXIT_UNSUPPORTED));
         }
         assertThat(runtime.projectDir()).doesNotExist();
     }
@@ -44,14 +50,22 @@ class ComposeRuntimeWithoutEngineTest {
         int exit;
         try {
             System.setOut(new PrintStream(out, true));
-            exit = DevstackCommand.commandLine().execute("generate", "--profile", "full,reference",
-                    "--out", tmp.resolve("project").toString(), "--source", tmp.toString());
+            exit = DevstackCommand.commandLine()
+                    .execute(
+                            "generate",
+                            "--profile",
+                            "full,reference",
+                            "--out",
+                            tmp.resolve("project").toString(),
+                            "--source",
+                            tmp.toString());
         } finally {
             System.setOut(stdout);
         }
         assertThat(exit).isZero();
         assertThat(out.toString()).contains("24 services");
-        assertThat(Files.readString(tmp.resolve("project/docker-compose.yml"))).contains("dev-api-javalin", "dev-cadvisor");
+        assertThat(Files.readString(tmp.resolve("project/docker-compose.yml")))
+                .contains("dev-api-javalin", "dev-cadvisor");
         assertThat(tmp.resolve("project/init/postgres.sh")).exists();
     }
 }

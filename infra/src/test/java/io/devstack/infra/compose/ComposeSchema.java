@@ -24,7 +24,9 @@ final class ComposeSchema {
 
     /** The schema violations of a compose file (YAML text), one line each; empty when it conforms. */
     static List<String> violations(String composeYaml) {
-        return SCHEMA.validate(composeYaml, InputFormat.YAML).stream().map(Object::toString).toList();
+        return SCHEMA.validate(composeYaml, InputFormat.YAML).stream()
+                .map(Object::toString)
+                .toList();
     }
 
     private static Schema load() {
@@ -34,8 +36,8 @@ final class ComposeSchema {
             }
             JsonNode schema = new ObjectMapper().readTree(in);
             dropIdAnnotations(schema);
-            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2019_09).getSchema(schema.toString(),
-                    InputFormat.JSON);
+            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2019_09)
+                    .getSchema(schema.toString(), InputFormat.JSON);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

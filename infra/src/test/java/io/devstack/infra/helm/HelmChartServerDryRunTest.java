@@ -27,14 +27,17 @@ class HelmChartServerDryRunTest {
 
     @TempDir
     static Path dir;
+
     private static Path chart;
 
     @BeforeAll
     static void namespaceAndChart() throws IOException {
-        assertThat(System.getenv("KUBECONFIG")).as("KUBECONFIG of the API server (scripts/kube-apiserver.sh start)")
+        assertThat(System.getenv("KUBECONFIG"))
+                .as("KUBECONFIG of the API server (scripts/kube-apiserver.sh start)")
                 .isNotBlank();
         chart = RenderedChart.write(Set.of(), dir.resolve("chart"));
-        Path namespace = Files.writeString(dir.resolve("namespace.yaml"),
+        Path namespace = Files.writeString(
+                dir.resolve("namespace.yaml"),
                 "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: " + RenderedChart.NAMESPACE + "\n");
         Result created = kubectl("apply", "-f", namespace.toString());
         assertThat(created.exit()).as(created.output()).isZero();
@@ -43,9 +46,10 @@ class HelmChartServerDryRunTest {
     @Test
     void everyProfileSelectionIsAcceptedByTheApiServer() throws IOException {
         for (Set<Profile> selection : RenderedChart.allSelections()) {
-            Path manifests = Files.writeString(dir.resolve("rendered.yaml"),
-                    RenderedChart.template(chart, RenderedChart.values(selection, true)));
-            Result result = kubectl("apply", "--dry-run=server", "-n", RenderedChart.NAMESPACE, "-f", manifests.toString());
+            Path manifests = Files.writeString(
+                    dir.resolve("rendered.yaml"), RenderedChart.template(chart, RenderedChart.values(selection, true)));
+            Result result =
+                    kubectl("apply", "--dry-run=server", "-n", RenderedChart.NAMESPACE, "-f", manifests.toString());
             assertThat(result.exit()).as("%s: %s", selection, result.output()).isZero();
             assertThat(result.output()).as("%s", selection).contains("statefulset.apps/vault created (server dry run)");
         }
@@ -57,14 +61,18 @@ class HelmChartServerDryRunTest {
         Path manifests = Files.writeString(dir.resolve("broken.yaml"), RenderedChart.template(chart, values));
         Result result = kubectl("apply", "--dry-run=server", "-n", RenderedChart.NAMESPACE, "-f", manifests.toString());
         assertThat(result.exit()).isNotZero();
-        assertThat(result.output()).contains("Deployment.apps \"api-spring\" is invalid")
+        assertThat(result.output())
+                .contains("Deployment.apps \"api-spring\" is invalid")
                 .contains("spec.replicas: Invalid value: -1: must be greater than or equal to 0");
-        System.out.println("kube-apiserver rejected apis.replicas=-1 with: " + result.output().lines()
-                .filter(l -> l.contains("Invalid value")).findFirst().orElse(""));
+        System.out.println("kube-apiserver rejected apis.replicas=-1 with: "
+                + result.output()
+                        .lines()
+                        .filter(l -> l.contains("Invalid value"))
+                        .findFirst()
+                        .orElse(""));
     }
 
-    record Result(int exit, String output) {
-    }
+    record Result(int exit, String output) {}
 
     private static Result kubectl(String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of("kubectl"));

@@ -31,7 +31,9 @@ class HelmChartTest {
         for (Set<Profile> selection : RenderedChart.allSelections()) {
             Path chart = RenderedChart.write(selection, dir.resolve(name(selection)));
             LintResult lint = new Helm(chart).lint().strict().call();
-            assertThat(lint.isFailed()).as("helm lint --strict of %s: %s", selection, lint.getMessages()).isFalse();
+            assertThat(lint.isFailed())
+                    .as("helm lint --strict of %s: %s", selection, lint.getMessages())
+                    .isFalse();
         }
     }
 

@@ -20,19 +20,17 @@ final class KubernetesValidate {
     static final String PACKAGE = "kubernetes-validate==1.37.0";
     static final String KUBERNETES_VERSION = "1.37.0";
 
-    private KubernetesValidate() {
-    }
+    private KubernetesValidate() {}
 
     /** Exit code and output of {@code kubernetes-validate --strict} over the files. */
     static Result validate(List<Path> files) {
-        List<String> args = new ArrayList<>(List.of(executable().toString(), "--strict", "--quiet",
-                "--kubernetes-version", KUBERNETES_VERSION));
+        List<String> args = new ArrayList<>(
+                List.of(executable().toString(), "--strict", "--quiet", "--kubernetes-version", KUBERNETES_VERSION));
         files.forEach(f -> args.add(f.toString()));
         return run(args);
     }
 
-    record Result(int exit, String output) {
-    }
+    record Result(int exit, String output) {}
 
     private static synchronized Path executable() {
         Path venv = DevstackHome.fromEnvironment().toolsRoot().resolve("kubernetes-validate");
@@ -42,11 +40,11 @@ final class KubernetesValidate {
         }
         Result created = run(List.of("python3", "-m", "venv", venv.toString()));
         if (created.exit() != 0) {
-            throw new IllegalStateException("python3 cannot create a venv in " + venv
-                    + " (install python3-venv): " + created.output());
+            throw new IllegalStateException(
+                    "python3 cannot create a venv in " + venv + " (install python3-venv): " + created.output());
         }
-        Result installed = run(List.of(venv.resolve("bin/pip").toString(), "install", "--quiet",
-                "--disable-pip-version-check", PACKAGE));
+        Result installed = run(List.of(
+                venv.resolve("bin/pip").toString(), "install", "--quiet", "--disable-pip-version-check", PACKAGE));
         if (installed.exit() != 0) {
             throw new IllegalStateException("pip could not install " + PACKAGE + ": " + installed.output());
         }
@@ -55,7 +53,8 @@ final class KubernetesValidate {
 
     private static Result run(List<String> command) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(10, TimeUnit.MINUTES)) {
                 process.destroyForcibly();

@@ -27,10 +27,10 @@ final class RenderedChart {
     static final String NAMESPACE = "devstack";
     /** The Kubernetes release the chart is rendered for, validated against and dry-run on. */
     static final String KUBERNETES_VERSION = "v1.37.2";
+
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-    private RenderedChart() {
-    }
+    private RenderedChart() {}
 
     /** Every non-empty selection of the four profiles (15). */
     static List<Set<Profile>> allSelections() {
@@ -59,8 +59,13 @@ final class RenderedChart {
             Path file = Files.createTempFile("devstack-values", ".yaml");
             try {
                 YAML.writeValue(file.toFile(), values);
-                return new Helm(chart).template().withName(RELEASE).withNamespace(NAMESPACE)
-                        .withKubeVersion(KUBERNETES_VERSION).withValuesFile(file).call();
+                return new Helm(chart)
+                        .template()
+                        .withName(RELEASE)
+                        .withNamespace(NAMESPACE)
+                        .withKubeVersion(KUBERNETES_VERSION)
+                        .withValuesFile(file)
+                        .call();
             } finally {
                 Files.deleteIfExists(file);
             }
@@ -75,10 +80,15 @@ final class RenderedChart {
         if (!everything) {
             return Map.of("profiles", ids);
         }
-        return Map.of("profiles", ids,
-                "apis", Map.of("ingress", Map.of("enabled", true, "className", "nginx")),
-                "vault", Map.of("storeUnsealKeysInSecret", true),
-                "storage", Map.of("storageClass", "standard"));
+        return Map.of(
+                "profiles",
+                ids,
+                "apis",
+                Map.of("ingress", Map.of("enabled", true, "className", "nginx")),
+                "vault",
+                Map.of("storeUnsealKeysInSecret", true),
+                "storage",
+                Map.of("storageClass", "standard"));
     }
 
     static List<Map<String, Object>> objects(String manifests) {

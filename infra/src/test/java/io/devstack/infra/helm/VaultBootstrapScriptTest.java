@@ -60,11 +60,13 @@ class VaultBootstrapScriptTest {
             for (SecretSpec secret : LAYOUT.secrets()) {
                 int expected = client.readableSecrets().contains(secret.name()) ? 200 : 403;
                 assertThat(get(token, "/v1/" + secret.dataPath()).statusCode())
-                        .as("%s reads %s", client.name(), secret.name()).isEqualTo(expected);
+                        .as("%s reads %s", client.name(), secret.name())
+                        .isEqualTo(expected);
             }
         }
         String kustomization = Files.readString(first.resolve("kustomization.yaml"));
-        LAYOUT.clients().forEach(c -> assertThat(kustomization).contains("- name: " + ServiceTemplate.appRoleSecret(c.name())));
+        LAYOUT.clients()
+                .forEach(c -> assertThat(kustomization).contains("- name: " + ServiceTemplate.appRoleSecret(c.name())));
         assertThat(kustomization).contains("- name: devstack-vault-keys", "- name: devstack-prometheus-vault-token");
 
         BAO.stop();
@@ -77,8 +79,7 @@ class VaultBootstrapScriptTest {
         assertThat(login(second.resolve("approle-api-spring"))).isNotBlank();
     }
 
-    record Run(int exit, String output) {
-    }
+    record Run(int exit, String output) {}
 
     private static Run run(Path script, Path bin, Path out, Path keys) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder("sh", script.toString()).redirectErrorStream(true);
@@ -100,10 +101,14 @@ class VaultBootstrapScriptTest {
     private static String login(Path approle) throws IOException, InterruptedException {
         String body = "{\"role_id\":\"" + Files.readString(approle.resolve("role-id")) + "\",\"secret_id\":\""
                 + Files.readString(approle.resolve("secret-id")) + "\"}";
-        HttpResponse<String> response = send(HttpRequest.newBuilder(BAO.address().resolve("/v1/auth/approle/login"))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        HttpResponse<String> response =
+                send(HttpRequest.newBuilder(BAO.address().resolve("/v1/auth/approle/login"))
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build());
         Matcher token = TOKEN.matcher(response.body());
-        assertThat(token.find()).as("AppRole login of %s: %s", approle, response.statusCode()).isTrue();
+        assertThat(token.find())
+                .as("AppRole login of %s: %s", approle, response.statusCode())
+                .isTrue();
         return token.group(1);
     }
 
@@ -114,7 +119,10 @@ class VaultBootstrapScriptTest {
     }
 
     private static HttpResponse<String> get(String token, String path) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(BAO.address().resolve(path)).header("X-Vault-Token", token).GET().build());
+        return send(HttpRequest.newBuilder(BAO.address().resolve(path))
+                .header("X-Vault-Token", token)
+                .GET()
+                .build());
     }
 
     private static HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
@@ -122,5 +130,4 @@ class VaultBootstrapScriptTest {
             return client.send(request, HttpResponse.BodyHandlers.ofString());
         }
     }
-
 }

@@ -19,25 +19,44 @@ class ApiLauncherTest {
     void everyModuleGetsItsContractPorts() {
         ProcessSupervisor supervisor = new ProcessSupervisor(new DevstackHome(home));
         List<String> addresses = ApiLauncher.MODULES.stream()
-                .map(m -> new ApiLauncher(supervisor, m).address()).toList();
-        assertThat(addresses).containsExactly("http://127.0.0.1:8000", "http://127.0.0.1:8001",
-                "http://127.0.0.1:8002", "http://127.0.0.1:8003", "http://127.0.0.1:8004");
+                .map(m -> new ApiLauncher(supervisor, m).address())
+                .toList();
+        assertThat(addresses)
+                .containsExactly(
+                        "http://127.0.0.1:8000",
+                        "http://127.0.0.1:8001",
+                        "http://127.0.0.1:8002",
+                        "http://127.0.0.1:8003",
+                        "http://127.0.0.1:8004");
     }
 
     @Test
     void anUnknownModuleIsRefusedWithTheValidNames() {
         ProcessSupervisor supervisor = new ProcessSupervisor(new DevstackHome(home));
         assertThatThrownBy(() -> new ApiLauncher(supervisor, "api-quarkus"))
-                .hasMessageContaining("unknown API module 'api-quarkus'").hasMessageContaining("api-javalin");
+                .hasMessageContaining("unknown API module 'api-quarkus'")
+                .hasMessageContaining("api-javalin");
     }
 
     @Test
     void theEnvironmentIsExactlyApiMdsVariablesPointingAtTheNativeStack() {
         var env = ApiEnvironment.forModule(new DevstackHome(home), "api-vertx");
-        assertThat(env.keySet()).containsExactly("VAULT_ADDR", "VAULT_APPROLE_DIR", "POSTGRES_HOST", "POSTGRES_PORT",
-                "MYSQL_HOST", "MYSQL_PORT", "MONGODB_HOST", "MONGODB_PORT", "REDIS_NODES", "RABBITMQ_HOST",
-                "RABBITMQ_PORT", "BACKEND_TIMEOUT_MS");
-        assertThat(env.get("VAULT_APPROLE_DIR")).isEqualTo(home.resolve("approle/api-vertx").toString());
+        assertThat(env.keySet())
+                .containsExactly(
+                        "VAULT_ADDR",
+                        "VAULT_APPROLE_DIR",
+                        "POSTGRES_HOST",
+                        "POSTGRES_PORT",
+                        "MYSQL_HOST",
+                        "MYSQL_PORT",
+                        "MONGODB_HOST",
+                        "MONGODB_PORT",
+                        "REDIS_NODES",
+                        "RABBITMQ_HOST",
+                        "RABBITMQ_PORT",
+                        "BACKEND_TIMEOUT_MS");
+        assertThat(env.get("VAULT_APPROLE_DIR"))
+                .isEqualTo(home.resolve("approle/api-vertx").toString());
         assertThat(env.get("REDIS_NODES"))
                 .isEqualTo("redis-1=127.0.0.1:6379,redis-2=127.0.0.1:6380,redis-3=127.0.0.1:6381");
     }

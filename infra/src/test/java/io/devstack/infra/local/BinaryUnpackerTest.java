@@ -31,8 +31,8 @@ class BinaryUnpackerTest {
             for (int i = 0; i < callers; i++) {
                 results.add(pool.submit(() -> {
                     start.await();
-                    Path server = BinaryUnpacker.unpackExecutable(resource, target, "redis-server", "Redis",
-                            Progress.SILENT);
+                    Path server =
+                            BinaryUnpacker.unpackExecutable(resource, target, "redis-server", "Redis", Progress.SILENT);
                     // what the launcher does next: the file must be complete and executable right now
                     assertThat(server).isExecutable();
                     return server;

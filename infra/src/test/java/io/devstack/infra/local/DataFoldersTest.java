@@ -21,7 +21,8 @@ class DataFoldersTest {
 
         DataFolders.initialise("postgres", data, "PG_VERSION", scratch -> {
             assertThat(scratch).isNotEqualTo(data);
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(scratch))).isEqualTo("rwx------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(scratch)))
+                    .isEqualTo("rwx------");
             Files.writeString(scratch.resolve("PG_VERSION"), "17\n");
         });
 
@@ -33,9 +34,10 @@ class DataFoldersTest {
     void aFailedFirstRunLeavesNoDataFolderAndTheNextOneStartsClean() throws IOException {
         Path data = root.resolve("mysql");
         assertThatThrownBy(() -> DataFolders.initialise("mysql", data, "mysql", scratch -> {
-            Files.writeString(scratch.resolve("half-written"), "x");
-            throw new IOException("install failed");
-        })).hasRootCauseMessage("install failed");
+                    Files.writeString(scratch.resolve("half-written"), "x");
+                    throw new IOException("install failed");
+                }))
+                .hasRootCauseMessage("install failed");
         assertThat(data).doesNotExist();
 
         DataFolders.initialise("mysql", data, "mysql", scratch -> Files.createDirectory(scratch.resolve("mysql")));
@@ -49,7 +51,7 @@ class DataFoldersTest {
         Path data = Files.createDirectories(root.resolve("postgres"));
         Files.writeString(data.resolve("base"), "someone's rows");
 
-        assertThatThrownBy(() -> DataFolders.initialise("postgres", data, "PG_VERSION", scratch -> { }))
+        assertThatThrownBy(() -> DataFolders.initialise("postgres", data, "PG_VERSION", scratch -> {}))
                 .isInstanceOf(ServiceStartException.class)
                 .hasMessage("postgres: the data folder " + data + " has files but no PG_VERSION (damaged, or not this"
                         + " server's): move it away to start empty, or run `devstack down --volumes` to delete every"

@@ -9,10 +9,11 @@ class MariaDbLauncherTest {
 
     @Test
     void theInitFileResetsEveryPasswordToVaultsAndQuotesThem() {
-        SecretSource vault = name -> Map.of("root_password", "r'oot", "user", "dev_user", "password", "p\\w'd",
-                "database", "dev_database");
+        SecretSource vault = name ->
+                Map.of("root_password", "r'oot", "user", "dev_user", "password", "p\\w'd", "database", "dev_database");
         String sql = MariaDbLauncher.initSql(vault);
-        assertThat(sql).contains("CREATE DATABASE IF NOT EXISTS `dev_database`;")
+        assertThat(sql)
+                .contains("CREATE DATABASE IF NOT EXISTS `dev_database`;")
                 .contains("ALTER USER 'root'@'localhost' IDENTIFIED BY 'r''oot';")
                 .contains("CREATE USER IF NOT EXISTS 'dev_user'@'%';")
                 .contains("ALTER USER 'dev_user'@'127.0.0.1' IDENTIFIED BY 'p\\\\w''d';")

@@ -20,10 +20,13 @@ class PortCheckTest {
             assertThat(conflicts).hasSize(1);
             PortCheck.Conflict conflict = conflicts.getFirst();
             assertThat(conflict.port()).isEqualTo(port);
-            assertThat(conflict.holder()).contains("pid " + ProcessHandle.current().pid() + " (java)");
-            assertThat(conflict.message()).isEqualTo("port " + port + " (postgres) is in use by pid "
-                    + ProcessHandle.current().pid() + " (java) — stop that process, or run ./devstack down if it is"
-                    + " a DevStack still running");
+            assertThat(conflict.holder())
+                    .contains("pid " + ProcessHandle.current().pid() + " (java)");
+            assertThat(conflict.message())
+                    .isEqualTo("port " + port + " (postgres) is in use by pid "
+                            + ProcessHandle.current().pid()
+                            + " (java) — stop that process, or run ./devstack down if it is"
+                            + " a DevStack still running");
             assertThat(conflict.message()).doesNotContain("\n");
         }
     }
@@ -40,8 +43,10 @@ class PortCheckTest {
 
     @Test
     void readsTheInodeOfAListenerFromProcNetTcp() {
-        String listen = "   3: 0100007F:18EB 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 123456 1";
-        String established = "   4: 0100007F:18EB 0100007F:C350 01 00000000:00000000 00:00000000 00000000     0        0 654321 1";
+        String listen =
+                "   3: 0100007F:18EB 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 123456 1";
+        String established =
+                "   4: 0100007F:18EB 0100007F:C350 01 00000000:00000000 00:00000000 00000000     0        0 654321 1";
         assertThat(PortCheck.inodeOfListener(listen, ":18EB")).contains("123456");
         assertThat(PortCheck.inodeOfListener(established, ":18EB")).isEmpty();
         assertThat(PortCheck.inodeOfListener(listen, ":18EC")).isEmpty();

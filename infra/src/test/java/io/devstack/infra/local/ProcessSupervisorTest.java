@@ -45,7 +45,9 @@ class ProcessSupervisorTest {
 
         assertThat(supervisor.state("fake").status()).isEqualTo(ProcessState.Status.STOPPED);
         assertThat(home.pidFile("fake")).doesNotExist();
-        assertThat(family).allSatisfy(p -> assertThat(gone(p)).as("descendant %d", p.pid()).isTrue());
+        assertThat(family)
+                .allSatisfy(
+                        p -> assertThat(gone(p)).as("descendant %d", p.pid()).isTrue());
         assertThat(gone(handle)).isTrue();
         assertThat(supervisor.lastLogLines("fake", 5)).contains("server up");
     }
@@ -96,8 +98,17 @@ class ProcessSupervisorTest {
 
     @Test
     void aChildInheritsNoSecretFromTheShellOnlyWhatEveryServerNeeds() {
-        java.util.Map<String, String> env = new java.util.HashMap<>(java.util.Map.of("PATH", "/usr/bin", "HOME", "/root",
-                "VAULT_TOKEN", "hvs.secret", "PGPASSWORD", "hunter2", "AWS_SECRET_ACCESS_KEY", "x"));
+        java.util.Map<String, String> env = new java.util.HashMap<>(java.util.Map.of(
+                "PATH",
+                "/usr/bin",
+                "HOME",
+                "/root",
+                "VAULT_TOKEN",
+                "hvs.secret",
+                "PGPASSWORD",
+                "hunter2",
+                "AWS_SECRET_ACCESS_KEY",
+                "x"));
 
         assertThat(ProcessSupervisor.onlyNeeded(env)).containsOnlyKeys("PATH", "HOME");
     }

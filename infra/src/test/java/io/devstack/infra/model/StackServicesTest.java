@@ -15,9 +15,19 @@ class StackServicesTest {
 
     @Test
     void theDefaultSelectionIsStandardWithEveryBackendTheApisUse() {
-        assertThat(names(Set.of())).isEqualTo(names(Set.of(Profile.STANDARD)))
-                .containsExactly("vault", "postgres", "pgbouncer", "mysql", "redis-1", "redis-2", "redis-3",
-                        "rabbitmq", "mongodb", "forgejo");
+        assertThat(names(Set.of()))
+                .isEqualTo(names(Set.of(Profile.STANDARD)))
+                .containsExactly(
+                        "vault",
+                        "postgres",
+                        "pgbouncer",
+                        "mysql",
+                        "redis-1",
+                        "redis-2",
+                        "redis-3",
+                        "rabbitmq",
+                        "mongodb",
+                        "forgejo");
     }
 
     @Test
@@ -29,8 +39,17 @@ class StackServicesTest {
     @Test
     void referencePullsInTheBackendsTheApisDependOn() {
         assertThat(names(Set.of(Profile.REFERENCE)))
-                .contains("vault", "postgres", "mysql", "redis-1", "redis-2", "redis-3", "rabbitmq", "mongodb",
-                        "api-spring", "api-javalin")
+                .contains(
+                        "vault",
+                        "postgres",
+                        "mysql",
+                        "redis-1",
+                        "redis-2",
+                        "redis-3",
+                        "rabbitmq",
+                        "mongodb",
+                        "api-spring",
+                        "api-javalin")
                 .doesNotContain("pgbouncer", "forgejo", "grafana");
     }
 
@@ -47,14 +66,27 @@ class StackServicesTest {
         assertThat(full).hasSize(19);
         assertThat(full.stream().filter(StackService::isNative).map(StackService::name))
                 .containsExactly("vault", "postgres", "mysql", "redis-1", "redis-2", "redis-3", "rabbitmq", "mongodb");
-        assertThat(full.stream().filter(s -> s.nativeSupport() == NativeSupport.COMPOSE_ONLY).map(StackService::name))
-                .contains("pgbouncer", "forgejo", "prometheus", "grafana", "loki", "vector", "promtail", "cadvisor",
-                        "redis-exporter-1", "redis-exporter-2", "redis-exporter-3");
+        assertThat(full.stream()
+                        .filter(s -> s.nativeSupport() == NativeSupport.COMPOSE_ONLY)
+                        .map(StackService::name))
+                .contains(
+                        "pgbouncer",
+                        "forgejo",
+                        "prometheus",
+                        "grafana",
+                        "loki",
+                        "vector",
+                        "promtail",
+                        "cadvisor",
+                        "redis-exporter-1",
+                        "redis-exporter-2",
+                        "redis-exporter-3");
     }
 
     @Test
     void theCatalogueHasTheTwentyThreeServicesOfStackMd() {
-        // 23 services in docs/stack.md, counting redis-1/2/3 and the three exporters separately, plus five APIs as one row
+        // 23 services in docs/stack.md, counting redis-1/2/3 and the three exporters separately, plus five APIs as one
+        // row
         assertThat(StackServices.ALL).hasSize(24);
         assertThat(StackServices.require("redis-2").hostPorts()).containsExactly(6380, 6391, 16380);
     }

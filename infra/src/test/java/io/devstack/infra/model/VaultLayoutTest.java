@@ -1,11 +1,10 @@
 package io.devstack.infra.model;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class VaultLayoutTest {
 
@@ -13,34 +12,61 @@ class VaultLayoutTest {
 
     @Test
     void secretsFollowTheContractLayoutInOrder() {
-        assertThat(layout.secrets()).extracting(SecretSpec::name).containsExactly(
-                "postgres", "mysql", "mongodb", "redis-1", "redis-2", "redis-3", "rabbitmq", "forgejo");
-        assertThat(layout.secret("postgres").orElseThrow().fields()).containsExactly(
-                entry("user", new SecretField.Fixed("dev_admin")), entry("password", new SecretField.Password(null)),
-                entry("database", new SecretField.Fixed("dev_database")), entry("tls_enabled", new SecretField.Flag(false)));
+        assertThat(layout.secrets())
+                .extracting(SecretSpec::name)
+                .containsExactly(
+                        "postgres", "mysql", "mongodb", "redis-1", "redis-2", "redis-3", "rabbitmq", "forgejo");
+        assertThat(layout.secret("postgres").orElseThrow().fields())
+                .containsExactly(
+                        entry("user", new SecretField.Fixed("dev_admin")),
+                                entry("password", new SecretField.Password(null)),
+                        entry("database", new SecretField.Fixed("dev_database")),
+                                entry("tls_enabled", new SecretField.Flag(false)));
         assertThat(layout.secret("mysql").orElseThrow().fields().keySet())
                 .containsExactly("root_password", "user", "password", "database", "tls_enabled");
-        assertThat(layout.secret("mongodb").orElseThrow().fields().get("user")).isEqualTo(new SecretField.Fixed("dev_user"));
-        assertThat(layout.secret("rabbitmq").orElseThrow().fields().get("vhost")).isEqualTo(new SecretField.Fixed("dev_vhost"));
-        assertThat(layout.secret("forgejo").orElseThrow().fields()).containsEntry("admin_user", new SecretField.Fixed("devstack-admin"))
+        assertThat(layout.secret("mongodb").orElseThrow().fields().get("user"))
+                .isEqualTo(new SecretField.Fixed("dev_user"));
+        assertThat(layout.secret("rabbitmq").orElseThrow().fields().get("vhost"))
+                .isEqualTo(new SecretField.Fixed("dev_vhost"));
+        assertThat(layout.secret("forgejo").orElseThrow().fields())
+                .containsEntry("admin_user", new SecretField.Fixed("devstack-admin"))
                 .containsEntry("admin_email", new SecretField.Fixed("admin@devstack.local"));
-        assertThat(layout.secrets()).allSatisfy(secret ->
-                assertThat(secret.fields()).containsEntry("tls_enabled", new SecretField.Flag(false)));
+        assertThat(layout.secrets())
+                .allSatisfy(secret ->
+                        assertThat(secret.fields()).containsEntry("tls_enabled", new SecretField.Flag(false)));
     }
 
     @Test
     void redisNodesShareOnePassword() {
         assertThat(List.of("redis-1", "redis-2", "redis-3"))
-                .allSatisfy(node -> assertThat(layout.secret(node).orElseThrow().fields().get("password"))
+                .allSatisfy(node -> assertThat(
+                                layout.secret(node).orElseThrow().fields().get("password"))
                         .isEqualTo(new SecretField.Password("redis")));
     }
 
     @Test
     void everyVaultClientOfTheStackHasItsOwnRole() {
-        assertThat(layout.clients()).extracting(VaultClient::name).containsExactly(
-                "postgres", "pgbouncer", "mysql", "mongodb", "redis-1", "redis-2", "redis-3", "rabbitmq", "forgejo",
-                "redis-exporter-1", "redis-exporter-2", "redis-exporter-3", "vector",
-                "api-spring", "api-micronaut", "api-helidon", "api-vertx", "api-javalin");
+        assertThat(layout.clients())
+                .extracting(VaultClient::name)
+                .containsExactly(
+                        "postgres",
+                        "pgbouncer",
+                        "mysql",
+                        "mongodb",
+                        "redis-1",
+                        "redis-2",
+                        "redis-3",
+                        "rabbitmq",
+                        "forgejo",
+                        "redis-exporter-1",
+                        "redis-exporter-2",
+                        "redis-exporter-3",
+                        "vector",
+                        "api-spring",
+                        "api-micronaut",
+                        "api-helidon",
+                        "api-vertx",
+                        "api-javalin");
     }
 
     @Test
@@ -50,8 +76,9 @@ class VaultLayoutTest {
         assertThat(readable("redis-exporter-2")).containsExactly("redis-2");
         assertThat(readable("vector")).containsExactlyInAnyOrder("postgres", "mysql", "mongodb", "redis-1");
         for (String api : VaultLayout.API_MODULES) {
-            assertThat(readable(api)).containsExactlyInAnyOrder(
-                    "postgres", "mysql", "mongodb", "redis-1", "redis-2", "redis-3", "rabbitmq");
+            assertThat(readable(api))
+                    .containsExactlyInAnyOrder(
+                            "postgres", "mysql", "mongodb", "redis-1", "redis-2", "redis-3", "rabbitmq");
         }
     }
 

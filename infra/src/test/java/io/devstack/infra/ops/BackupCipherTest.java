@@ -29,7 +29,8 @@ class BackupCipherTest {
         assertThat(plain).hasContent("CREATE TABLE t (x int);");
 
         assertThatThrownBy(() -> BackupCipher.open("another passphrase".toCharArray(), cipher.parameters()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("wrong passphrase");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("wrong passphrase");
     }
 
     @Test
@@ -38,12 +39,14 @@ class BackupCipherTest {
         Path sealed = cipher.encrypt(write("redis/keys.bin", "some keys"), "redis/keys.bin");
 
         assertThatThrownBy(() -> cipher.decrypt(sealed, "mongodb/keys.bin.enc", dir.resolve("out")))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("does not decrypt");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("does not decrypt");
         byte[] bytes = Files.readAllBytes(sealed);
         bytes[bytes.length - 1] ^= 0x01;
         Files.write(sealed, bytes);
         assertThatThrownBy(() -> cipher.decrypt(sealed, "redis/keys.bin.enc", dir.resolve("out")))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("does not decrypt");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("does not decrypt");
     }
 
     private Path write(String name, String content) throws Exception {

@@ -41,14 +41,16 @@ class PasswordRotationTest {
 
     static {
         CLIENTS.put("postgres", s -> {
-            try (Connection c = StackClients.postgres(s); Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT 1")) {
+            try (Connection c = StackClients.postgres(s);
+                    Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT 1")) {
                 rs.next();
             }
         });
         CLIENTS.put("mysql", s -> {
-            try (Connection c = StackClients.mariadb(s); Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT 1")) {
+            try (Connection c = StackClients.mariadb(s);
+                    Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT 1")) {
                 rs.next();
             }
         });
@@ -88,7 +90,8 @@ class PasswordRotationTest {
                         try {
                             client.getValue().run(cached);
                         } catch (Exception refused) {
-                            retries.computeIfAbsent(client.getKey(), k -> new AtomicInteger()).incrementAndGet();
+                            retries.computeIfAbsent(client.getKey(), k -> new AtomicInteger())
+                                    .incrementAndGet();
                             cached = StackClients.secret(client.getKey());
                             try {
                                 client.getValue().run(cached);
@@ -96,7 +99,9 @@ class PasswordRotationTest {
                                 failures.add(client.getKey() + ": " + again.getMessage());
                             }
                         }
-                        operations.computeIfAbsent(client.getKey(), k -> new AtomicInteger()).incrementAndGet();
+                        operations
+                                .computeIfAbsent(client.getKey(), k -> new AtomicInteger())
+                                .incrementAndGet();
                         Thread.sleep(20); // a steady client, not a busy loop on a shared 2-core machine
                     } while (rotating.get());
                     return null;
@@ -114,19 +119,26 @@ class PasswordRotationTest {
         }
 
         System.out.println("[rotation-test] operations " + operations + ", retries " + retries);
-        assertThat(failures).as("an operation that failed again after re-reading Vault").isEmpty();
+        assertThat(failures)
+                .as("an operation that failed again after re-reading Vault")
+                .isEmpty();
         assertThat(operations.keySet()).containsExactlyInAnyOrderElementsOf(CLIENTS.keySet());
-        assertThat(retries.keySet()).as("every client's cached password was refused once, then recovered")
+        assertThat(retries.keySet())
+                .as("every client's cached password was refused once, then recovered")
                 .containsExactlyInAnyOrderElementsOf(CLIENTS.keySet());
         for (var client : CLIENTS.entrySet()) {
             Map<String, String> now = StackClients.secret(client.getKey());
-            assertThat(now.get("password")).as(client.getKey()).isNotEqualTo(old.get(client.getKey()).get("password"));
+            assertThat(now.get("password"))
+                    .as(client.getKey())
+                    .isNotEqualTo(old.get(client.getKey()).get("password"));
             client.getValue().run(now);
             assertThatThrownBy(() -> client.getValue().run(old.get(client.getKey())))
-                    .as(client.getKey() + " refuses the old password").isInstanceOf(Exception.class);
+                    .as(client.getKey() + " refuses the old password")
+                    .isInstanceOf(Exception.class);
         }
         for (String node : List.of("redis-2", "redis-3")) {
-            assertThat(StackClients.secret(node).get("password")).isEqualTo(StackClients.secret("redis-1").get("password"));
+            assertThat(StackClients.secret(node).get("password"))
+                    .isEqualTo(StackClients.secret("redis-1").get("password"));
         }
     }
 }

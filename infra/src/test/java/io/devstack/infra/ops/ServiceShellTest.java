@@ -33,13 +33,17 @@ class ServiceShellTest {
     }
 
     @ParameterizedTest(name = "shell {0} with {1}")
-    @CsvSource(delimiter = '|', value = {
-            "postgres | SELECT 40 + 2 AS answer; | psql     | 42",
-            "mysql    | SELECT 40 + 2 AS answer; |          | 42",
-            "redis    | PING                     | redis-cli | PONG"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "postgres | SELECT 40 + 2 AS answer; | psql     | 42",
+                "mysql    | SELECT 40 + 2 AS answer; |          | 42",
+                "redis    | PING                     | redis-cli | PONG"
+            })
     void theServiceClientAnswersACommandGivenOnStdin(String service, String command, String program, String expected)
             throws Exception {
-        Assumptions.assumeTrue(program == null || onPath(program), () -> program + " is not installed (.ci/run installs it)");
+        Assumptions.assumeTrue(
+                program == null || onPath(program), () -> program + " is not installed (.ci/run installs it)");
         Result result = devstack(command + "\n", "shell", service);
 
         assertThat(result.exit()).as(result.stderr()).isZero();
@@ -51,21 +55,27 @@ class ServiceShellTest {
         Assumptions.assumeFalse(onPath("mongosh"));
         Result mongo = devstack("", "shell", "mongodb");
         assertThat(mongo.exit()).isEqualTo(5);
-        assertThat(mongo.stderr().strip()).startsWith("devstack: mongodb: no Mongo shell").contains("install mongosh")
-                .doesNotContain("\n").doesNotContain(StackClients.secret("mongodb").get("password"));
+        assertThat(mongo.stderr().strip())
+                .startsWith("devstack: mongodb: no Mongo shell")
+                .contains("install mongosh")
+                .doesNotContain("\n")
+                .doesNotContain(StackClients.secret("mongodb").get("password"));
 
         Result amqp = devstack("", "shell", "rabbitmq");
         assertThat(amqp.exit()).isEqualTo(1);
-        assertThat(amqp.stderr().strip()).startsWith("devstack: no shell for 'rabbitmq'").doesNotContain("\n");
+        assertThat(amqp.stderr().strip())
+                .startsWith("devstack: no shell for 'rabbitmq'")
+                .doesNotContain("\n");
     }
 
-    private record Result(int exit, String stdout, String stderr) {
-    }
+    private record Result(int exit, String stdout, String stderr) {}
 
     private static Result devstack(String stdin, String... args) throws Exception {
-        List<String> command = new ArrayList<>(ChildJvm.command(DevstackCommand.class, "128m", List.of(), Arrays.asList(args)));
+        List<String> command =
+                new ArrayList<>(ChildJvm.command(DevstackCommand.class, "128m", List.of(), Arrays.asList(args)));
         ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().put(DevstackHome.ENV, StackClients.runtime().home().root().toString());
+        builder.environment()
+                .put(DevstackHome.ENV, StackClients.runtime().home().root().toString());
         Path err = Files.createTempFile("devstack-shell", ".err");
         Process process = builder.redirectError(err.toFile()).start();
         try (var in = process.getOutputStream()) {

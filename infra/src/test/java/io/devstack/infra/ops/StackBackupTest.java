@@ -61,10 +61,12 @@ class StackBackupTest {
 
     @AfterAll
     static void removeTestData() throws Exception {
-        try (Connection c = StackClients.postgres(StackClients.secret("postgres")); Statement s = c.createStatement()) {
+        try (Connection c = StackClients.postgres(StackClients.secret("postgres"));
+                Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS " + TABLE + ", " + TABLE + "_later");
         }
-        try (Connection c = StackClients.mariadb(StackClients.secret("mysql")); Statement s = c.createStatement()) {
+        try (Connection c = StackClients.mariadb(StackClients.secret("mysql"));
+                Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS " + TABLE + ", " + TABLE + "_later");
         }
         try (MongoClient mongo = StackClients.mongo(StackClients.secret("mongodb"))) {
@@ -75,34 +77,48 @@ class StackBackupTest {
             redis.connection().sync().del("ops:backup:s", "ops:backup:h", "ops:backup:ttl", "ops:backup:new");
         }
         try (com.rabbitmq.client.Connection amqp = StackClients.amqp(StackClients.secret("rabbitmq"));
-             Channel channel = amqp.createChannel()) {
+                Channel channel = amqp.createChannel()) {
             channel.queueDelete(QUEUE);
         }
-        assertThat(runtime.health()).allSatisfy(h -> assertThat(h.healthy()).as(h.service() + ": " + h.detail()).isTrue());
+        assertThat(runtime.health())
+                .allSatisfy(h -> assertThat(h.healthy())
+                        .as(h.service() + ": " + h.detail())
+                        .isTrue());
     }
 
     @Test
     void anEncryptedBackupRestoresExactlyTheFirstStateAndRefusesAWrongPassphrase() throws Exception {
         assertThat(backup.manifest().encrypted()).isTrue();
-        assertThat(backup.manifest().services()).containsOnlyKeys("vault", "redis", "mongodb", "mysql", "postgres",
-                "rabbitmq");
-        assertThat(backup.manifest().files()).allSatisfy(f -> assertThat(f.path()).endsWith(".enc"));
+        assertThat(backup.manifest().services())
+                .containsOnlyKeys("vault", "redis", "mongodb", "mysql", "postgres", "rabbitmq");
+        assertThat(backup.manifest().files())
+                .allSatisfy(f -> assertThat(f.path()).endsWith(".enc"));
         assertThat(backup.manifest().problems(backup.folder())).isEmpty();
-        assertThat(store.list()).extracting(b -> b.manifest().name()).contains(backup.manifest().name());
+        assertThat(store.list())
+                .extracting(b -> b.manifest().name())
+                .contains(backup.manifest().name());
         assertThat(Files.readString(backup.folder().resolve("mysql/dump.sql.enc"), StandardCharsets.ISO_8859_1))
-                .as("encrypted at rest").doesNotContain(TABLE);
+                .as("encrypted at rest")
+                .doesNotContain(TABLE);
 
         changeEverything();
 
-        assertThatThrownBy(() -> BackupCipher.open("wrong passphrase".toCharArray(), backup.manifest().encryption()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("wrong passphrase");
-        new StackBackup(runtime).restore(store.open(backup.manifest().name()),
-                BackupCipher.open(PASSPHRASE, backup.manifest().encryption()), PROGRESS);
+        assertThatThrownBy(() -> BackupCipher.open(
+                        "wrong passphrase".toCharArray(), backup.manifest().encryption()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("wrong passphrase");
+        new StackBackup(runtime)
+                .restore(
+                        store.open(backup.manifest().name()),
+                        BackupCipher.open(PASSPHRASE, backup.manifest().encryption()),
+                        PROGRESS);
 
         assertFirstState();
-        assertThat(runtime.health()).allSatisfy(h -> assertThat(h.healthy()).as(h.service()).isTrue());
+        assertThat(runtime.health())
+                .allSatisfy(h -> assertThat(h.healthy()).as(h.service()).isTrue());
         try (var run = Files.list(runtime.home().runDir())) {
-            assertThat(run.map(p -> p.getFileName().toString())).as("the decrypted staging folder is gone")
+            assertThat(run.map(p -> p.getFileName().toString()))
+                    .as("the decrypted staging folder is gone")
                     .noneMatch(n -> n.startsWith("restore-"));
         }
     }
@@ -115,7 +131,8 @@ class StackBackupTest {
                 Files.copy(file, copy.resolve(backup.folder().relativize(file).toString()));
             }
         }
-        BackupStore.Stored altered = new BackupStore(copies).open(backup.manifest().name());
+        BackupStore.Stored altered =
+                new BackupStore(copies).open(backup.manifest().name());
         assertThat(altered.manifest().problems(altered.folder())).isEmpty();
 
         Path dump = altered.folder().resolve("mysql/dump.sql.enc");
@@ -125,25 +142,32 @@ class StackBackupTest {
 
         assertThat(altered.manifest().problems(altered.folder()))
                 .containsExactly("mysql/dump.sql.enc: SHA-256 differs from the manifest (the file was altered)");
-        assertThatThrownBy(() -> new StackBackup(runtime).restore(altered,
-                BackupCipher.open(PASSPHRASE, altered.manifest().encryption()), PROGRESS))
-                .isInstanceOf(StackException.class).hasMessageContaining("fails its checksums")
+        assertThatThrownBy(() -> new StackBackup(runtime)
+                        .restore(
+                                altered,
+                                BackupCipher.open(PASSPHRASE, altered.manifest().encryption()),
+                                PROGRESS))
+                .isInstanceOf(StackException.class)
+                .hasMessageContaining("fails its checksums")
                 .hasMessageContaining("nothing was changed");
     }
 
     private static void writeFirstState() throws Exception {
-        try (Connection c = StackClients.postgres(StackClients.secret("postgres")); Statement s = c.createStatement()) {
+        try (Connection c = StackClients.postgres(StackClients.secret("postgres"));
+                Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS " + TABLE + ", " + TABLE + "_later");
             s.execute("CREATE TABLE " + TABLE + " (id int PRIMARY KEY, note text)");
             s.execute("INSERT INTO " + TABLE + " VALUES (1, 'one'), (2, 'two'), (3, 'three')");
         }
-        try (Connection c = StackClients.mariadb(StackClients.secret("mysql")); Statement s = c.createStatement()) {
+        try (Connection c = StackClients.mariadb(StackClients.secret("mysql"));
+                Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS " + TABLE + ", " + TABLE + "_later");
             s.execute("CREATE TABLE " + TABLE + " (id int PRIMARY KEY, note varchar(20))");
             s.execute("INSERT INTO " + TABLE + " VALUES (1, 'one'), (2, 'two'), (3, 'three')");
         }
         try (MongoClient mongo = StackClients.mongo(StackClients.secret("mongodb"))) {
-            MongoCollection<Document> collection = mongo.getDatabase("dev_database").getCollection(TABLE);
+            MongoCollection<Document> collection =
+                    mongo.getDatabase("dev_database").getCollection(TABLE);
             collection.drop();
             collection.insertMany(List.of(document(1), document(2), document(3)));
             collection.createIndex(Indexes.ascending("n"));
@@ -156,23 +180,26 @@ class StackBackupTest {
             sync.del("ops:backup:new");
         }
         try (com.rabbitmq.client.Connection amqp = StackClients.amqp(StackClients.secret("rabbitmq"));
-             Channel channel = amqp.createChannel()) {
+                Channel channel = amqp.createChannel()) {
             channel.queueDeclare(QUEUE, true, false, false, null);
             channel.queuePurge(QUEUE);
             for (String body : List.of("m1", "m2")) {
-                channel.basicPublish("", QUEUE, MessageProperties.PERSISTENT_TEXT_PLAIN, body.getBytes(StandardCharsets.UTF_8));
+                channel.basicPublish(
+                        "", QUEUE, MessageProperties.PERSISTENT_TEXT_PLAIN, body.getBytes(StandardCharsets.UTF_8));
             }
         }
         runtime.runningVault(Progress.SILENT).admin().writeSecret(VAULT_SECRET, Map.of("value", "before"));
     }
 
     private static void changeEverything() throws Exception {
-        try (Connection c = StackClients.postgres(StackClients.secret("postgres")); Statement s = c.createStatement()) {
+        try (Connection c = StackClients.postgres(StackClients.secret("postgres"));
+                Statement s = c.createStatement()) {
             s.execute("DELETE FROM " + TABLE + " WHERE id = 2");
             s.execute("UPDATE " + TABLE + " SET note = 'changed' WHERE id = 1");
             s.execute("CREATE TABLE " + TABLE + "_later (id int)");
         }
-        try (Connection c = StackClients.mariadb(StackClients.secret("mysql")); Statement s = c.createStatement()) {
+        try (Connection c = StackClients.mariadb(StackClients.secret("mysql"));
+                Statement s = c.createStatement()) {
             s.execute("DELETE FROM " + TABLE + " WHERE id = 2");
             s.execute("INSERT INTO " + TABLE + " VALUES (9, 'nine')");
             s.execute("CREATE TABLE " + TABLE + "_later (id int)");
@@ -187,9 +214,10 @@ class StackBackupTest {
             redis.connection().sync().set("ops:backup:new", "new");
         }
         try (com.rabbitmq.client.Connection amqp = StackClients.amqp(StackClients.secret("rabbitmq"));
-             Channel channel = amqp.createChannel()) {
+                Channel channel = amqp.createChannel()) {
             assertThat(channel.basicGet(QUEUE, true)).isNotNull();
-            channel.basicPublish("", QUEUE, MessageProperties.PERSISTENT_TEXT_PLAIN, "m3".getBytes(StandardCharsets.UTF_8));
+            channel.basicPublish(
+                    "", QUEUE, MessageProperties.PERSISTENT_TEXT_PLAIN, "m3".getBytes(StandardCharsets.UTF_8));
         }
         runtime.runningVault(Progress.SILENT).admin().writeSecret(VAULT_SECRET, Map.of("value", "after"));
         // a rotated password after the backup: the restore brings back the backup's and the server takes it
@@ -197,21 +225,32 @@ class StackBackupTest {
     }
 
     private static void assertFirstState() throws Exception {
-        try (Connection c = StackClients.postgres(StackClients.secret("postgres")); Statement s = c.createStatement()) {
-            assertThat(rows(s, "SELECT id, note FROM " + TABLE + " ORDER BY id")).containsExactly("1:one", "2:two", "3:three");
-            assertThat(rows(s, "SELECT count(*) FROM pg_tables WHERE tablename = '" + TABLE + "_later'")).containsExactly("0");
+        try (Connection c = StackClients.postgres(StackClients.secret("postgres"));
+                Statement s = c.createStatement()) {
+            assertThat(rows(s, "SELECT id, note FROM " + TABLE + " ORDER BY id"))
+                    .containsExactly("1:one", "2:two", "3:three");
+            assertThat(rows(s, "SELECT count(*) FROM pg_tables WHERE tablename = '" + TABLE + "_later'"))
+                    .containsExactly("0");
         }
-        try (Connection c = StackClients.mariadb(StackClients.secret("mysql")); Statement s = c.createStatement()) {
-            assertThat(rows(s, "SELECT id, note FROM " + TABLE + " ORDER BY id")).containsExactly("1:one", "2:two", "3:three");
-            assertThat(rows(s, "SELECT count(*) FROM information_schema.tables WHERE table_name = '" + TABLE + "_later'"))
+        try (Connection c = StackClients.mariadb(StackClients.secret("mysql"));
+                Statement s = c.createStatement()) {
+            assertThat(rows(s, "SELECT id, note FROM " + TABLE + " ORDER BY id"))
+                    .containsExactly("1:one", "2:two", "3:three");
+            assertThat(rows(
+                            s,
+                            "SELECT count(*) FROM information_schema.tables WHERE table_name = '" + TABLE + "_later'"))
                     .containsExactly("0");
         }
         try (MongoClient mongo = StackClients.mongo(StackClients.secret("mongodb"))) {
             var db = mongo.getDatabase("dev_database");
-            assertThat(db.getCollection(TABLE).find().sort(new Document("_id", 1)).into(new ArrayList<>()))
+            assertThat(db.getCollection(TABLE)
+                            .find()
+                            .sort(new Document("_id", 1))
+                            .into(new ArrayList<>()))
                     .containsExactly(document(1), document(2), document(3));
             assertThat(db.getCollection(TABLE).listIndexes().into(new ArrayList<>()))
-                    .extracting(i -> i.getString("name")).contains("n_1");
+                    .extracting(i -> i.getString("name"))
+                    .contains("n_1");
             assertThat(db.listCollectionNames().into(new ArrayList<>())).doesNotContain(TABLE + "_later");
         }
         try (StackClients.RedisCluster redis = StackClients.redis(StackClients.secret("redis-1"))) {
@@ -223,7 +262,7 @@ class StackBackupTest {
             assertThat(sync.exists("ops:backup:new")).isZero();
         }
         try (com.rabbitmq.client.Connection amqp = StackClients.amqp(StackClients.secret("rabbitmq"));
-             Channel channel = amqp.createChannel()) {
+                Channel channel = amqp.createChannel()) {
             List<String> bodies = new ArrayList<>();
             for (GetResponse m = channel.basicGet(QUEUE, true); m != null; m = channel.basicGet(QUEUE, true)) {
                 bodies.add(new String(m.getBody(), StandardCharsets.UTF_8));
@@ -234,8 +273,11 @@ class StackBackupTest {
     }
 
     private static Document document(int id) {
-        return new Document("_id", id).append("n", (long) id * 1_000_000_000_000L).append("when", WHEN)
-                .append("bytes", new Binary(new byte[] {1, 2, (byte) id})).append("nested", new Document("pi", 3.14159));
+        return new Document("_id", id)
+                .append("n", (long) id * 1_000_000_000_000L)
+                .append("when", WHEN)
+                .append("bytes", new Binary(new byte[] {1, 2, (byte) id}))
+                .append("nested", new Document("pi", 3.14159));
     }
 
     private static List<String> rows(Statement s, String sql) throws Exception {

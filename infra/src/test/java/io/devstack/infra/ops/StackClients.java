@@ -28,12 +28,12 @@ final class StackClients {
 
     private static LocalRuntime runtime;
 
-    private StackClients() {
-    }
+    private StackClients() {}
 
     static synchronized LocalRuntime runtime() {
         if (runtime == null) {
-            runtime = SharedStack.ensureRunning(DevstackHome.fromEnvironment(), m -> System.out.println("[stack] " + m));
+            runtime =
+                    SharedStack.ensureRunning(DevstackHome.fromEnvironment(), m -> System.out.println("[stack] " + m));
         }
         return runtime;
     }
@@ -43,21 +43,25 @@ final class StackClients {
     }
 
     static Connection postgres(Map<String, String> secret) throws Exception {
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + secret.get("database")
-                + "?connectTimeout=5", secret.get("user"), secret.get("password"));
+        return DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:5432/" + secret.get("database") + "?connectTimeout=5",
+                secret.get("user"),
+                secret.get("password"));
     }
 
     static Connection mariadb(Map<String, String> secret) throws Exception {
-        return DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/" + secret.get("database")
-                + "?connectTimeout=5000", secret.get("user"), secret.get("password"));
+        return DriverManager.getConnection(
+                "jdbc:mariadb://127.0.0.1:3306/" + secret.get("database") + "?connectTimeout=5000",
+                secret.get("user"),
+                secret.get("password"));
     }
 
     static MongoClient mongo(Map<String, String> secret) {
         return MongoClients.create(MongoClientSettings.builder()
                 .applyToClusterSettings(c -> c.hosts(List.of(new ServerAddress("127.0.0.1", 27017)))
                         .serverSelectionTimeout(5, TimeUnit.SECONDS))
-                .credential(MongoCredential.createScramSha256Credential(secret.get("user"), "admin",
-                        secret.get("password").toCharArray()))
+                .credential(MongoCredential.createScramSha256Credential(
+                        secret.get("user"), "admin", secret.get("password").toCharArray()))
                 .build());
     }
 
@@ -75,8 +79,12 @@ final class StackClients {
 
     /** A lettuce cluster client seeded with redis-1; closing it shuts the client down. */
     static RedisCluster redis(Map<String, String> secret) {
-        RedisClusterClient client = RedisClusterClient.create(RedisURI.builder().withHost("127.0.0.1").withPort(6379)
-                .withPassword(secret.get("password").toCharArray()).withTimeout(Duration.ofSeconds(5)).build());
+        RedisClusterClient client = RedisClusterClient.create(RedisURI.builder()
+                .withHost("127.0.0.1")
+                .withPort(6379)
+                .withPassword(secret.get("password").toCharArray())
+                .withTimeout(Duration.ofSeconds(5))
+                .build());
         try {
             return new RedisCluster(client, client.connect());
         } catch (RuntimeException e) {

@@ -62,10 +62,12 @@ class LocalRuntimeTest {
 
     @BeforeAll
     static void freshHome() throws Exception {
-        List<PortCheck.Conflict> busy = PortCheck.conflicts(Map.of("stack",
-                List.of(8200, 8201, 5432, 3306, 6379, 6380, 6381, 16379, 16380, 16381, 5672, 27017)));
-        Assumptions.assumeTrue(busy.isEmpty(), () -> "the stack's ports must be free for this test: "
-                + busy.getFirst().message());
+        List<PortCheck.Conflict> busy = PortCheck.conflicts(
+                Map.of("stack", List.of(8200, 8201, 5432, 3306, 6379, 6380, 6381, 16379, 16380, 16381, 5672, 27017)));
+        Assumptions.assumeTrue(
+                busy.isEmpty(),
+                () -> "the stack's ports must be free for this test: "
+                        + busy.getFirst().message());
         home = new DevstackHome(Path.of("target", "stack-test-home").toAbsolutePath());
         deleteRecursively(home.root());
         Files.createDirectories(home.root());
@@ -90,14 +92,31 @@ class LocalRuntimeTest {
         System.out.println("[stack] first up: " + report.elapsed().toMillis() + " ms");
 
         assertThat(report.kind()).isEqualTo(StackReport.StartKind.FIRST_START);
-        assertThat(report.rows()).filteredOn(r -> r.status().startsWith("healthy")).extracting(StackReport.Row::service)
+        assertThat(report.rows())
+                .filteredOn(r -> r.status().startsWith("healthy"))
+                .extracting(StackReport.Row::service)
                 .containsExactly("vault", "postgres", "mysql", "redis-1", "redis-2", "redis-3", "rabbitmq", "mongodb");
-        assertThat(report.rows()).filteredOn(r -> r.status().equals("compose only"))
-                .extracting(StackReport.Row::service).containsExactly("pgbouncer", "forgejo");
+        assertThat(report.rows())
+                .filteredOn(r -> r.status().equals("compose only"))
+                .extracting(StackReport.Row::service)
+                .containsExactly("pgbouncer", "forgejo");
         List<ServiceHealth> health = runtime.health();
-        assertThat(health).extracting(ServiceHealth::service).containsExactly("vault", "postgres", "mysql",
-                "redis-1", "redis-2", "redis-3", "rabbitmq", "mongodb", "redis-cluster");
-        assertThat(health).allSatisfy(h -> assertThat(h.healthy()).as(h.service() + ": " + h.detail()).isTrue());
+        assertThat(health)
+                .extracting(ServiceHealth::service)
+                .containsExactly(
+                        "vault",
+                        "postgres",
+                        "mysql",
+                        "redis-1",
+                        "redis-2",
+                        "redis-3",
+                        "rabbitmq",
+                        "mongodb",
+                        "redis-cluster");
+        assertThat(health)
+                .allSatisfy(h -> assertThat(h.healthy())
+                        .as(h.service() + ": " + h.detail())
+                        .isTrue());
         assertThat(runtime.status()).allSatisfy(s -> assertThat(s.state()).isEqualTo("running"));
     }
 
@@ -110,12 +129,19 @@ class LocalRuntimeTest {
             keys.add("devstack-test:" + i);
         }
         // write through a client that only knows redis-1, read through one that only knows redis-3
-        try (Cluster writer = new Cluster(6379, password); Cluster reader = new Cluster(6381, password)) {
-            Collection<RedisClusterNode> nodes = writer.connection.getPartitions().getPartitions();
-            assertThat(nodes).hasSize(3).allSatisfy(n -> assertThat(n.getUri().getHost()).isEqualTo("127.0.0.1"));
+        try (Cluster writer = new Cluster(6379, password);
+                Cluster reader = new Cluster(6381, password)) {
+            Collection<RedisClusterNode> nodes =
+                    writer.connection.getPartitions().getPartitions();
+            assertThat(nodes)
+                    .hasSize(3)
+                    .allSatisfy(n -> assertThat(n.getUri().getHost()).isEqualTo("127.0.0.1"));
             assertThat(nodes.stream().mapToInt(n -> n.getSlots().size()).sum()).isEqualTo(16384);
             keys.forEach(k -> writer.connection.sync().set(k, MARK));
-            assertThat(keys.stream().map(k -> writer.connection.sync().clusterKeyslot(k)).distinct().count())
+            assertThat(keys.stream()
+                            .map(k -> writer.connection.sync().clusterKeyslot(k))
+                            .distinct()
+                            .count())
                     .isGreaterThan(10);
             keys.forEach(k -> assertThat(reader.connection.sync().get(k)).isEqualTo(MARK));
         }
@@ -127,7 +153,8 @@ class LocalRuntimeTest {
         String rootToken = runtime.vault().lifecycle(Progress.SILENT).admin().rootToken();
         Map<String, String> postgres = secret("postgres");
         Map<String, String> mongodb = secret("mongodb");
-        try (Connection c = postgres(postgres); Statement s = c.createStatement()) {
+        try (Connection c = postgres(postgres);
+                Statement s = c.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS devstack_test (mark text)");
             s.execute("INSERT INTO devstack_test VALUES ('" + MARK + "')");
         }
@@ -135,9 +162,13 @@ class LocalRuntimeTest {
             mongo.getDatabase("dev_database").getCollection("devstack_test").insertOne(new Document("mark", MARK));
         }
         Map<String, String> rabbitmq = secret("rabbitmq");
-        try (com.rabbitmq.client.Connection amqp = amqp(rabbitmq); Channel channel = amqp.createChannel()) {
+        try (com.rabbitmq.client.Connection amqp = amqp(rabbitmq);
+                Channel channel = amqp.createChannel()) {
             channel.queueDeclare("devstack-test", true, false, false, null);
-            channel.basicPublish("", "devstack-test", MessageProperties.PERSISTENT_TEXT_PLAIN,
+            channel.basicPublish(
+                    "",
+                    "devstack-test",
+                    MessageProperties.PERSISTENT_TEXT_PLAIN,
                     MARK.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         List<ProcessHandle> processes = stackProcesses();
@@ -145,30 +176,41 @@ class LocalRuntimeTest {
 
         runtime.down(false, PROGRESS);
 
-        assertThat(processes).allSatisfy(p -> assertThat(gone(p)).as("pid %d left behind", p.pid()).isTrue());
+        assertThat(processes)
+                .allSatisfy(p ->
+                        assertThat(gone(p)).as("pid %d left behind", p.pid()).isTrue());
         assertThat(runtime.status()).allSatisfy(s -> assertThat(s.state()).isEqualTo("stopped"));
 
         StackReport again = runtime.up(Set.of(), PROGRESS);
         System.out.println("[stack] warm up: " + again.elapsed().toMillis() + " ms");
 
         assertThat(again.kind()).isEqualTo(StackReport.StartKind.RESTART);
-        assertThat(runtime.vault().lifecycle(Progress.SILENT).admin().rootToken()).isEqualTo(rootToken);
+        assertThat(runtime.vault().lifecycle(Progress.SILENT).admin().rootToken())
+                .isEqualTo(rootToken);
         assertThat(secret("postgres")).isEqualTo(postgres);
-        try (Connection c = postgres(secret("postgres")); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT count(*) FROM devstack_test WHERE mark = '" + MARK + "'")) {
+        try (Connection c = postgres(secret("postgres"));
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*) FROM devstack_test WHERE mark = '" + MARK + "'")) {
             rs.next();
             assertThat(rs.getInt(1)).isEqualTo(1);
         }
         try (MongoClient mongo = mongo(secret("mongodb"))) {
-            assertThat(mongo.getDatabase("dev_database").getCollection("devstack_test")
-                    .countDocuments(new Document("mark", MARK))).isEqualTo(1);
+            assertThat(mongo.getDatabase("dev_database")
+                            .getCollection("devstack_test")
+                            .countDocuments(new Document("mark", MARK)))
+                    .isEqualTo(1);
         }
-        try (com.rabbitmq.client.Connection amqp = amqp(secret("rabbitmq")); Channel channel = amqp.createChannel()) {
+        try (com.rabbitmq.client.Connection amqp = amqp(secret("rabbitmq"));
+                Channel channel = amqp.createChannel()) {
             GetResponse message = channel.basicGet("devstack-test", true);
-            assertThat(message).as("the persistent message survived the restart").isNotNull();
-            assertThat(new String(message.getBody(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(MARK);
+            assertThat(message)
+                    .as("the persistent message survived the restart")
+                    .isNotNull();
+            assertThat(new String(message.getBody(), java.nio.charset.StandardCharsets.UTF_8))
+                    .isEqualTo(MARK);
         }
-        assertThat(runtime.health()).allSatisfy(h -> assertThat(h.healthy()).as(h.service()).isTrue());
+        assertThat(runtime.health())
+                .allSatisfy(h -> assertThat(h.healthy()).as(h.service()).isTrue());
     }
 
     @Test
@@ -181,8 +223,9 @@ class LocalRuntimeTest {
         runtime.stopService("postgres");
         runtime.startService("postgres", PROGRESS);
 
-        try (Connection c = postgres(rotated); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT 1")) {
+        try (Connection c = postgres(rotated);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT 1")) {
             assertThat(rs.next()).isTrue();
         }
         // no password ever lands in a log: not the rotated one, not any other Vault issued
@@ -193,7 +236,8 @@ class LocalRuntimeTest {
         try (var logs = Files.list(home.logsDir())) {
             for (Path log : logs.toList()) {
                 String text = Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1);
-                passwords.forEach(p -> assertThat(text).as(log.getFileName().toString()).doesNotContain(p));
+                passwords.forEach(
+                        p -> assertThat(text).as(log.getFileName().toString()).doesNotContain(p));
             }
         }
     }
@@ -207,8 +251,10 @@ class LocalRuntimeTest {
 
             assertThatThrownBy(() -> runtime.up(Set.of(), PROGRESS))
                     .isInstanceOf(StackException.class)
-                    .satisfies(e -> assertThat(((StackException) e).exitCode()).isEqualTo(StackException.EXIT_PORT_IN_USE))
-                    .hasMessageStartingWith("port 6380 (redis-2) is in use by pid " + ProcessHandle.current().pid())
+                    .satisfies(
+                            e -> assertThat(((StackException) e).exitCode()).isEqualTo(StackException.EXIT_PORT_IN_USE))
+                    .hasMessageStartingWith("port 6380 (redis-2) is in use by pid "
+                            + ProcessHandle.current().pid())
                     .hasMessageContaining("./devstack down")
                     .hasMessageNotContaining("\n");
         }
@@ -226,7 +272,8 @@ class LocalRuntimeTest {
             assertThatThrownBy(() -> runtime.up(Set.of(), PROGRESS))
                     .isInstanceOf(StackException.class)
                     .hasMessageStartingWith("postgres: ")
-                    .satisfies(e -> assertThat(((StackException) e).details()).isNotEmpty()
+                    .satisfies(e -> assertThat(((StackException) e).details())
+                            .isNotEmpty()
                             .anySatisfy(line -> assertThat(line).contains("9")));
             assertThat(runtime.status()).allSatisfy(s -> assertThat(s.state()).isEqualTo("stopped"));
             assertThat(PortCheck.isFree(VaultLauncher.PORT)).isTrue();
@@ -253,8 +300,10 @@ class LocalRuntimeTest {
     }
 
     private static Connection postgres(Map<String, String> secret) throws Exception {
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + secret.get("database"),
-                secret.get("user"), secret.get("password"));
+        return DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:5432/" + secret.get("database"),
+                secret.get("user"),
+                secret.get("password"));
     }
 
     private static com.rabbitmq.client.Connection amqp(Map<String, String> secret) throws Exception {
@@ -270,18 +319,20 @@ class LocalRuntimeTest {
     private static MongoClient mongo(Map<String, String> secret) {
         return MongoClients.create(MongoClientSettings.builder()
                 .applyToClusterSettings(c -> c.hosts(List.of(new ServerAddress("127.0.0.1", 27017))))
-                .credential(MongoCredential.createScramSha256Credential(secret.get("user"), "admin",
-                        secret.get("password").toCharArray()))
+                .credential(MongoCredential.createScramSha256Credential(
+                        secret.get("user"), "admin", secret.get("password").toCharArray()))
                 .build());
     }
 
     /** Every process of the stack, children included (PostgreSQL's workers). */
     private static List<ProcessHandle> stackProcesses() {
         List<ProcessHandle> all = new ArrayList<>();
-        runtime.pids().values().forEach(pid -> ProcessHandle.of(pid).ifPresent(p -> {
-            all.add(p);
-            all.addAll(p.descendants().toList());
-        }));
+        runtime.pids()
+                .values()
+                .forEach(pid -> ProcessHandle.of(pid).ifPresent(p -> {
+                    all.add(p);
+                    all.addAll(p.descendants().toList());
+                }));
         return all;
     }
 
@@ -316,8 +367,12 @@ class LocalRuntimeTest {
         final StatefulRedisClusterConnection<String, String> connection;
 
         Cluster(int seedPort, String password) {
-            client = RedisClusterClient.create(RedisURI.builder().withHost("127.0.0.1").withPort(seedPort)
-                    .withPassword(password.toCharArray()).withTimeout(Duration.ofSeconds(5)).build());
+            client = RedisClusterClient.create(RedisURI.builder()
+                    .withHost("127.0.0.1")
+                    .withPort(seedPort)
+                    .withPassword(password.toCharArray())
+                    .withTimeout(Duration.ofSeconds(5))
+                    .build());
             connection = client.connect();
         }
 

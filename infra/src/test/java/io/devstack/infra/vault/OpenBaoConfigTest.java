@@ -1,15 +1,14 @@
 package io.devstack.infra.vault;
 
-import io.devstack.infra.DevstackHome;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.devstack.infra.DevstackHome;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The config is also exercised for real: every Vault test starts OpenBao with it. */
 class OpenBaoConfigTest {

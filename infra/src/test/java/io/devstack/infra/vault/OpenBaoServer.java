@@ -2,10 +2,6 @@ package io.devstack.infra.vault;
 
 import io.devstack.infra.DevstackHome;
 import io.devstack.infra.Progress;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -17,6 +13,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real OpenBao server on port 18200 with a fresh DevStack home, started once per test class and
@@ -50,14 +49,22 @@ public final class OpenBaoServer implements BeforeAllCallback, AfterAllCallback 
         deleteRecursively(home.root());
     }
 
-    public DevstackHome home() { return home; }
+    public DevstackHome home() {
+        return home;
+    }
 
-    public URI address() { return URI.create("http://127.0.0.1:" + PORT); }
+    public URI address() {
+        return URI.create("http://127.0.0.1:" + PORT);
+    }
 
     /** The OpenBao executable the server runs (also a Vault-compatible CLI). */
-    public Path binary() { return binary; }
+    public Path binary() {
+        return binary;
+    }
 
-    public VaultLifecycle lifecycle() { return new VaultLifecycle(address(), home, Progress.console()); }
+    public VaultLifecycle lifecycle() {
+        return new VaultLifecycle(address(), home, Progress.console());
+    }
 
     /** Starts the server and waits until its HTTP port accepts connections. */
     public void start() throws IOException, InterruptedException {
@@ -67,14 +74,15 @@ public final class OpenBaoServer implements BeforeAllCallback, AfterAllCallback 
         Files.createDirectories(home.logsDir());
         process = new ProcessBuilder(List.of(binary.toString(), "server", "-config=" + config))
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.logFile("vault").toFile()))
+                .redirectOutput(
+                        ProcessBuilder.Redirect.appendTo(home.logFile("vault").toFile()))
                 .start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!portOpen()) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
                 stop();
-                throw new IllegalStateException("OpenBao did not open port " + PORT + ":\n"
-                        + Files.readString(home.logFile("vault")));
+                throw new IllegalStateException(
+                        "OpenBao did not open port " + PORT + ":\n" + Files.readString(home.logFile("vault")));
             }
             Thread.sleep(100);
         }
@@ -108,7 +116,8 @@ public final class OpenBaoServer implements BeforeAllCallback, AfterAllCallback 
 
     private static void deleteRecursively(Path root) {
         try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

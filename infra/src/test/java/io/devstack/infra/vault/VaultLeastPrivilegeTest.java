@@ -1,20 +1,12 @@
 package io.devstack.infra.vault;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
 import io.devstack.infra.model.SecretSpec;
 import io.devstack.infra.model.VaultClient;
 import io.devstack.infra.model.VaultLayout;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.vault.VaultException;
-import org.springframework.vault.core.VaultOperations;
-import org.springframework.vault.support.CertificateBundle;
-import org.springframework.vault.support.VaultCertificateRequest;
-import org.springframework.vault.support.VaultResponse;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,10 +18,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.vault.VaultException;
+import org.springframework.vault.core.VaultOperations;
+import org.springframework.vault.support.CertificateBundle;
+import org.springframework.vault.support.VaultCertificateRequest;
+import org.springframework.vault.support.VaultResponse;
 
 /** Every client logs in with its own AppRole files and gets exactly what the layout grants, nothing more. */
 class VaultLeastPrivilegeTest {
@@ -58,13 +57,17 @@ class VaultLeastPrivilegeTest {
         for (SecretSpec secret : LAYOUT.secrets()) {
             if (client.readableSecrets().contains(secret.name())) {
                 VaultResponse response = vault.read(secret.dataPath());
-                assertThat(response).as(client.name() + " reads " + secret.name()).isNotNull();
-                assertThat(((Map<?, ?>) response.getRequiredData().get("data")).keySet().stream().map(Object::toString))
+                assertThat(response)
+                        .as(client.name() + " reads " + secret.name())
+                        .isNotNull();
+                assertThat(((Map<?, ?>) response.getRequiredData().get("data"))
+                                .keySet().stream().map(Object::toString))
                         .containsExactlyInAnyOrderElementsOf(secret.fields().keySet());
             } else {
                 assertThatThrownBy(() -> vault.read(secret.dataPath()))
                         .as(client.name() + " is refused " + secret.name())
-                        .isInstanceOf(VaultException.class).hasMessageContaining("Status 403");
+                        .isInstanceOf(VaultException.class)
+                        .hasMessageContaining("Status 403");
             }
         }
     }
@@ -74,15 +77,23 @@ class VaultLeastPrivilegeTest {
         VaultClient spring = LAYOUT.client("api-spring").orElseThrow();
         VaultOperations vault = VaultCalls.withToken(BAO.address(), login(spring));
 
-        CertificateBundle bundle = vault.opsForPki("pki_int").issueCertificate(spring.pkiRoleName(),
-                VaultCertificateRequest.builder().commonName("localhost")
-                        .withAltName("api-spring").withIpSubjectAltName("127.0.0.1").build()).getRequiredData();
+        CertificateBundle bundle = vault.opsForPki("pki_int")
+                .issueCertificate(
+                        spring.pkiRoleName(),
+                        VaultCertificateRequest.builder()
+                                .commonName("localhost")
+                                .withAltName("api-spring")
+                                .withIpSubjectAltName("127.0.0.1")
+                                .build())
+                .getRequiredData();
 
         X509Certificate certificate = bundle.getX509Certificate();
         assertThat(certificate.getSubjectX500Principal().getName()).isEqualTo("CN=localhost");
-        assertThat(certificate.getSubjectAlternativeNames().stream().map(san -> san.get(1).toString()))
+        assertThat(certificate.getSubjectAlternativeNames().stream()
+                        .map(san -> san.get(1).toString()))
                 .contains("localhost", "api-spring", "127.0.0.1");
-        assertThat(Duration.between(Instant.now(), certificate.getNotAfter().toInstant()).toDays())
+        assertThat(Duration.between(Instant.now(), certificate.getNotAfter().toInstant())
+                        .toDays())
                 .isBetween(364L, 366L);
         X509Certificate intermediate = bundle.getX509IssuerCertificate();
         assertThat(intermediate.getSubjectX500Principal().getName()).isEqualTo("CN=DevStack Intermediate CA");
@@ -90,11 +101,19 @@ class VaultLeastPrivilegeTest {
         certificate.verify(intermediate.getPublicKey()); // throws unless the intermediate signed it
         assertThat(bundle.getCaChain()).hasSize(2);
 
-        assertThatThrownBy(() -> vault.opsForPki("pki_int").issueCertificate("api-micronaut-role",
-                VaultCertificateRequest.builder().commonName("localhost").build()))
+        assertThatThrownBy(() -> vault.opsForPki("pki_int")
+                        .issueCertificate(
+                                "api-micronaut-role",
+                                VaultCertificateRequest.builder()
+                                        .commonName("localhost")
+                                        .build()))
                 .hasMessageContaining("Status 403");
-        assertThatThrownBy(() -> vault.opsForPki("pki_int").issueCertificate(spring.pkiRoleName(),
-                VaultCertificateRequest.builder().commonName("example.com").build()))
+        assertThatThrownBy(() -> vault.opsForPki("pki_int")
+                        .issueCertificate(
+                                spring.pkiRoleName(),
+                                VaultCertificateRequest.builder()
+                                        .commonName("example.com")
+                                        .build()))
                 .hasMessageContaining("Status 400");
     }
 
@@ -110,16 +129,21 @@ class VaultLeastPrivilegeTest {
         }
         List<X509Certificate> chain;
         try (var in = Files.newInputStream(dir.resolve(IssuedCertificate.CA_FILE))) {
-            chain = x509.generateCertificates(in).stream().map(X509Certificate.class::cast).toList();
+            chain = x509.generateCertificates(in).stream()
+                    .map(X509Certificate.class::cast)
+                    .toList();
         }
         assertThat(certificate.getSubjectX500Principal().getName()).isEqualTo("CN=postgres");
-        assertThat(certificate.getSubjectAlternativeNames().stream().map(san -> san.get(1).toString()))
+        assertThat(certificate.getSubjectAlternativeNames().stream()
+                        .map(san -> san.get(1).toString()))
                 .contains("postgres", "localhost", "127.0.0.1");
-        assertThat(chain).extracting(c -> c.getSubjectX500Principal().getName())
+        assertThat(chain)
+                .extracting(c -> c.getSubjectX500Principal().getName())
                 .containsExactly("CN=DevStack Intermediate CA", "CN=DevStack Root CA");
         certificate.verify(chain.get(0).getPublicKey());
         chain.get(0).verify(chain.get(1).getPublicKey());
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(IssuedCertificate.KEY_FILE))))
+        assertThat(PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(dir.resolve(IssuedCertificate.KEY_FILE))))
                 .isEqualTo("rw-------");
         assertThat(Files.readString(dir.resolve(IssuedCertificate.KEY_FILE))).startsWith("-----BEGIN");
         assertThat(issued.toString()).doesNotContain(issued.privateKey());
@@ -127,7 +151,8 @@ class VaultLeastPrivilegeTest {
 
     @Test
     void appRoleTokenLivesOneHourAndRenewsItself() throws IOException {
-        VaultOperations vault = VaultCalls.withToken(BAO.address(), login(LAYOUT.client("api-vertx").orElseThrow()));
+        VaultOperations vault = VaultCalls.withToken(
+                BAO.address(), login(LAYOUT.client("api-vertx").orElseThrow()));
 
         Map<String, Object> self = vault.read("auth/token/lookup-self").getRequiredData();
         assertThat(((Number) self.get("ttl")).longValue()).isCloseTo(3600L, within(60L));
@@ -135,7 +160,8 @@ class VaultLeastPrivilegeTest {
         assertThat(self.get("policies").toString()).contains("api-vertx-policy");
 
         VaultResponse renewed = vault.write("auth/token/renew-self", Map.of());
-        assertThat(((Number) renewed.getAuth().get("lease_duration")).longValue()).isCloseTo(3600L, within(60L));
+        assertThat(((Number) renewed.getAuth().get("lease_duration")).longValue())
+                .isCloseTo(3600L, within(60L));
     }
 
     @Test
@@ -144,12 +170,16 @@ class VaultLeastPrivilegeTest {
         VaultOperations root = admin.operations();
 
         // a create-only write of a secret that exists: Vault refuses it, and the password sent must not surface
-        assertThatThrownBy(() -> VaultCalls.during("writing secret/postgres", () -> root.write("secret/data/postgres",
-                Map.of("options", Map.of("cas", 0), "data", Map.of("password", sentinel)))))
+        assertThatThrownBy(() -> VaultCalls.during(
+                        "writing secret/postgres",
+                        () -> root.write(
+                                "secret/data/postgres",
+                                Map.of("options", Map.of("cas", 0), "data", Map.of("password", sentinel)))))
                 .isInstanceOf(VaultSetupException.class)
                 .hasMessageStartingWith("vault: writing secret/postgres failed: ")
                 .hasMessageContaining("check-and-set")
-                .satisfies(e -> assertThat(messagesOf(e)).doesNotContain(sentinel).doesNotContain(admin.rootToken()));
+                .satisfies(
+                        e -> assertThat(messagesOf(e)).doesNotContain(sentinel).doesNotContain(admin.rootToken()));
 
         String clientToken = login(LAYOUT.client("redis-exporter-1").orElseThrow());
         VaultOperations exporter = VaultCalls.withToken(BAO.address(), clientToken);
@@ -176,7 +206,9 @@ class VaultLeastPrivilegeTest {
             });
         }
         for (VaultClient client : LAYOUT.clients()) {
-            assertThat(shown).doesNotContain(Files.readString(BAO.home().approleDir(client.name()).resolve("secret-id")));
+            assertThat(shown)
+                    .doesNotContain(Files.readString(
+                            BAO.home().approleDir(client.name()).resolve("secret-id")));
         }
         assertThat(admin.toString()).doesNotContain(admin.rootToken());
         assertThat(keys.toString()).doesNotContain(keys.rootToken());
@@ -185,9 +217,12 @@ class VaultLeastPrivilegeTest {
     /** Logs in the way a service does: with the two files written for it, and nothing else. */
     private static String login(VaultClient client) throws IOException {
         var dir = BAO.home().approleDir(client.name());
-        VaultResponse response = VaultCalls.anonymous(BAO.address()).write("auth/approle/login", Map.of(
-                "role_id", Files.readString(dir.resolve("role-id")),
-                "secret_id", Files.readString(dir.resolve("secret-id"))));
+        VaultResponse response = VaultCalls.anonymous(BAO.address())
+                .write(
+                        "auth/approle/login",
+                        Map.of(
+                                "role_id", Files.readString(dir.resolve("role-id")),
+                                "secret_id", Files.readString(dir.resolve("secret-id"))));
         return (String) response.getAuth().get("client_token");
     }
 

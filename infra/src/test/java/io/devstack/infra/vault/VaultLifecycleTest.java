@@ -1,30 +1,29 @@
 package io.devstack.infra.vault;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.devstack.infra.DevstackHome;
 import io.devstack.infra.Progress;
 import io.devstack.infra.model.SecretSpec;
 import io.devstack.infra.model.VaultClient;
 import io.devstack.infra.model.VaultLayout;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Init, bootstrap, re-run and restart against a real OpenBao; runs in order because it follows one Vault's life. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -47,13 +46,19 @@ class VaultLifecycleTest {
         VaultAdmin admin = lifecycle.ensureReady();
         System.out.printf("cold init + unseal + bootstrap: %d ms%n", (System.nanoTime() - start) / 1_000_000);
 
-        assertThat(admin.status()).isEqualTo(new VaultStatus(true, false, false, admin.status().version()));
-        assertThat(steps).contains("vault: unsealed", "vault: bootstrap complete: 18 AppRoles (18 new secret-ids in "
-                + BAO.home().approleRoot() + ")");
+        assertThat(admin.status())
+                .isEqualTo(new VaultStatus(true, false, false, admin.status().version()));
+        assertThat(steps)
+                .contains(
+                        "vault: unsealed",
+                        "vault: bootstrap complete: 18 AppRoles (18 new secret-ids in "
+                                + BAO.home().approleRoot() + ")");
         assertThat(steps.getFirst()).startsWith("vault: initialised (5 shares, threshold 3)");
         InitKeys keys = InitKeys.read(admin.initFile());
         assertThat(keys.keys()).hasSize(5);
-        assertThat(String.join("\n", steps)).doesNotContain(keys.rootToken()).doesNotContain(keys.keys().getFirst());
+        assertThat(String.join("\n", steps))
+                .doesNotContain(keys.rootToken())
+                .doesNotContain(keys.keys().getFirst());
         assertThat(mode(admin.initFile())).isEqualTo("rw-------");
 
         for (VaultClient client : LAYOUT.clients()) {
@@ -63,13 +68,18 @@ class VaultLifecycleTest {
             assertThat(Files.readString(dir.resolve("role-id"))).isNotBlank();
         }
         Map<String, String> postgres = admin.readSecret("postgres");
-        assertThat(postgres).containsEntry("user", "dev_admin").containsEntry("database", "dev_database")
+        assertThat(postgres)
+                .containsEntry("user", "dev_admin")
+                .containsEntry("database", "dev_database")
                 .containsEntry("tls_enabled", "false");
         assertThat(postgres.get("password")).matches("[A-Za-z0-9]{25}");
-        assertThat(admin.readSecret("mysql")).containsKeys("root_password", "user", "password", "database", "tls_enabled");
-        assertThat(admin.readSecret("redis-2").get("password")).isEqualTo(admin.readSecret("redis-1").get("password"))
+        assertThat(admin.readSecret("mysql"))
+                .containsKeys("root_password", "user", "password", "database", "tls_enabled");
+        assertThat(admin.readSecret("redis-2").get("password"))
+                .isEqualTo(admin.readSecret("redis-1").get("password"))
                 .isEqualTo(admin.readSecret("redis-3").get("password"));
-        assertThat(admin.readSecret("forgejo")).containsEntry("admin_user", "devstack-admin")
+        assertThat(admin.readSecret("forgejo"))
+                .containsEntry("admin_user", "devstack-admin")
                 .containsEntry("admin_email", "admin@devstack.local");
         assertThat(admin.readSecret("rabbitmq")).containsEntry("vhost", "dev_vhost");
     }
@@ -125,10 +135,12 @@ class VaultLifecycleTest {
         List<String> steps = new ArrayList<>();
         new VaultLifecycle(BAO.address(), home, steps::add).ensureReady();
 
-        assertThat(steps).containsExactly("vault: bootstrap complete: 18 AppRoles (2 new secret-ids in "
-                + home.approleRoot() + ")");
+        assertThat(steps)
+                .containsExactly(
+                        "vault: bootstrap complete: 18 AppRoles (2 new secret-ids in " + home.approleRoot() + ")");
         assertThat(vectorSecretId).exists();
-        assertThat(Files.readString(pgbouncerSecretId)).isNotEqualTo(pgbouncerBefore)
+        assertThat(Files.readString(pgbouncerSecretId))
+                .isNotEqualTo(pgbouncerBefore)
                 .isNotEqualTo("00000000-0000-0000-0000-000000000000");
         Map<String, String> othersAfter = approleFiles();
         othersAfter.keySet().removeIf(key -> key.startsWith("vector/") || key.startsWith("pgbouncer/"));
@@ -145,7 +157,8 @@ class VaultLifecycleTest {
         new VaultLifecycle(BAO.address(), BAO.home(), Progress.SILENT).ensureReady();
 
         Map<String, Map<String, String>> after = secrets(admin);
-        assertThat(after.get("mongodb").get("password")).matches("[A-Za-z0-9]{25}")
+        assertThat(after.get("mongodb").get("password"))
+                .matches("[A-Za-z0-9]{25}")
                 .isNotEqualTo(before.get("mongodb").get("password"));
         after.remove("mongodb");
         before.remove("mongodb");
@@ -176,11 +189,13 @@ class VaultLifecycleTest {
         InitKeys real = InitKeys.read(initFile);
         // same shape as real shares (hex of the same length), different values
         SecureRandom random = new SecureRandom();
-        List<String> wrong = real.keys().stream().map(key -> {
-            byte[] share = new byte[key.length() / 2];
-            random.nextBytes(share);
-            return HexFormat.of().formatHex(share);
-        }).toList();
+        List<String> wrong = real.keys().stream()
+                .map(key -> {
+                    byte[] share = new byte[key.length() / 2];
+                    random.nextBytes(share);
+                    return HexFormat.of().formatHex(share);
+                })
+                .toList();
         BAO.restart();
         new InitKeys(wrong, "not-the-root-token").write(initFile);
         try {
@@ -213,7 +228,9 @@ class VaultLifecycleTest {
         Map<String, String> files = new HashMap<>();
         for (VaultClient client : LAYOUT.clients()) {
             for (String file : List.of("role-id", "secret-id")) {
-                files.put(client.name() + "/" + file, Files.readString(BAO.home().approleDir(client.name()).resolve(file)));
+                files.put(
+                        client.name() + "/" + file,
+                        Files.readString(BAO.home().approleDir(client.name()).resolve(file)));
             }
         }
         return files;

@@ -1,16 +1,15 @@
 package io.devstack.infra.vault;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.devstack.infra.DevstackHome;
 import io.devstack.infra.Progress;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class VaultUnreachableTest {
 

@@ -5,12 +5,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import org.apache.qpid.server.SystemLauncher;
 import org.apache.qpid.server.SystemLauncherListener;
 import org.apache.qpid.server.model.AuthenticationProvider;
@@ -30,8 +30,7 @@ import org.apache.qpid.server.model.SystemConfig;
  */
 public final class AmqpBrokerMain {
 
-    private AmqpBrokerMain() {
-    }
+    private AmqpBrokerMain() {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = parse(args);
@@ -42,7 +41,8 @@ public final class AmqpBrokerMain {
         Path initialConfig = data.resolve("broker-initial-config.json");
         writePrivate(initialConfig, brokerConfig(port, data, credentials));
 
-        java.util.concurrent.atomic.AtomicReference<SystemConfig<?>> system = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<SystemConfig<?>> system =
+                new java.util.concurrent.atomic.AtomicReference<>();
         SystemLauncher broker = new SystemLauncher(new SystemLauncherListener.DefaultSystemLauncherListener() {
             @Override
             public void onContainerResolve(SystemConfig<?> config) {
@@ -53,18 +53,22 @@ public final class AmqpBrokerMain {
         Runtime.getRuntime().addShutdownHook(new Thread(broker::shutdown, "amqp-broker-shutdown"));
         try {
             broker.startup(Map.of(
-                    "type", "Memory",
-                    "initialConfigurationLocation", initialConfig.toUri().toString(),
-                    "qpid.work_dir", data.toString(),
-                    "startupLoggedToSystemOut", Boolean.TRUE));
+                    "type",
+                    "Memory",
+                    "initialConfigurationLocation",
+                    initialConfig.toUri().toString(),
+                    "qpid.work_dir",
+                    data.toString(),
+                    "startupLoggedToSystemOut",
+                    Boolean.TRUE));
         } finally {
             // the broker has read it; the passwords are held in memory only
             Files.deleteIfExists(initialConfig);
         }
-        System.out.println("AMQP broker ready on 127.0.0.1:" + port + ", virtual host "
-                + credentials.getProperty("vhost"));
-        Thread watcher = new Thread(() -> applyRotations(Path.of(options.get("--credentials")), system.get()),
-                "amqp-password-rotation");
+        System.out.println(
+                "AMQP broker ready on 127.0.0.1:" + port + ", virtual host " + credentials.getProperty("vhost"));
+        Thread watcher = new Thread(
+                () -> applyRotations(Path.of(options.get("--credentials")), system.get()), "amqp-password-rotation");
         watcher.setDaemon(true);
         watcher.start();
     }
@@ -72,7 +76,8 @@ public final class AmqpBrokerMain {
     /** Waits for a new credentials file and applies its password to the running broker, for as long as it runs. */
     private static void applyRotations(Path file, SystemConfig<?> system) {
         try (WatchService watch = file.getFileSystem().newWatchService()) {
-            file.getParent().register(watch, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
+            file.getParent()
+                    .register(watch, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
             while (true) {
                 WatchKey key = watch.take();
                 key.pollEvents();
@@ -84,7 +89,8 @@ public final class AmqpBrokerMain {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException | RuntimeException e) {
-            System.err.println("amqp-broker: password rotation stopped: " + e.getClass().getSimpleName());
+            System.err.println(
+                    "amqp-broker: password rotation stopped: " + e.getClass().getSimpleName());
         }
     }
 
@@ -110,31 +116,48 @@ public final class AmqpBrokerMain {
         Map<String, Object> config = Map.of(
                 "name", "devstack",
                 "modelVersion", "9.1",
-                "authenticationproviders", List.of(Map.of(
-                        "name", "plain",
-                        "type", "Plain",
-                        // PLAIN over plain TCP on loopback, as RabbitMQ allows it; TLS is the compose runtime's
-                        "secureOnlyMechanisms", List.of(),
-                        "users", List.of(Map.of(
-                                "name", credentials.getProperty("user"),
-                                "type", "managed",
-                                "password", credentials.getProperty("password"))))),
-                "ports", List.of(Map.of(
-                        "name", "AMQP",
-                        "port", port,
-                        "bindingAddress", "127.0.0.1",
-                        "authenticationProvider", "plain",
-                        "protocols", List.of("AMQP_0_8", "AMQP_0_9", "AMQP_0_9_1"),
-                        "virtualhostaliases", List.of(
-                                Map.of("name", "nameAlias", "type", "nameAlias"),
-                                Map.of("name", "defaultAlias", "type", "defaultAlias")))),
-                "virtualhostnodes", List.of(Map.of(
-                        "name", vhost,
-                        "type", "DERBY",
-                        "storePath", data.resolve(vhost).toString(),
-                        "defaultVirtualHostNode", "true",
-                        "virtualHostInitialConfiguration",
-                        "{\"type\":\"ProvidedStore\",\"name\":\"" + vhost + "\"}")));
+                "authenticationproviders",
+                        List.of(Map.of(
+                                "name",
+                                "plain",
+                                "type",
+                                "Plain",
+                                // PLAIN over plain TCP on loopback, as RabbitMQ allows it; TLS is the compose runtime's
+                                "secureOnlyMechanisms",
+                                List.of(),
+                                "users",
+                                List.of(Map.of(
+                                        "name", credentials.getProperty("user"),
+                                        "type", "managed",
+                                        "password", credentials.getProperty("password"))))),
+                "ports",
+                        List.of(Map.of(
+                                "name",
+                                "AMQP",
+                                "port",
+                                port,
+                                "bindingAddress",
+                                "127.0.0.1",
+                                "authenticationProvider",
+                                "plain",
+                                "protocols",
+                                List.of("AMQP_0_8", "AMQP_0_9", "AMQP_0_9_1"),
+                                "virtualhostaliases",
+                                List.of(
+                                        Map.of("name", "nameAlias", "type", "nameAlias"),
+                                        Map.of("name", "defaultAlias", "type", "defaultAlias")))),
+                "virtualhostnodes",
+                        List.of(Map.of(
+                                "name",
+                                vhost,
+                                "type",
+                                "DERBY",
+                                "storePath",
+                                data.resolve(vhost).toString(),
+                                "defaultVirtualHostNode",
+                                "true",
+                                "virtualHostInitialConfiguration",
+                                "{\"type\":\"ProvidedStore\",\"name\":\"" + vhost + "\"}")));
         return new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(config);
     }
 
@@ -154,8 +177,10 @@ public final class AmqpBrokerMain {
 
     private static void writePrivate(Path file, String content) throws IOException {
         Files.deleteIfExists(file);
-        Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        Files.createFile(
+                file,
+                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
         Files.writeString(file, content);
     }
 

@@ -63,11 +63,12 @@ final class AuthenticatingBackend implements MongoBackend {
     private final Runnable commit;
     /** Replaced entry by entry by {@code updateUser}; the SCRAM conversations read it from the event loops. */
     private final Map<String, MongoUser> usersByDatabaseAndName;
+
     private final AtomicInteger connectionIds = new AtomicInteger();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     AuthenticatingBackend(MongoBackend backend, List<MongoUser> users) {
-        this(backend, users, () -> { });
+        this(backend, users, () -> {});
     }
 
     /** @param commit makes the store's changes durable; runs after every command, before its reply is sent */
@@ -81,7 +82,11 @@ final class AuthenticatingBackend implements MongoBackend {
     @Override
     public Document handleMessage(MongoMessage message) {
         Document body = message.getDocument();
-        return handleCommand(message.getChannel(), message.getDatabaseName(), body.keySet().iterator().next(), body);
+        return handleCommand(
+                message.getChannel(),
+                message.getDatabaseName(),
+                body.keySet().iterator().next(),
+                body);
     }
 
     @Override
@@ -94,19 +99,22 @@ final class AuthenticatingBackend implements MongoBackend {
             case "saslcontinue" -> saslContinue(connection, query);
             case "connectionstatus" -> connectionStatus(connection);
             case "updateuser" -> updateUser(connection, database, query);
-            default -> HANDSHAKE_COMMANDS.contains(name)
-                    ? backend.handleCommand(channel, database, command, query)
-                    : authorized(channel, connection, database, command, query);
+            default ->
+                HANDSHAKE_COMMANDS.contains(name)
+                        ? backend.handleCommand(channel, database, command, query)
+                        : authorized(channel, connection, database, command, query);
         };
     }
 
-    private Document authorized(Channel channel, Connection connection, String database, String command, Document query) {
+    private Document authorized(
+            Channel channel, Connection connection, String database, String command, Document query) {
         String name = command.toLowerCase(Locale.ROOT);
         MongoUser user = connection.user;
         if (user == null) {
             return error(13, "Unauthorized", "command " + command + " requires authentication");
         }
-        boolean adminForEveryone = MongoUser.ADMIN_DATABASE.equals(database) && ADMIN_COMMANDS_FOR_EVERY_USER.contains(name);
+        boolean adminForEveryone =
+                MongoUser.ADMIN_DATABASE.equals(database) && ADMIN_COMMANDS_FOR_EVERY_USER.contains(name);
         if (!user.mayUse(database) && !adminForEveryone) {
             return error(13, "Unauthorized", "not authorized on " + database + " to execute command " + command);
         }
@@ -122,13 +130,23 @@ final class AuthenticatingBackend implements MongoBackend {
     /** An aggregation's {@code $merge: {into: {db: …}}} may write to another database: the one named, if not allowed. */
     private static String foreignMergeTarget(MongoUser user, Object value) {
         if (value instanceof Map<?, ?> map) {
-            if (map.get("$merge") instanceof Map<?, ?> merge && merge.get("into") instanceof Map<?, ?> into
-                    && into.get("db") instanceof String target && !user.mayUse(target)) {
+            if (map.get("$merge") instanceof Map<?, ?> merge
+                    && merge.get("into") instanceof Map<?, ?> into
+                    && into.get("db") instanceof String target
+                    && !user.mayUse(target)) {
                 return target;
             }
-            return map.values().stream().map(v -> foreignMergeTarget(user, v)).filter(t -> t != null).findFirst().orElse(null);
+            return map.values().stream()
+                    .map(v -> foreignMergeTarget(user, v))
+                    .filter(t -> t != null)
+                    .findFirst()
+                    .orElse(null);
         } else if (value instanceof List<?> list) {
-            return list.stream().map(v -> foreignMergeTarget(user, v)).filter(t -> t != null).findFirst().orElse(null);
+            return list.stream()
+                    .map(v -> foreignMergeTarget(user, v))
+                    .filter(t -> t != null)
+                    .findFirst()
+                    .orElse(null);
         }
         return null;
     }
@@ -138,7 +156,11 @@ final class AuthenticatingBackend implements MongoBackend {
     private static Document onlyDatabaseOf(MongoUser user, Document reply) {
         List<Document> all = (List<Document>) reply.get("databases");
         if (all != null) {
-            reply.put("databases", all.stream().filter(db -> user.database().equals(db.get("name"))).toList());
+            reply.put(
+                    "databases",
+                    all.stream()
+                            .filter(db -> user.database().equals(db.get("name")))
+                            .toList());
         }
         return reply;
     }
@@ -154,7 +176,9 @@ final class AuthenticatingBackend implements MongoBackend {
         reply.put("connectionId", connection.id);
         if (query.get("saslSupportedMechs") instanceof String userInDatabase) {
             int dot = userInDatabase.indexOf('.');
-            if (dot > 0 && find(userInDatabase.substring(0, dot), userInDatabase.substring(dot + 1)).isPresent()) {
+            if (dot > 0
+                    && find(userInDatabase.substring(0, dot), userInDatabase.substring(dot + 1))
+                            .isPresent()) {
                 reply.put("saslSupportedMechs", List.of(MECHANISM));
             }
         }
@@ -162,7 +186,8 @@ final class AuthenticatingBackend implements MongoBackend {
                 && speculative.get("db") instanceof String authDatabase) {
             Document started = saslStart(connection, authDatabase, speculative);
             boolean accepted = OK.equals(started.remove("ok"));
-            log.debug("connection {}: speculative SCRAM first step {}", connection.id, accepted ? "accepted" : "refused");
+            log.debug(
+                    "connection {}: speculative SCRAM first step {}", connection.id, accepted ? "accepted" : "refused");
             // as mongod does: a refused speculative attempt is left out, and the driver falls back to saslStart
             if (accepted) {
                 reply.put("speculativeAuthenticate", started);
@@ -176,7 +201,8 @@ final class AuthenticatingBackend implements MongoBackend {
         ScramServerConversation conversation = new ScramServerConversation(name -> find(database, name));
         try {
             if (!MECHANISM.equals(command.get("mechanism"))) {
-                throw new AuthenticationFailure("mechanism " + command.get("mechanism") + " is not offered, only " + MECHANISM);
+                throw new AuthenticationFailure(
+                        "mechanism " + command.get("mechanism") + " is not offered, only " + MECHANISM);
             }
             String serverFirst = conversation.start(payload(command));
             connection.conversation = conversation;
@@ -192,8 +218,10 @@ final class AuthenticatingBackend implements MongoBackend {
     private Document saslContinue(Connection connection, Document command) {
         ScramServerConversation conversation = connection.conversation;
         connection.conversation = null;
-        if (conversation == null || !(command.get("conversationId") instanceof Number id && id.intValue() == CONVERSATION_ID)) {
-            return authenticationFailed(connection.conversationDatabase, null, "saslContinue without a conversation in progress");
+        if (conversation == null
+                || !(command.get("conversationId") instanceof Number id && id.intValue() == CONVERSATION_ID)) {
+            return authenticationFailed(
+                    connection.conversationDatabase, null, "saslContinue without a conversation in progress");
         }
         try {
             String payload = payload(command);
@@ -208,7 +236,8 @@ final class AuthenticatingBackend implements MongoBackend {
             connection.conversation = conversation;
             return saslReply(false, serverFinal);
         } catch (AuthenticationFailure failure) {
-            return authenticationFailed(connection.conversationDatabase, conversation.claimedName(), failure.getMessage());
+            return authenticationFailed(
+                    connection.conversationDatabase, conversation.claimedName(), failure.getMessage());
         }
     }
 
@@ -245,7 +274,8 @@ final class AuthenticatingBackend implements MongoBackend {
         if (!(target instanceof String name) || !(query.get("pwd") instanceof String password) || password.isEmpty()) {
             return error(2, "BadValue", "updateUser needs the user name and a non-empty pwd");
         }
-        if (!name.equals(connection.user.name()) || find(database, name).isEmpty()
+        if (!name.equals(connection.user.name())
+                || find(database, name).isEmpty()
                 || !(connection.user.mayUse(database) || MongoUser.ADMIN_DATABASE.equals(database))) {
             return error(13, "Unauthorized", "not authorized on " + database + " to change the password of " + name);
         }
@@ -255,7 +285,8 @@ final class AuthenticatingBackend implements MongoBackend {
     }
 
     private static Document connectionStatus(Connection connection) {
-        List<Document> users = connection.user == null ? List.of()
+        List<Document> users = connection.user == null
+                ? List.of()
                 : List.of(new Document("user", connection.user.name()).append("db", connection.user.database()));
         Document reply = new Document("authInfo", new Document("authenticatedUsers", users));
         reply.put("ok", OK);
@@ -323,7 +354,8 @@ final class AuthenticatingBackend implements MongoBackend {
     private void requireAccess(Channel channel, String database, String command) {
         MongoUser user = connection(channel).user;
         if (user == null || !user.mayUse(database)) {
-            throw new MongoServerError(13, "Unauthorized", "not authorized on " + database + " to execute command " + command);
+            throw new MongoServerError(
+                    13, "Unauthorized", "not authorized on " + database + " to execute command " + command);
         }
     }
 

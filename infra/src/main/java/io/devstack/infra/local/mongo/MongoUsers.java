@@ -29,6 +29,7 @@ public final class MongoUsers {
     public static final int ITERATIONS = 15_000;
     /** MongoDB's salt length for SCRAM-SHA-256 (the hash length minus the 4-byte block index). */
     private static final int SALT_BYTES = 28;
+
     private static final int KEY_BYTES = 32;
     /** The driver refuses fewer iterations than this. */
     private static final int MIN_ITERATIONS = 4096;
@@ -36,11 +37,9 @@ public final class MongoUsers {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    record UsersFile(List<MongoUser> users) {
-    }
+    record UsersFile(List<MongoUser> users) {}
 
-    private MongoUsers() {
-    }
+    private MongoUsers() {}
 
     /** Derives the stored credentials of {@code user} from {@code password}, with a fresh salt; the password is not kept. */
     public static MongoUser derive(String database, String user, char[] password) {
@@ -53,21 +52,27 @@ public final class MongoUsers {
         requireName(user, "user");
         requireName(database, "database");
         // The client normalizes the password with SASLprep before hashing; the server must derive from the same bytes.
-        // The driver's own implementation is used so both sides agree exactly (driver version pinned in the parent pom).
+        // The driver's own implementation is used so both sides agree exactly (driver version pinned in the parent
+        // pom).
         char[] normalized = SaslPrep.saslPrepStored(new String(password)).toCharArray();
         byte[] saltedPassword = ScramSha256.saltedPassword(normalized, salt, iterations);
         java.util.Arrays.fill(normalized, '\0');
         byte[] clientKey = ScramSha256.clientKey(saltedPassword);
-        return new MongoUser(user, database, iterations, salt.clone(),
-                ScramSha256.storedKey(clientKey), ScramSha256.serverKey(saltedPassword));
+        return new MongoUser(
+                user,
+                database,
+                iterations,
+                salt.clone(),
+                ScramSha256.storedKey(clientKey),
+                ScramSha256.serverKey(saltedPassword));
     }
 
     /** Writes {@code users} to {@code file}, created with mode 0600 (its directory 0700). */
     public static void write(Path file, List<MongoUser> users) {
         validate(users, file);
         try {
-            DevstackHome.writePrivateFile(file, JSON.writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(new UsersFile(users)));
+            DevstackHome.writePrivateFile(
+                    file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(new UsersFile(users)));
         } catch (JacksonException e) {
             throw new IllegalStateException("Cannot encode MongoDB users: " + e.getOriginalMessage(), e);
         }
@@ -85,10 +90,11 @@ public final class MongoUsers {
             validate(parsed.users(), file);
             return List.copyOf(parsed.users());
         } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException(where + " does not exist; create it with MongoUsers.write (devstack up does)");
+            throw new IllegalArgumentException(
+                    where + " does not exist; create it with MongoUsers.write (devstack up does)");
         } catch (JacksonException e) {
-            throw new IllegalArgumentException(where + " is not valid: " + e.getOriginalMessage()
-                    + "; rewrite it with MongoUsers.write");
+            throw new IllegalArgumentException(
+                    where + " is not valid: " + e.getOriginalMessage() + "; rewrite it with MongoUsers.write");
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + where + ": " + e.getMessage(), e);
         }
@@ -101,11 +107,15 @@ public final class MongoUsers {
         }
         Set<PosixFilePermission> permissions = posix.readAttributes().permissions();
         Set<PosixFilePermission> others = Set.of(
-                PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
-                PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+                PosixFilePermission.GROUP_READ,
+                PosixFilePermission.GROUP_WRITE,
+                PosixFilePermission.GROUP_EXECUTE,
+                PosixFilePermission.OTHERS_READ,
+                PosixFilePermission.OTHERS_WRITE,
+                PosixFilePermission.OTHERS_EXECUTE);
         if (permissions.stream().anyMatch(others::contains)) {
-            throw new IllegalArgumentException(where + " is open to other users (" + PosixFilePermissions.toString(permissions)
-                    + "); run chmod 600 on it");
+            throw new IllegalArgumentException(where + " is open to other users ("
+                    + PosixFilePermissions.toString(permissions) + "); run chmod 600 on it");
         }
     }
 
@@ -131,8 +141,10 @@ public final class MongoUsers {
             return "has iterationCount " + user.iterationCount() + ", below the driver's minimum " + MIN_ITERATIONS;
         } else if (user.salt() == null || user.salt().length == 0) {
             return "has no salt";
-        } else if (user.storedKey() == null || user.storedKey().length != KEY_BYTES
-                || user.serverKey() == null || user.serverKey().length != KEY_BYTES) {
+        } else if (user.storedKey() == null
+                || user.storedKey().length != KEY_BYTES
+                || user.serverKey() == null
+                || user.serverKey().length != KEY_BYTES) {
             return "needs a 32-byte storedKey and serverKey";
         }
         return null;

@@ -20,6 +20,7 @@ public final class MongoWireServer implements AutoCloseable {
     static final String STORE_FILE = "mongodb.mv.db";
     /** Small page cache: the stack's data is tiny and this server should stay a few tens of MB. */
     private static final int STORE_CACHE_MB = 4;
+
     private static final int ACCEPT_THREADS = 1;
     private static final int IO_THREADS = 2;
 
@@ -45,7 +46,8 @@ public final class MongoWireServer implements AutoCloseable {
         List<MongoUser> users = MongoUsers.load(usersFile);
         Path storeFile = DevstackHome.privateDirectory(dataDir).resolve(STORE_FILE);
         MVStore store = openStore(storeFile);
-        // MVStore commits on its own only about once a second: commit per command so a crash loses no acknowledged write
+        // MVStore commits on its own only about once a second: commit per command so a crash loses no acknowledged
+        // write
         MongoServer server = new MongoServer(new AuthenticatingBackend(new H2Backend(store), users, store::commit));
         try {
             server.bind(address, ACCEPT_THREADS, IO_THREADS);
@@ -62,7 +64,10 @@ public final class MongoWireServer implements AutoCloseable {
 
     private static MVStore openStore(Path file) {
         try {
-            return new MVStore.Builder().fileName(file.toString()).cacheSize(STORE_CACHE_MB).open();
+            return new MVStore.Builder()
+                    .fileName(file.toString())
+                    .cacheSize(STORE_CACHE_MB)
+                    .open();
         } catch (MVStoreException e) {
             String reason = String.valueOf(e.getMessage()).contains("locked")
                     ? "it is in use by another process; stop the other MongoDB-wire server first"

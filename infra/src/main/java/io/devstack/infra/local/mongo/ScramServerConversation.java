@@ -55,8 +55,8 @@ final class ScramServerConversation {
         }
         user = users.apply(name).orElseThrow(() -> new AuthenticationFailure("no such user " + name));
         nonce = clientNonce + serverNonces.get();
-        serverFirst = "r=" + nonce + ",s=" + Base64.getEncoder().encodeToString(user.salt())
-                + ",i=" + user.iterationCount();
+        serverFirst =
+                "r=" + nonce + ",s=" + Base64.getEncoder().encodeToString(user.salt()) + ",i=" + user.iterationCount();
         return serverFirst;
     }
 

@@ -15,14 +15,15 @@ final class ScramSha256 {
     private static final String HMAC = "HmacSHA256";
     private static final int KEY_BITS = 256;
 
-    private ScramSha256() {
-    }
+    private ScramSha256() {}
 
     /** {@code Hi(password, salt, i)}: PBKDF2 with HMAC-SHA-256; the JDK encodes the password's chars as UTF-8. */
     static byte[] saltedPassword(char[] normalizedPassword, byte[] salt, int iterations) {
         PBEKeySpec spec = new PBEKeySpec(normalizedPassword, salt, iterations, KEY_BITS);
         try {
-            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                    .generateSecret(spec)
+                    .getEncoded();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("PBKDF2WithHmacSHA256 is missing from this JDK", e);
         } finally {

@@ -40,9 +40,11 @@ class MongoUsersTest {
         // RFC 4013 section 3: SOFT HYPHEN maps to nothing, ROMAN NUMERAL NINE normalizes to "IX" under NFKC
         MongoUser plain = MongoUsers.derive("db", "u", "IX".toCharArray(), SALT, 4096);
 
-        assertThat(MongoUsers.derive("db", "u", "I\u00ADX".toCharArray(), SALT, 4096).storedKey())
+        assertThat(MongoUsers.derive("db", "u", "I\u00ADX".toCharArray(), SALT, 4096)
+                        .storedKey())
                 .isEqualTo(plain.storedKey());
-        assertThat(MongoUsers.derive("db", "u", "\u2168".toCharArray(), SALT, 4096).serverKey())
+        assertThat(MongoUsers.derive("db", "u", "\u2168".toCharArray(), SALT, 4096)
+                        .serverKey())
                 .isEqualTo(plain.serverKey());
         assertThatThrownBy(() -> MongoUsers.derive("db", "u", "a\u0007".toCharArray(), SALT, 4096))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -55,7 +57,8 @@ class MongoUsersTest {
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
 
         assertThatThrownBy(() -> MongoUsers.load(file))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("chmod 600");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("chmod 600");
     }
 
     @Test
@@ -67,7 +70,8 @@ class MongoUsersTest {
         Files.writeString(broken, "{\"users\":[{\"user\":\"app\",\"db\":\"appdb\",\"iterationCount\":15000}]}");
         Files.setPosixFilePermissions(broken, PosixFilePermissions.fromString("rw-------"));
         assertThatThrownBy(() -> MongoUsers.load(broken))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("app@appdb has no salt");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("app@appdb has no salt");
     }
 
     @Test

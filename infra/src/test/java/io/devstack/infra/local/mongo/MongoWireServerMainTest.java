@@ -43,11 +43,20 @@ class MongoWireServerMainTest {
     void servesAuthenticatedClientsAndStopsCleanlyOnSigterm() throws Exception {
         Path users = dir.resolve("users.json");
         MongoUsers.write(users, List.of(MongoUsers.derive("appdb", "app", PASSWORD)));
-        process = launch("--bind", "127.0.0.1", "--port", String.valueOf(PORT), "--data", dir.resolve("data").toString(),
-                "--users", users.toString());
-        BufferedReader stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        process = launch(
+                "--bind",
+                "127.0.0.1",
+                "--port",
+                String.valueOf(PORT),
+                "--data",
+                dir.resolve("data").toString(),
+                "--users",
+                users.toString());
+        BufferedReader stdout =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
 
-        assertThat(stdout.readLine()).isEqualTo("mongodb-wire listening on 127.0.0.1:" + PORT + " (SCRAM-SHA-256 required)");
+        assertThat(stdout.readLine())
+                .isEqualTo("mongodb-wire listening on 127.0.0.1:" + PORT + " (SCRAM-SHA-256 required)");
         try (MongoClient client = client()) {
             MongoCollection<Document> things = client.getDatabase("appdb").getCollection("things");
             things.insertOne(new Document("from", "main"));
@@ -64,8 +73,16 @@ class MongoWireServerMainTest {
     void anAcknowledgedWriteSurvivesKillMinusNine() throws Exception {
         Path users = dir.resolve("users.json");
         MongoUsers.write(users, List.of(MongoUsers.derive("appdb", "app", PASSWORD)));
-        String[] args = {"--bind", "127.0.0.1", "--port", String.valueOf(PORT), "--data", dir.resolve("data").toString(),
-                "--users", users.toString()};
+        String[] args = {
+            "--bind",
+            "127.0.0.1",
+            "--port",
+            String.valueOf(PORT),
+            "--data",
+            dir.resolve("data").toString(),
+            "--users",
+            users.toString()
+        };
         process = launch(args);
         awaitListening(process);
         try (MongoClient client = client()) {
@@ -77,25 +94,35 @@ class MongoWireServerMainTest {
         process = launch(args);
         awaitListening(process);
         try (MongoClient client = client()) {
-            assertThat(client.getDatabase("appdb").getCollection("things").countDocuments()).isEqualTo(1);
+            assertThat(client.getDatabase("appdb").getCollection("things").countDocuments())
+                    .isEqualTo(1);
         }
     }
 
     private static void awaitListening(Process process) throws IOException {
-        BufferedReader stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader stdout =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         assertThat(stdout.readLine()).startsWith("mongodb-wire listening on");
     }
 
     @Test
     void aMissingUsersFileIsOneLineAndExitCodeTwo() throws Exception {
-        process = launch("--bind", "127.0.0.1", "--port", String.valueOf(PORT), "--data", dir.resolve("data").toString(),
-                "--users", dir.resolve("absent.json").toString());
+        process = launch(
+                "--bind",
+                "127.0.0.1",
+                "--port",
+                String.valueOf(PORT),
+                "--data",
+                dir.resolve("data").toString(),
+                "--users",
+                dir.resolve("absent.json").toString());
 
         assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isEqualTo(2);
         assertThat(new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
                 .isEqualTo("mongodb-wire: MongoDB users file " + dir.resolve("absent.json")
-                        + " does not exist; create it with MongoUsers.write (devstack up does)" + System.lineSeparator());
+                        + " does not exist; create it with MongoUsers.write (devstack up does)"
+                        + System.lineSeparator());
     }
 
     private static Process launch(String... args) throws IOException {

@@ -20,8 +20,8 @@ class ScramServerConversationTest {
     private final MongoUser rfcUser = MongoUsers.derive("test", "user", "pencil".toCharArray(), RFC_SALT, 4096);
 
     private ScramServerConversation conversation() {
-        return new ScramServerConversation(name -> name.equals("user") ? Optional.of(rfcUser) : Optional.empty(),
-                () -> SERVER_NONCE);
+        return new ScramServerConversation(
+                name -> name.equals("user") ? Optional.of(rfcUser) : Optional.empty(), () -> SERVER_NONCE);
     }
 
     @Test
@@ -43,26 +43,29 @@ class ScramServerConversationTest {
         byte[] proof = Base64.getDecoder().decode(RFC_PROOF);
         proof[0] ^= 1;
 
-        assertThatThrownBy(() -> conversation.finish(CLIENT_FINAL_WITHOUT_PROOF + ",p="
-                + Base64.getEncoder().encodeToString(proof)))
-                .isInstanceOf(AuthenticationFailure.class).hasMessage("wrong password");
+        assertThatThrownBy(() -> conversation.finish(
+                        CLIENT_FINAL_WITHOUT_PROOF + ",p=" + Base64.getEncoder().encodeToString(proof)))
+                .isInstanceOf(AuthenticationFailure.class)
+                .hasMessage("wrong password");
         assertThat(conversation.isProven()).isFalse();
     }
 
     @Test
     void rejectsAnUnknownUserAtTheFirstMessage() {
         assertThatThrownBy(() -> conversation().start("n,,n=nobody,r=" + CLIENT_NONCE))
-                .isInstanceOf(AuthenticationFailure.class).hasMessage("no such user nobody");
+                .isInstanceOf(AuthenticationFailure.class)
+                .hasMessage("no such user nobody");
     }
 
     @Test
     void rejectsAReplayedProofUnderAnotherNonce() throws AuthenticationFailure {
-        ScramServerConversation conversation = new ScramServerConversation(
-                name -> Optional.of(rfcUser), () -> "another-server-nonce");
+        ScramServerConversation conversation =
+                new ScramServerConversation(name -> Optional.of(rfcUser), () -> "another-server-nonce");
         conversation.start("n,,n=user,r=" + CLIENT_NONCE);
 
         assertThatThrownBy(() -> conversation.finish(CLIENT_FINAL_WITHOUT_PROOF + ",p=" + RFC_PROOF))
-                .isInstanceOf(AuthenticationFailure.class).hasMessageContaining("nonce");
+                .isInstanceOf(AuthenticationFailure.class)
+                .hasMessageContaining("nonce");
     }
 
     @Test
@@ -82,7 +85,8 @@ class ScramServerConversationTest {
 
         assertThat(looked).hasToString("a,b=c");
         assertThatThrownBy(() -> conversation().start("n,,n=a=b,r=" + CLIENT_NONCE))
-                .isInstanceOf(AuthenticationFailure.class).hasMessage("malformed user name");
+                .isInstanceOf(AuthenticationFailure.class)
+                .hasMessage("malformed user name");
     }
 
     @Test
