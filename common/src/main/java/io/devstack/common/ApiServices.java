@@ -151,11 +151,6 @@ public final class ApiServices implements AutoCloseable {
         return secrets;
     }
 
-    /** Deadlines and circuit breakers of every backend. */
-    public BackendCalls backendCalls() {
-        return calls;
-    }
-
     /** Closes in reverse order of creation: clients first, then the Vault session, executor and metrics. */
     @Override
     public void close() {

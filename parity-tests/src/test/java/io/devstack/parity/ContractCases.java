@@ -78,11 +78,9 @@ final class ContractCases {
     private static final int QUERY_ASCII_ABOVE = 2_000;
 
     private final Random random;
-    private final JsonNode doc;
 
-    ContractCases(long seed, JsonNode doc) {
+    ContractCases(long seed) {
         this.random = new Random(seed);
-        this.doc = doc;
     }
 
     /** Case {@code number} of {@code op}: about half valid, the rest invalid or malformed. */

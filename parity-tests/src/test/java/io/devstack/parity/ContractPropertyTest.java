@@ -58,7 +58,7 @@ class ContractPropertyTest {
     void requestsGeneratedFromTheDocumentGetWhatItSaysOnAllFiveApis() throws Exception {
         Map<String, URI> apis = FiveApis.shared().urls();
         List<Operation> operations = ContractOperations.all(doc);
-        ContractCases generator = new ContractCases(SEED, doc);
+        ContractCases generator = new ContractCases(SEED);
         List<Case> cases = new ArrayList<>();
         for (int i = 0; i < CASES; i++) {
             cases.add(generator.next(i, operations.get(i % operations.size())));

@@ -66,11 +66,6 @@ public final class ReferenceApis implements AutoCloseable {
         return urls;
     }
 
-    /** True when this instance started the APIs (and so stops them on close). */
-    public boolean startedHere() {
-        return !started.isEmpty();
-    }
-
     static Map<String, URI> parseUrls(String value) {
         Map<String, URI> found = new LinkedHashMap<>();
         for (String entry : value.split(",")) {

@@ -117,7 +117,7 @@ public final class ContractRoutes {
     }
 
     /** Every distinct template, in table order. */
-    public static Set<String> templates() {
+    private static Set<String> templates() {
         Set<String> templates = new LinkedHashSet<>();
         ALL.forEach(r -> templates.add(r.template()));
         return templates;

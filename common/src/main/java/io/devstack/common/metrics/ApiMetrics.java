@@ -65,10 +65,6 @@ public final class ApiMetrics implements AutoCloseable {
         new FileDescriptorMetrics().bindTo(registry);
     }
 
-    public PrometheusMeterRegistry registry() {
-        return registry;
-    }
-
     /** The {@code GET /metrics} response. */
     public ApiResponse scrape() {
         return ApiResponse.text(200, CONTENT_TYPE, registry.scrape());

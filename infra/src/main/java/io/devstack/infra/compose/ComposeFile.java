@@ -56,7 +56,7 @@ public final class ComposeFile {
         Set<ComposeNetwork> networks = EnumSet.noneOf(ComposeNetwork.class);
         for (StackService service : selected) {
             ContainerSpec spec = StackContainers.of(service);
-            services.put(service.name(), service(service, spec, selected));
+            services.put(service.name(), service(service, spec));
             spec.mounts().stream().filter(m -> m.kind() == Mount.Kind.VOLUME).forEach(m -> volumes.add(m.source()));
             networks.addAll(spec.networks());
         }
@@ -89,7 +89,7 @@ public final class ComposeFile {
         }
     }
 
-    private Map<String, Object> service(StackService service, ContainerSpec spec, List<StackService> selected) {
+    private Map<String, Object> service(StackService service, ContainerSpec spec) {
         Map<String, Object> s = new LinkedHashMap<>();
         if (spec.buildModule() != null) {
             s.put(
