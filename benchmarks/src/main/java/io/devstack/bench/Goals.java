@@ -3,6 +3,7 @@ package io.devstack.bench;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The issue's three goals, decided from the figures of a run (benchmark goals, not test assertions): each API's
@@ -46,13 +47,13 @@ final class Goals {
         }
     }
 
-    private static java.util.Optional<Results.Goal> cacheVersusRaw(Results results) {
+    private static Optional<Results.Goal> cacheVersusRaw(Results results) {
         Results.Baseline raw = results.baselines().stream()
                 .filter(b -> b.endpoint().equals(Endpoint.CACHE_GET.id()))
                 .findFirst()
                 .orElse(null);
         if (raw == null || results.apis().stream().anyMatch(a -> a.endpoint(Endpoint.CACHE_GET.id()) == null)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         List<String> belowHalf = new ArrayList<>();
         List<String> all = new ArrayList<>();
@@ -66,7 +67,7 @@ final class Goals {
         }
         String detail = "raw lettuce GET+TTL " + Format.number(raw.throughput().median()) + " req/s; "
                 + String.join(", ", all) + (belowHalf.isEmpty() ? "" : "; below 50%: " + String.join(", ", belowHalf));
-        return java.util.Optional.of(new Results.Goal(
+        return Optional.of(new Results.Goal(
                 "each API's cache GET >= 50% of raw lettuce GET+TTL (same concurrency)", belowHalf.isEmpty(), detail));
     }
 

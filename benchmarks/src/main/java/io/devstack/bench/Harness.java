@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Stream;
 
 /**
  * Runs a {@link BenchPlan}: the in-process baselines, the JDK-server floor, then each API alone (started,
@@ -205,14 +207,13 @@ public final class Harness {
         return run;
     }
 
-    private static Spread spread(List<RunResult> rounds, java.util.function.ToDoubleFunction<RunResult.Latency> value) {
+    private static Spread spread(List<RunResult> rounds, ToDoubleFunction<RunResult.Latency> value) {
         return Spread.of(
                 rounds.stream().map(r -> value.applyAsDouble(r.latency())).toList());
     }
 
     private static String firstProblem(Results.EndpointRun run) {
-        return java.util.stream.Stream.concat(
-                        run.closedRounds().stream(), run.open().stream().flatMap(l -> l.rounds().stream()))
+        return Stream.concat(run.closedRounds().stream(), run.open().stream().flatMap(l -> l.rounds().stream()))
                 .filter(r -> r.failures() > 0)
                 .map(r -> r.firstError() != null ? r.firstError() : "statuses " + r.otherStatuses())
                 .findFirst()

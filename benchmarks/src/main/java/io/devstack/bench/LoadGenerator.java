@@ -1,5 +1,6 @@
 package io.devstack.bench;
 
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -14,6 +15,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * HTTP load over Vert.x's Netty client on one event loop: keep-alive HTTP/1.1, no pipelining, at most
@@ -135,7 +137,7 @@ public final class LoadGenerator implements AutoCloseable {
         return done.join();
     }
 
-    private static void record(Tally tally, io.vertx.core.AsyncResult<Integer> answer, long nanos) {
+    private static void record(Tally tally, AsyncResult<Integer> answer, long nanos) {
         if (answer.succeeded()) {
             tally.answered(answer.result(), nanos);
         } else {
@@ -165,7 +167,7 @@ public final class LoadGenerator implements AutoCloseable {
         try {
             client.close().await(5, TimeUnit.SECONDS);
             vertx.close().await(5, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             // a connection that does not close in 5 s holds nothing this run needs
         }
     }

@@ -15,6 +15,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -49,7 +51,7 @@ final class ServerProcess implements AutoCloseable {
             Path projectRoot, String module, Map<String, String> environment, Pinning pinning, Path logDir) {
         int port = freePort();
         Path jar = ApiLauncher.jar(projectRoot, module);
-        Map<String, String> env = new java.util.LinkedHashMap<>(environment);
+        Map<String, String> env = new LinkedHashMap<>(environment);
         env.put("HTTP_PORT", Integer.toString(port));
         env.put("HTTPS_PORT", Integer.toString(freePort()));
         env.put("TLS_ENABLED", "false");
@@ -69,7 +71,7 @@ final class ServerProcess implements AutoCloseable {
     /** Starts the JDK-server floor with the APIs' JVM options. */
     static ServerProcess floor(Pinning pinning, Path logDir) {
         int port = freePort();
-        List<String> command = new java.util.ArrayList<>();
+        List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(ApiLauncher.JVM_OPTIONS);
         command.addAll(List.of("-cp", ownClasses(), FloorServer.class.getName(), Integer.toString(port)));

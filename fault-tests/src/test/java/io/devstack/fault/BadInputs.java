@@ -8,6 +8,8 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -148,8 +150,7 @@ final class BadInputs {
                 .findFirst()
                 .map(p -> {
                     try {
-                        for (String line : java.nio.file.Files.readAllLines(
-                                java.nio.file.Path.of("/proc", Long.toString(p.pid()), "status"))) {
+                        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(p.pid()), "status"))) {
                             if (line.startsWith("VmRSS:")) {
                                 return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
                             }

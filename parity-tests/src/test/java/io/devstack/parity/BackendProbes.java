@@ -7,8 +7,10 @@ import io.devstack.testsupport.NativeStack;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.sync.RedisAdvancedClusterCommands;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
@@ -88,10 +90,10 @@ final class BackendProbes implements AutoCloseable {
     @Override
     public void close() throws Exception {
         try {
-            for (String queue : new java.util.LinkedHashSet<>(queues)) {
+            for (String queue : new LinkedHashSet<>(queues)) {
                 try (Channel channel = amqp.createChannel()) {
                     channel.queueDelete(queue);
-                } catch (java.io.IOException absent) {
+                } catch (IOException absent) {
                     // a 404 closes the channel: the queue was never declared
                 }
             }

@@ -8,6 +8,7 @@ import io.devstack.common.http.ContractRoutes;
 import io.devstack.parity.ContractCases.Case;
 import io.devstack.parity.ContractOperations.Operation;
 import io.devstack.testsupport.NativeStack;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Files;
@@ -18,10 +19,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -107,7 +111,7 @@ class ContractPropertyTest {
                     response = send(c, apis.get(answer.getKey()), client);
                 }
                 responses.put(answer.getKey(), response);
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 fromDocument.add(
                         difference(c, answer.getKey(), "exchange", "a response", String.valueOf(e.getCause())));
             }
@@ -124,7 +128,7 @@ class ContractPropertyTest {
         compare(c, responses);
     }
 
-    private static RawHttp.Response send(Case c, URI url, InetAddress client) throws java.io.IOException {
+    private static RawHttp.Response send(Case c, URI url, InetAddress client) throws IOException {
         byte[] body = c.body() == null ? new byte[0] : c.body();
         return RawHttp.exchange(url, client, c.head(url.getHost() + ":" + url.getPort()), body, false);
     }
@@ -214,7 +218,7 @@ class ContractPropertyTest {
         if (status == 200 && c.operation().template().equals("/health/all")) {
             String cache = r.header("X-Cache");
             String cacheControl = c.headers().getOrDefault("Cache-Control", "");
-            boolean fresh = cacheControl.toLowerCase(java.util.Locale.ROOT).contains("no-cache");
+            boolean fresh = cacheControl.toLowerCase(Locale.ROOT).contains("no-cache");
             if (fresh ? !"MISS".equals(cache) : !"HIT".equals(cache) && !"MISS".equals(cache)) {
                 fromDocument.add(difference(
                         c, api, "X-Cache", fresh ? "MISS (no-cache)" : "HIT or MISS", String.valueOf(cache)));
@@ -259,14 +263,14 @@ class ContractPropertyTest {
     private JsonNode documentedResponse(Operation op, int status) {
         JsonNode response = doc.path("paths")
                 .path(op.template())
-                .path(op.method().toLowerCase(java.util.Locale.ROOT))
+                .path(op.method().toLowerCase(Locale.ROOT))
                 .path("responses")
                 .path(Integer.toString(status));
         return ContractOperations.resolve(doc, response);
     }
 
     private static void cleanUp(List<Case> cases, BackendProbes probes) {
-        Set<String> keys = new java.util.TreeSet<>();
+        Set<String> keys = new TreeSet<>();
         cases.forEach(c -> keys.addAll(c.cacheKeys()));
         keys.removeIf(String::isEmpty);
         for (String key : keys) {

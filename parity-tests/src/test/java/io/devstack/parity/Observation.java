@@ -2,6 +2,7 @@ package io.devstack.parity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -192,7 +193,7 @@ final class Observation {
             for (int i = 0; i < node.size(); i++) {
                 if (segment.equals("*") || segment.equals(Integer.toString(i))) {
                     if (last) {
-                        ((com.fasterxml.jackson.databind.node.ArrayNode) node).set(i, marker(node.get(i)));
+                        ((ArrayNode) node).set(i, marker(node.get(i)));
                     } else {
                         replaceLive(node.get(i), segments, index + 1);
                     }
@@ -218,7 +219,7 @@ final class Observation {
             List<Map.Entry<String, JsonNode>> entries = new ArrayList<>();
             fields.forEachRemaining(entries::add);
             entries.forEach(entry -> object.set(entry.getKey(), replaceTimestamps(entry.getValue())));
-        } else if (node instanceof com.fasterxml.jackson.databind.node.ArrayNode array) {
+        } else if (node instanceof ArrayNode array) {
             for (int i = 0; i < array.size(); i++) {
                 array.set(i, replaceTimestamps(array.get(i)));
             }

@@ -14,9 +14,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The five reference APIs for tests and benchmarks: the ones named in {@value #URLS_ENV}
@@ -180,8 +182,8 @@ public final class ReferenceApis implements AutoCloseable {
     public static void stop(Process process) {
         process.destroy();
         try {
-            if (!process.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
+            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             process.destroyForcibly();
@@ -216,6 +218,6 @@ public final class ReferenceApis implements AutoCloseable {
         for (int i = 0; i < ApiLauncher.MODULES.size(); i++) {
             modules.put(ApiLauncher.MODULES.get(i), ApiLauncher.FIRST_HTTP_PORT + i);
         }
-        return java.util.Collections.unmodifiableMap(modules);
+        return Collections.unmodifiableMap(modules);
     }
 }

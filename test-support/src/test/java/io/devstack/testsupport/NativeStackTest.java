@@ -2,6 +2,9 @@ package io.devstack.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -45,8 +48,8 @@ class NativeStackTest {
         assertThat(stack.approleDir("api-spring")).isDirectory();
         try (var files = Files.list(stack.approleDir("api-spring"))) {
             assertThat(files.count()).isGreaterThanOrEqualTo(2);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -76,9 +79,9 @@ class NativeStackTest {
     }
 
     private static boolean canConnect(int port) {
-        try (var socket = new java.net.Socket("127.0.0.1", port)) {
+        try (var socket = new Socket("127.0.0.1", port)) {
             return true;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return false;
         }
     }

@@ -2,6 +2,7 @@ package io.devstack.api.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
@@ -66,7 +67,7 @@ class MessagingEndpointsTest extends AgainstNativeStack {
     @Test
     void aBodyOverTenMebibytesIsPayloadTooLarge() {
         byte[] body = new byte[10 * 1024 * 1024 + 1];
-        java.util.Arrays.fill(body, (byte) ' ');
+        Arrays.fill(body, (byte) ' ');
 
         EntityExchangeResult<String> tooLarge = http.post()
                 .uri(raw("/examples/messaging/publish?queue_name=" + queue))

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.devstack.common.docs.OpenApiDocument;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxTestContext;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ServiceInfoEndpointsTest extends ApiTestBase {
@@ -54,7 +55,7 @@ class ServiceInfoEndpointsTest extends ApiTestBase {
                 client.get("/docs")
                         .send()
                         .compose(page ->
-                                client.get("/docs/swagger-ui.css").send().map(css -> java.util.List.of(page, css))),
+                                client.get("/docs/swagger-ui.css").send().map(css -> List.of(page, css))),
                 responses -> {
                     assertThat(responses.get(0).getHeader("Content-Type")).startsWith("text/html");
                     assertThat(responses.get(0).bodyAsString()).contains("/openapi.json", "/docs/swagger-ui-bundle.js");

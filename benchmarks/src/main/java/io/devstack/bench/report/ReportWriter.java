@@ -2,6 +2,8 @@ package io.devstack.bench.report;
 
 import io.devstack.bench.Results;
 import io.devstack.common.json.Json;
+import io.devstack.infra.local.ApiLauncher;
+import io.vertx.core.impl.VertxImpl;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -147,10 +149,9 @@ public final class ReportWriter {
                         + command + "`",
                 "- machine: " + machine.cpus() + " CPUs (" + machine.cpuModel() + "), " + machine.memoryGb() + " GB, "
                         + machine.os() + "; load average at start " + machine.loadAverageAtStart(),
-                "- JDK: " + machine.jdk() + "; API JVM options: "
-                        + String.join(" ", io.devstack.infra.local.ApiLauncher.JVM_OPTIONS),
+                "- JDK: " + machine.jdk() + "; API JVM options: " + String.join(" ", ApiLauncher.JVM_OPTIONS),
                 "- pinning: " + results.pinning(),
-                "- load generator: Vert.x " + io.vertx.core.impl.VertxImpl.version()
+                "- load generator: Vert.x " + VertxImpl.version()
                         + " HTTP/1.1 client, one event loop, keep-alive, no pipelining; "
                         + "open model scheduled every 1 ms, latency from the intended start into HdrHistogram",
                 "- parameters: preset " + plan.preset() + ", " + plan.concurrency()

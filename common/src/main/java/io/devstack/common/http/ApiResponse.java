@@ -2,6 +2,7 @@ package io.devstack.common.http;
 
 import io.devstack.common.json.Json;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -65,13 +66,13 @@ public record ApiResponse(int status, String contentType, byte[] body, Map<Strin
         return o instanceof ApiResponse r
                 && status == r.status
                 && contentType.equals(r.contentType)
-                && java.util.Arrays.equals(body, r.body)
+                && Arrays.equals(body, r.body)
                 && headers.equals(r.headers);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(status, contentType, java.util.Arrays.hashCode(body), headers);
+        return Objects.hash(status, contentType, Arrays.hashCode(body), headers);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.devstack.common.http;
 import io.devstack.common.ApiModule;
 import io.devstack.common.logging.RequestLog;
 import io.devstack.common.metrics.ApiMetrics;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -164,7 +165,7 @@ public final class HttpFront {
 
         /** X-Request-ID, CORS and X-RateLimit-* headers: set them on every response of this request. */
         public Map<String, String> responseHeaders() {
-            return java.util.Collections.unmodifiableMap(responseHeaders);
+            return Collections.unmodifiableMap(responseHeaders);
         }
 
         /** A complete response to write instead of routing the request (400, 403, preflight, 404, 405, 429, 413). */

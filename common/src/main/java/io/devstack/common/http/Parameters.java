@@ -1,5 +1,6 @@
 package io.devstack.common.http;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -80,11 +81,11 @@ public final class Parameters {
             errors.add(ValidationError.intParsing(loc, raw));
             return null;
         }
-        return ttlRange(loc, new java.math.BigInteger(trimmed), raw);
+        return ttlRange(loc, new BigInteger(trimmed), raw);
     }
 
     /** Cache {@code ttl} already parsed from JSON as an integral number; {@code input} is echoed as given. */
-    public Integer ttlNumber(List<Object> loc, java.math.BigInteger value, Object input) {
+    public Integer ttlNumber(List<Object> loc, BigInteger value, Object input) {
         return ttlRange(loc, value, input);
     }
 
@@ -109,12 +110,12 @@ public final class Parameters {
         }
     }
 
-    private Integer ttlRange(List<Object> loc, java.math.BigInteger value, Object input) {
-        if (value.compareTo(java.math.BigInteger.valueOf(TTL_MIN)) < 0) {
+    private Integer ttlRange(List<Object> loc, BigInteger value, Object input) {
+        if (value.compareTo(BigInteger.valueOf(TTL_MIN)) < 0) {
             errors.add(ValidationError.greaterThanEqual(loc, TTL_MIN, input));
             return null;
         }
-        if (value.compareTo(java.math.BigInteger.valueOf(TTL_MAX)) > 0) {
+        if (value.compareTo(BigInteger.valueOf(TTL_MAX)) > 0) {
             errors.add(ValidationError.lessThanEqual(loc, TTL_MAX, input));
             return null;
         }

@@ -1,5 +1,6 @@
 package io.devstack.common.http;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
@@ -11,7 +12,7 @@ import java.util.List;
 public record ValidationError(String type, List<Object> loc, String msg, Object input) {
 
     public ValidationError {
-        loc = Collections.unmodifiableList(new java.util.ArrayList<>(loc));
+        loc = Collections.unmodifiableList(new ArrayList<>(loc));
         input = InputEcho.bounded(input);
     }
 

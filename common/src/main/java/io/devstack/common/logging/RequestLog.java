@@ -2,6 +2,9 @@ package io.devstack.common.logging;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.devstack.common.json.Json;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -43,8 +46,7 @@ public final class RequestLog {
         this(
                 implementation,
                 new PrintStream(
-                        new java.io.BufferedOutputStream(
-                                new java.io.FileOutputStream(java.io.FileDescriptor.out), 1 << 14),
+                        new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 14),
                         false,
                         StandardCharsets.UTF_8),
                 Clock.systemUTC());

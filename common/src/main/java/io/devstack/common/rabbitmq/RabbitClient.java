@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeoutException;
 
 /**
  * AMQP 0-9-1 through one shared connection opened with Vault secret {@code rabbitmq {user, password, vhost}};
@@ -111,7 +112,7 @@ public final class RabbitClient implements AutoCloseable {
         factory.setTopologyRecoveryEnabled(false);
         try {
             return factory.newConnection("devstack-api");
-        } catch (IOException | java.util.concurrent.TimeoutException e) {
+        } catch (IOException | TimeoutException e) {
             throw new RabbitConnectException(e);
         }
     }

@@ -4,6 +4,7 @@ import io.devstack.common.resilience.BackendFailures;
 import io.devstack.common.vault.CredentialedClient;
 import io.devstack.common.vault.VaultSecrets;
 import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.cluster.api.sync.RedisAdvancedClusterCommands;
 import io.lettuce.core.internal.HostAndPort;
@@ -98,8 +99,7 @@ public final class RedisBackend implements AutoCloseable {
         return BackendFailures.anyCause(
                 failure,
                 t -> t.getMessage() != null
-                        && (t instanceof RedisCommandExecutionException
-                                || t instanceof io.lettuce.core.RedisConnectionException)
+                        && (t instanceof RedisCommandExecutionException || t instanceof RedisConnectionException)
                         && (t.getMessage().startsWith("WRONGPASS")
                                 || t.getMessage().startsWith("NOAUTH")
                                 || t.getMessage().contains("invalid username-password pair")));

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The lettuce connections opened with one password: a cluster connection (follows MOVED/ASK, so every key works
@@ -92,7 +93,7 @@ final class RedisConnections implements AutoCloseable {
         if (cluster != null) {
             cluster.closeAsync();
         }
-        nodeClient.shutdownAsync(0, 2, java.util.concurrent.TimeUnit.SECONDS);
-        clusterClient.shutdownAsync(0, 2, java.util.concurrent.TimeUnit.SECONDS);
+        nodeClient.shutdownAsync(0, 2, TimeUnit.SECONDS);
+        clusterClient.shutdownAsync(0, 2, TimeUnit.SECONDS);
     }
 }

@@ -35,6 +35,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Behind {@code HealthEndpoints}. Always HTTP 200: the body says healthy or not. Probes bypass the circuit breakers
@@ -45,7 +47,7 @@ public final class HealthService {
 
     public static final Duration ALL_CACHE_TTL = Duration.ofSeconds(30);
     public static final String X_CACHE = "X-Cache";
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HealthService.class);
+    private static final Logger LOG = LoggerFactory.getLogger(HealthService.class);
 
     private final BackendCalls calls;
     private final VaultClient vault;

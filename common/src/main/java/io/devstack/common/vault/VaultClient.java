@@ -5,13 +5,16 @@ import io.devstack.common.http.ResourceNotFoundException;
 import io.devstack.common.http.ServiceUnavailableException;
 import io.devstack.common.resilience.BackendCalls;
 import io.devstack.common.resilience.BackendFailures;
+import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.http.HttpTimeoutException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.vault.VaultException;
@@ -172,15 +175,14 @@ public final class VaultClient implements AutoCloseable {
         if (status == 503) {
             reason = "sealed";
         } else if (BackendFailures.anyCause(
-                e,
-                t -> t instanceof java.net.http.HttpTimeoutException || t instanceof java.net.SocketTimeoutException)) {
+                e, t -> t instanceof HttpTimeoutException || t instanceof SocketTimeoutException)) {
             reason = BackendCalls.TIMEOUT;
         } else if (e instanceof VaultLoginException && !(e.getCause() instanceof ResourceAccessException)) {
             reason = "login_failed";
         } else {
             reason = BackendCalls.CONNECTION_FAILED;
         }
-        org.slf4j.LoggerFactory.getLogger(VaultClient.class)
+        LoggerFactory.getLogger(VaultClient.class)
                 .warn("Vault call failed ({}): {}", reason, BackendFailures.describe(e));
         return new ServiceUnavailableException(SERVICE, reason);
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 class CacheSetInputTest {
@@ -52,10 +53,9 @@ class CacheSetInputTest {
         assertThat(errors("bad key!", null, "0", JSON, body("{\"value\":12}")))
                 .extracting(ValidationError::type, ValidationError::loc, ValidationError::input)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(
-                                "string_pattern_mismatch", List.of("path", "key"), "bad key!"),
-                        org.assertj.core.groups.Tuple.tuple("greater_than_equal", List.of("query", "ttl"), "0"),
-                        org.assertj.core.groups.Tuple.tuple("string_type", List.of("body", "value"), 12));
+                        Tuple.tuple("string_pattern_mismatch", List.of("path", "key"), "bad key!"),
+                        Tuple.tuple("greater_than_equal", List.of("query", "ttl"), "0"),
+                        Tuple.tuple("string_type", List.of("body", "value"), 12));
     }
 
     @Test
@@ -76,7 +76,7 @@ class CacheSetInputTest {
         String json = "{\"value\":\"" + "x".repeat(10_001) + "\"}";
         assertThat(errors("k", null, null, JSON, body(json)))
                 .extracting(ValidationError::type, ValidationError::loc)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("string_too_long", List.of("body", "value")));
+                .containsExactly(Tuple.tuple("string_too_long", List.of("body", "value")));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.devstack.common.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -77,10 +78,10 @@ class ErrorResponsesTest {
         assertThat(limited.status()).isEqualTo(429);
         assertThat(limited.headers())
                 .containsExactly(
-                        java.util.Map.entry("Retry-After", "42"),
-                        java.util.Map.entry("X-RateLimit-Limit", "100"),
-                        java.util.Map.entry("X-RateLimit-Remaining", "0"),
-                        java.util.Map.entry("X-RateLimit-Reset", "42"));
+                        Map.entry("Retry-After", "42"),
+                        Map.entry("X-RateLimit-Limit", "100"),
+                        Map.entry("X-RateLimit-Remaining", "0"),
+                        Map.entry("X-RateLimit-Reset", "42"));
         assertThat(limited.bodyText())
                 .contains("\"error\":\"RateLimited\"", "\"message\":\"Rate limit exceeded: 100 per 1 minute\"");
     }

@@ -14,12 +14,14 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,7 +38,7 @@ class HttpFrontOverSocketsTest {
     private static final ApiMetrics METRICS = new ApiMetrics();
     private static final CorsPolicy CORS = CorsPolicy.fromSetting(null);
     private static final HttpFront FRONT = new HttpFront(
-            new HostPolicy(java.util.List.of()),
+            new HostPolicy(List.of()),
             CORS,
             new RateLimits(),
             METRICS,
@@ -216,6 +218,6 @@ class HttpFrontOverSocketsTest {
     }
 
     private static String decode(String s) {
-        return java.net.URLDecoder.decode(s, StandardCharsets.UTF_8);
+        return URLDecoder.decode(s, StandardCharsets.UTF_8);
     }
 }

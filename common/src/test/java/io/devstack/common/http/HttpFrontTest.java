@@ -10,9 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +24,7 @@ class HttpFrontTest {
     private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
     private final ApiMetrics metrics = new ApiMetrics();
     private final HttpFront front = new HttpFront(
-            new HostPolicy(java.util.List.of("devbox.lan")),
+            new HostPolicy(List.of("devbox.lan")),
             CorsPolicy.fromSetting(null),
             new RateLimits(RateLimits.CONTRACT_LIMITS, nanos::get),
             metrics,
@@ -81,7 +83,7 @@ class HttpFrontTest {
                     .orElseThrow();
 
             assertThat(malformed.status()).isEqualTo(400);
-            assertThat(new String(malformed.body(), java.nio.charset.StandardCharsets.UTF_8))
+            assertThat(new String(malformed.body(), StandardCharsets.UTF_8))
                     .isEqualTo("{\"error\":\"BadRequest\",\"message\":\"Malformed request\",\"status_code\":400,"
                             + "\"details\":{},\"request_id\":\"m1\"}");
             assertThat(malformed.headers()).containsOnlyKeys("X-Request-ID");
@@ -284,7 +286,7 @@ class HttpFrontTest {
     }
 
     /** A case-insensitive header lookup, as every framework offers. */
-    private static java.util.function.Function<String, String> headers(Map<String, String> values) {
+    private static Function<String, String> headers(Map<String, String> values) {
         Map<String, String> map = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         map.put("Host", "localhost:8004");
         map.putAll(values);

@@ -10,19 +10,27 @@ import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
 import io.devstack.common.ApiModule;
 import io.devstack.common.ApiServices;
+import io.devstack.common.http.ApiException;
 import io.devstack.common.http.ApiResponse;
 import io.devstack.common.http.PermissionDeniedException;
 import io.devstack.common.http.ResourceNotFoundException;
 import io.devstack.common.json.Json;
 import io.devstack.common.redis.RedisNodeAddress;
 import io.devstack.common.stack.StackFixture;
+import io.devstack.common.vault.IssuedCertificate;
 import io.lettuce.core.cluster.SlotHash;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -107,10 +115,8 @@ class ApiServicesIntegrationTest {
 
         JsonNode mysql = json(services.databases().mysql());
         assertThat(mysql.get("result").asText()).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d");
-        assertThat(java.time.LocalDateTime.parse(mysql.get("result").asText().replace(' ', 'T')))
-                .isCloseTo(
-                        java.time.LocalDateTime.now(java.time.ZoneOffset.UTC),
-                        org.assertj.core.api.Assertions.within(1, java.time.temporal.ChronoUnit.MINUTES));
+        assertThat(LocalDateTime.parse(mysql.get("result").asText().replace(' ', 'T')))
+                .isCloseTo(LocalDateTime.now(ZoneOffset.UTC), Assertions.within(1, ChronoUnit.MINUTES));
 
         JsonNode mongo = json(services.databases().mongodb());
         assertThat(fieldNames(mongo)).containsExactly("database", "collections", "count");
@@ -236,9 +242,9 @@ class ApiServicesIntegrationTest {
 
     @Test
     void theHttpsCertificateComesFromVaultPkiForThisModule() throws Exception {
-        io.devstack.common.vault.IssuedCertificate certificate = services.tls().current();
+        IssuedCertificate certificate = services.tls().current();
 
-        java.security.cert.X509Certificate x509 = (java.security.cert.X509Certificate)
+        X509Certificate x509 = (X509Certificate)
                 certificate.keyStore("https", "changeit".toCharArray()).getCertificate("https");
         assertThat(x509.getSubjectX500Principal().getName()).isEqualTo("CN=api-spring");
         assertThat(services.tls().current()).as("held until due for renewal").isSameAs(certificate);
@@ -279,10 +285,10 @@ class ApiServicesIntegrationTest {
     }
 
     /** Runs an endpoint call; a contract error becomes an assertion failure that shows its envelope details. */
-    static JsonNode call(java.util.function.Supplier<ApiResponse> endpoint) throws Exception {
+    static JsonNode call(Supplier<ApiResponse> endpoint) throws Exception {
         try {
             return json(endpoint.get());
-        } catch (io.devstack.common.http.ApiException e) {
+        } catch (ApiException e) {
             throw new AssertionError(e.status() + " " + e.error() + " " + e.details(), e);
         }
     }

@@ -10,8 +10,10 @@ import io.devstack.common.ApiModule;
 import io.devstack.common.ApiServices;
 import io.devstack.common.http.ServiceUnavailableException;
 import io.devstack.common.stack.StackFixture;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -76,8 +78,8 @@ class BackendOutageIntegrationTest {
 
     @Test
     void aRestartedBrokerIsReconnectedToWithoutRebuildingAnything() throws Exception {
-        String queue = "common-it-outage-" + java.util.UUID.randomUUID();
-        byte[] message = "{\"n\":1}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String queue = "common-it-outage-" + UUID.randomUUID();
+        byte[] message = "{\"n\":1}".getBytes(StandardCharsets.UTF_8);
         services.messaging().publish(queue, "application/json", message);
         try {
             StackFixture.stack().stopService("rabbitmq");

@@ -6,6 +6,7 @@ import io.devstack.infra.ops.BackupManifest;
 import io.devstack.infra.ops.BackupStore;
 import io.devstack.infra.ops.StackBackup;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -52,7 +53,7 @@ final class BackupCommand implements Callable<Integer> {
         if (encrypt || passphraseFile != null) {
             char[] passphrase = Prompts.passphrase(passphraseFile, true);
             cipher = BackupCipher.create(passphrase);
-            java.util.Arrays.fill(passphrase, '\0');
+            Arrays.fill(passphrase, '\0');
         }
         long started = System.nanoTime();
         BackupStore.Stored backup =

@@ -2,6 +2,7 @@ package io.devstack.infra.cli;
 
 import io.devstack.infra.ops.BackupStore;
 import java.util.List;
+import java.util.Locale;
 
 /** The {@code backup --list} table and human sizes. */
 final class BackupListing {
@@ -23,8 +24,8 @@ final class BackupListing {
 
     static String size(long bytes) {
         if (bytes < 1024 * 1024) {
-            return String.format(java.util.Locale.ROOT, "%.1f KiB", bytes / 1024.0);
+            return String.format(Locale.ROOT, "%.1f KiB", bytes / 1024.0);
         }
-        return String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024));
+        return String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024));
     }
 }

@@ -5,6 +5,7 @@ import io.devstack.infra.local.ServiceStartException;
 import io.devstack.infra.runtime.StackException;
 import io.devstack.infra.vault.VaultSetupException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
 import picocli.CommandLine;
 
@@ -30,7 +31,7 @@ final class CliErrorHandler implements CommandLine.IExecutionExceptionHandler {
             exit = StackException.EXIT_FAILED;
         } else if (e instanceof IllegalArgumentException
                 || e instanceof IllegalStateException
-                || e instanceof java.io.UncheckedIOException
+                || e instanceof UncheckedIOException
                 || e instanceof VaultSetupException) {
             line = e.getMessage();
             exit = StackException.EXIT_FAILED;

@@ -3,6 +3,7 @@ package io.devstack.infra.cli;
 import io.devstack.infra.DevstackHome;
 import io.devstack.infra.runtime.ComposeRuntime;
 import io.devstack.infra.runtime.LocalRuntime;
+import io.devstack.infra.runtime.StackException;
 import io.devstack.infra.runtime.StackRuntime;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -64,10 +65,10 @@ public final class DevstackCommand {
     /** The native runtime for a command that has no Docker implementation yet; one line when Docker is active. */
     LocalRuntime nativeRuntime(String command) {
         if (ComposeRuntime.isActive(DevstackHome.fromEnvironment())) {
-            throw new io.devstack.infra.runtime.StackException(
+            throw new StackException(
                     "'" + command + "' works on the native runtime only "
                             + "for now; the Docker stack is active — use docker compose directly",
-                    io.devstack.infra.runtime.StackException.EXIT_UNSUPPORTED);
+                    StackException.EXIT_UNSUPPORTED);
         }
         return runtime();
     }

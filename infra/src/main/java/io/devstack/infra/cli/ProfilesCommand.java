@@ -2,6 +2,7 @@ package io.devstack.infra.cli;
 
 import io.devstack.infra.model.StackService;
 import io.devstack.infra.ops.ProfileMemory;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -34,7 +35,7 @@ final class ProfilesCommand implements Callable<Integer> {
                     running == 0
                             ? "- (not running)"
                             : String.format(
-                                    java.util.Locale.ROOT,
+                                    Locale.ROOT,
                                     "%d MB for %d of %d native",
                                     row.totalKiB() / 1024,
                                     running,

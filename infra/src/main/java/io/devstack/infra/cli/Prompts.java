@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
 
 /** The CLI's questions: a yes/no before destroying state, and a backup passphrase (from a file or typed, never an argument). */
 final class Prompts {
@@ -24,7 +26,7 @@ final class Prompts {
                     StackException.EXIT_FAILED);
         }
         String answer = console.readLine("%s [y/N] ", question);
-        if (answer == null || !answer.strip().toLowerCase(java.util.Locale.ROOT).startsWith("y")) {
+        if (answer == null || !answer.strip().toLowerCase(Locale.ROOT).startsWith("y")) {
             throw new StackException("cancelled, nothing was changed", StackException.EXIT_FAILED);
         }
     }
@@ -59,7 +61,7 @@ final class Prompts {
         if (passphrase == null || passphrase.length == 0) {
             throw new StackException("an empty passphrase is not allowed", StackException.EXIT_FAILED);
         }
-        if (twice && !java.util.Arrays.equals(passphrase, console.readPassword("Same passphrase again: "))) {
+        if (twice && !Arrays.equals(passphrase, console.readPassword("Same passphrase again: "))) {
             throw new StackException("the two passphrases differ — nothing was written", StackException.EXIT_FAILED);
         }
         return passphrase;

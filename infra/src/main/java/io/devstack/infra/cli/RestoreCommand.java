@@ -5,6 +5,7 @@ import io.devstack.infra.ops.BackupCipher;
 import io.devstack.infra.ops.BackupStore;
 import io.devstack.infra.ops.StackBackup;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -55,7 +56,7 @@ final class RestoreCommand implements Callable<Integer> {
         if (backup.manifest().encrypted()) {
             char[] passphrase = Prompts.passphrase(passphraseFile, false);
             cipher = BackupCipher.open(passphrase, backup.manifest().encryption());
-            java.util.Arrays.fill(passphrase, '\0');
+            Arrays.fill(passphrase, '\0');
         }
         long started = System.nanoTime();
         stack.restore(backup, cipher, Progress.console());

@@ -16,6 +16,7 @@ import io.devstack.infra.model.VaultLayout;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -298,7 +299,7 @@ final class ServiceTemplate {
     private static String volumeName(Mount mount, int index) {
         return mount.kind() == Mount.Kind.VOLUME
                 ? mount.source()
-                : mount.kind().name().toLowerCase(java.util.Locale.ROOT) + "-" + index;
+                : mount.kind().name().toLowerCase(Locale.ROOT) + "-" + index;
     }
 
     /** A generated file or folder of the compose project, from the chart's ConfigMaps with its layout kept. */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
@@ -100,7 +101,7 @@ final class TemplateYaml {
     }
 
     /** The action of a quoted scalar (groups {@code first}, {@code first + 1}) that is exactly one marker of a kind. */
-    private static java.util.Optional<String> marker(MatchResult m, int first, String kind) {
+    private static Optional<String> marker(MatchResult m, int first, String kind) {
         String text = m.group(first) != null
                 ? m.group(first).replace("''", "'")
                 : m.group(first + 1).replace("\\\"", "\"").replace("\\\\", "\\");
@@ -108,9 +109,9 @@ final class TemplateYaml {
         if (action.matches()
                 && action.group(1).startsWith(kind)
                 && (!kind.isEmpty() || !action.group(1).matches("(LINE|BLOCK) .*"))) {
-            return java.util.Optional.of(action.group(1).substring(kind.length()));
+            return Optional.of(action.group(1).substring(kind.length()));
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private static String replace(Pattern pattern, String text, Function<MatchResult, String> with) {

@@ -6,10 +6,14 @@ import com.rabbitmq.client.ConnectionFactory;
 import io.devstack.infra.DevstackHome;
 import io.devstack.infra.Progress;
 import io.devstack.infra.local.amqp.AmqpBrokerMain;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 /** The AMQP 0-9-1 broker ({@code rabbitmq} in the stack) as its own small JVM, see {@link AmqpBrokerMain}. */
 public final class AmqpLauncher implements BackendLauncher {
@@ -47,15 +51,15 @@ public final class AmqpLauncher implements BackendLauncher {
     public void start(SecretSource secrets, Progress progress) {
         Map<String, String> secret = secrets.read(SERVICE);
         Path credentials = home.runDir().resolve(CREDENTIALS_FILE);
-        java.util.Properties properties = new java.util.Properties();
+        Properties properties = new Properties();
         properties.setProperty("user", secrets.field(SERVICE, "user"));
         properties.setProperty("password", secrets.field(SERVICE, "password"));
         properties.setProperty("vhost", secret.getOrDefault("vhost", "dev_vhost"));
-        java.io.StringWriter text = new java.io.StringWriter();
+        StringWriter text = new StringWriter();
         try {
             properties.store(text, null);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         DevstackHome.writePrivateFile(credentials, text.toString());
         Path data = DevstackHome.privateDirectory(home.dataDir(SERVICE));

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -78,7 +79,7 @@ public final class ApiLauncher implements BackendLauncher {
     @Override
     public void start(SecretSource secrets, Progress progress) {
         Path jar = jar(repositoryRoot(), module);
-        Map<String, String> env = new java.util.LinkedHashMap<>(ApiEnvironment.forModule(home, module));
+        Map<String, String> env = new LinkedHashMap<>(ApiEnvironment.forModule(home, module));
         env.put("HTTP_PORT", Integer.toString(httpPort));
         env.put("HTTPS_PORT", Integer.toString(httpsPort));
         // names the home on the command line: how the supervisor tells its own process from a reused pid

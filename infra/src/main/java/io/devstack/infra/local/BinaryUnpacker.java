@@ -6,12 +6,19 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.JarURLConnection;
 import java.net.URL;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -25,8 +32,7 @@ import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
 public final class BinaryUnpacker {
 
     private static final String MARKER = ".complete";
-    private static final java.util.concurrent.ConcurrentMap<Path, Object> LOCKS =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final ConcurrentMap<Path, Object> LOCKS = new ConcurrentHashMap<>();
     private static final Set<PosixFilePermission> EXECUTABLE = Set.of(
             PosixFilePermission.OWNER_READ,
             PosixFilePermission.OWNER_WRITE,
@@ -148,17 +154,15 @@ public final class BinaryUnpacker {
      * and two {@code up}s may race on a first run. A lock per folder inside this JVM, a file lock across JVMs; the
      * unpack re-checks the marker once it holds them, so the losers find the work done.
      */
-    private static Path exclusively(Path target, java.util.function.Supplier<Path> unpack) {
+    private static Path exclusively(Path target, Supplier<Path> unpack) {
         Object jvmLock = LOCKS.computeIfAbsent(target.toAbsolutePath().normalize(), k -> new Object());
         synchronized (jvmLock) {
             Path lockFile = target.resolveSibling(target.getFileName() + ".lock");
             try {
                 Files.createDirectories(target.getParent());
-                try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(
-                                lockFile,
-                                java.nio.file.StandardOpenOption.CREATE,
-                                java.nio.file.StandardOpenOption.WRITE);
-                        java.nio.channels.FileLock ignored = channel.lock()) {
+                try (FileChannel channel =
+                                FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                        FileLock ignored = channel.lock()) {
                     return unpack.get();
                 }
             } catch (IOException e) {
@@ -183,8 +187,7 @@ public final class BinaryUnpacker {
     private static void reset(Path target) throws IOException {
         if (Files.exists(target)) {
             try (var walk = Files.walk(target)) {
-                walk.sorted(java.util.Comparator.reverseOrder())
-                        .forEach(p -> p.toFile().delete());
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
         Files.createDirectories(target);

@@ -1,5 +1,6 @@
 package io.devstack.infra.local;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -61,10 +62,10 @@ public final class ChildJvm {
         try (InputStream in = ChildJvm.class.getClassLoader().getResourceAsStream(CLASSPATH_RESOURCE)) {
             if (in == null) {
                 // running from an IDE or a plain java -cp: the current class path is the real one there
-                return own + java.io.File.pathSeparator + System.getProperty("java.class.path");
+                return own + File.pathSeparator + System.getProperty("java.class.path");
             }
             String dependencies = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
-            return own + java.io.File.pathSeparator + dependencies;
+            return own + File.pathSeparator + dependencies;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -10,9 +10,12 @@ import io.devstack.infra.DevstackHome;
 import io.devstack.infra.Progress;
 import io.devstack.infra.local.mongo.MongoUsers;
 import io.devstack.infra.local.mongo.MongoWireServerMain;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -61,7 +64,7 @@ public final class MongoLauncher implements BackendLauncher {
         MongoUsers.write(
                 usersFile,
                 List.of(MongoUsers.derive("admin", user, password), MongoUsers.derive(database, user, password)));
-        java.util.Arrays.fill(password, '\0');
+        Arrays.fill(password, '\0');
         Path data = DevstackHome.privateDirectory(home.dataDir(SERVICE));
         List<String> command = ChildJvm.command(
                 MongoWireServerMain.class,
@@ -83,8 +86,8 @@ public final class MongoLauncher implements BackendLauncher {
         } finally {
             // read once at startup; the SCRAM keys need not stay on disk (rewritten on every start)
             try {
-                java.nio.file.Files.deleteIfExists(usersFile);
-            } catch (java.io.IOException ignored) {
+                Files.deleteIfExists(usersFile);
+            } catch (IOException ignored) {
                 // 0600 in the 0700 run folder
             }
         }

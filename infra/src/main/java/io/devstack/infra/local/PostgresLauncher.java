@@ -4,6 +4,7 @@ import io.devstack.infra.DevstackHome;
 import io.devstack.infra.Progress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -122,7 +124,7 @@ public final class PostgresLauncher implements BackendLauncher {
     }
 
     private static Connection connect(String user, String password, String database) throws SQLException {
-        java.util.Properties props = new java.util.Properties();
+        Properties props = new Properties();
         props.setProperty("user", user);
         props.setProperty("password", password);
         props.setProperty("connectTimeout", "3");
@@ -209,7 +211,7 @@ public final class PostgresLauncher implements BackendLauncher {
                             home.logFile(SERVICE).toFile()))
                     .start();
             try (var stdin = p.getOutputStream()) {
-                stdin.write(sql.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                stdin.write(sql.getBytes(StandardCharsets.UTF_8));
             }
             if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 p.destroyForcibly();

@@ -1,5 +1,7 @@
 package io.devstack.infra.local;
 
+import java.util.Locale;
+
 /** What a service's pid file says about it: running, stopped (no pid file) or crashed (pid file, no process). */
 public record ProcessState(String service, Status status, long pid) {
 
@@ -14,6 +16,6 @@ public record ProcessState(String service, Status status, long pid) {
     }
 
     public String label() {
-        return status.name().toLowerCase(java.util.Locale.ROOT);
+        return status.name().toLowerCase(Locale.ROOT);
     }
 }

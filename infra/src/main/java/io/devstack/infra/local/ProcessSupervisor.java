@@ -7,12 +7,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Starts each service as its own OS process, detached from the terminal (its own session, so Ctrl-C in the
@@ -23,8 +25,8 @@ public final class ProcessSupervisor {
 
     private static final Path SETSID = Path.of("/usr/bin/setsid");
     private static final Duration KILL_WAIT = Duration.ofSeconds(5);
-    private static final java.util.Set<String> INHERITED =
-            java.util.Set.of("PATH", "HOME", "USER", "LOGNAME", "LANG", "LC_ALL", "TZ", "TMPDIR");
+    private static final Set<String> INHERITED =
+            Set.of("PATH", "HOME", "USER", "LOGNAME", "LANG", "LC_ALL", "TZ", "TMPDIR");
 
     private final DevstackHome home;
 
@@ -52,8 +54,8 @@ public final class ProcessSupervisor {
                     log,
                     "=== devstack: starting " + service + " at " + Instant.now() + " ===\n",
                     StandardCharsets.UTF_8,
-                    java.nio.file.StandardOpenOption.CREATE,
-                    java.nio.file.StandardOpenOption.APPEND);
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
             ProcessBuilder builder = new ProcessBuilder(detached)
                     .directory(workDir.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))

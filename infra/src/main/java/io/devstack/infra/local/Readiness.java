@@ -1,6 +1,7 @@
 package io.devstack.infra.local;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -22,7 +23,7 @@ public final class Readiness {
                 return check.call();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new ServiceStartException(service, "interrupted while waiting", java.util.List.of());
+                throw new ServiceStartException(service, "interrupted while waiting", List.of());
             } catch (Exception e) {
                 last = e;
             }

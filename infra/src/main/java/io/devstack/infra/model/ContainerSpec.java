@@ -1,6 +1,7 @@
 package io.devstack.infra.model;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ public record ContainerSpec(
     public ContainerSpec {
         otherNetworks = List.copyOf(otherNetworks);
         ports = List.copyOf(ports);
-        environment = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(environment));
+        environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
         mounts = List.copyOf(mounts);
         command = List.copyOf(command);
         entrypoint = List.copyOf(entrypoint);

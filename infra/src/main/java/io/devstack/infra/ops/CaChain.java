@@ -2,6 +2,8 @@ package io.devstack.infra.ops;
 
 import io.devstack.infra.local.VaultLauncher;
 import io.devstack.infra.runtime.StackException;
+import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,7 +16,7 @@ public final class CaChain {
     private CaChain() {}
 
     /** PEM, from Vault's unauthenticated {@code pki_int/ca_chain}. */
-    public static String pem() throws java.io.IOException, InterruptedException {
+    public static String pem() throws IOException, InterruptedException {
         HttpClient http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         HttpResponse<String> response;
@@ -24,7 +26,7 @@ public final class CaChain {
                             .timeout(Duration.ofSeconds(10))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
-        } catch (java.net.ConnectException e) {
+        } catch (ConnectException e) {
             throw new StackException(
                     "Vault does not answer at " + VaultLauncher.ADDRESS + " — start the stack with " + "./devstack up",
                     StackException.EXIT_NOT_RUNNING);

@@ -12,6 +12,7 @@ import io.devstack.infra.local.MariaDbLauncher;
 import io.devstack.infra.local.MongoLauncher;
 import io.devstack.infra.local.PostgresLauncher;
 import io.devstack.infra.local.RedisLauncher;
+import io.lettuce.core.AclSetuserArgs;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.bson.Document;
 
 /**
@@ -70,8 +72,7 @@ final class LivePasswords {
             case "redis" ->
                 redisNodes(
                         secret.get("password"),
-                        redis -> redis.aclSetuser(
-                                "default", io.lettuce.core.AclSetuserArgs.Builder.addPassword(newPassword)));
+                        redis -> redis.aclSetuser("default", AclSetuserArgs.Builder.addPassword(newPassword)));
             default -> throw new IllegalArgumentException("no live password change for " + service);
         }
     }
@@ -131,7 +132,7 @@ final class LivePasswords {
     }
 
     /** One action on every cluster node, each over its own connection logged in with {@code password}. */
-    private static void redisNodes(String password, java.util.function.Consumer<RedisCommands<String, String>> action) {
+    private static void redisNodes(String password, Consumer<RedisCommands<String, String>> action) {
         for (int node = 1; node <= REDIS_NODES.size(); node++) {
             RedisClient client = RedisClient.create(RedisURI.builder()
                     .withHost("127.0.0.1")

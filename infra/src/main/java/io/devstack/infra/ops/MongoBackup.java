@@ -9,9 +9,11 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.IndexOptions;
+import io.devstack.infra.local.BinaryVersions;
 import io.devstack.infra.local.MongoLauncher;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +46,7 @@ final class MongoBackup implements ServiceBackup {
 
     @Override
     public String version(Stack stack) {
-        return "mongo-java-server " + io.devstack.infra.local.BinaryVersions.of("mongo-java-server") + " (H2 store)";
+        return "mongo-java-server " + BinaryVersions.of("mongo-java-server") + " (H2 store)";
     }
 
     @Override
@@ -120,7 +122,7 @@ final class MongoBackup implements ServiceBackup {
         }
     }
 
-    private static void write(BufferedWriter out, Document entry) throws java.io.IOException {
+    private static void write(BufferedWriter out, Document entry) throws IOException {
         out.write(entry.toJson(CANONICAL));
         out.newLine();
     }

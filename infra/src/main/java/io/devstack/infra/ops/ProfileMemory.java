@@ -5,9 +5,12 @@ import io.devstack.infra.model.Profile;
 import io.devstack.infra.model.StackService;
 import io.devstack.infra.model.StackServices;
 import io.devstack.infra.runtime.LocalRuntime;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -38,10 +41,10 @@ public final class ProfileMemory {
 
     public static List<Row> measure(LocalRuntime runtime) {
         Map<String, Long> pids = runtime.pids();
-        return java.util.Arrays.stream(Profile.values())
+        return Arrays.stream(Profile.values())
                 .map(profile -> {
                     List<StackService> services = StackServices.select(EnumSet.of(profile));
-                    Map<String, Long> rss = new java.util.LinkedHashMap<>();
+                    Map<String, Long> rss = new LinkedHashMap<>();
                     for (StackService s : services) {
                         Long pid = pids.get(s.name());
                         if (pid != null) {
@@ -73,7 +76,7 @@ public final class ProfileMemory {
                     .findFirst()
                     .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")))
                     .orElse(0L);
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return 0;
         }
     }

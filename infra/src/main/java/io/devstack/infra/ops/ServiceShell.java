@@ -9,9 +9,12 @@ import io.devstack.infra.runtime.StackException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
+import sun.misc.Signal;
 
 /**
  * {@code devstack shell <service>}: that server's own client, logged in with Vault's credentials, with this
@@ -98,7 +101,7 @@ public final class ServiceShell {
         }
         // Ctrl-C belongs to the client (psql cancels the query): this JVM must not exit under it and leave the
         // client behind on the terminal, nor skip deleting the option file
-        sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> {});
+        Signal.handle(new Signal("INT"), signal -> {});
         try {
             return builder.inheritIO().start().waitFor();
         } finally {
@@ -109,7 +112,7 @@ public final class ServiceShell {
     }
 
     private static Path onPath(String program, String debianPackage) {
-        Optional<Path> found = java.util.Arrays.stream(
+        Optional<Path> found = Arrays.stream(
                         System.getenv().getOrDefault("PATH", "").split(":"))
                 .map(dir -> Path.of(dir, program))
                 .filter(Files::isExecutable)
@@ -123,6 +126,6 @@ public final class ServiceShell {
     }
 
     private static List<String> concat(List<String> first, List<String> second) {
-        return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
+        return Stream.concat(first.stream(), second.stream()).toList();
     }
 }

@@ -4,6 +4,7 @@ import io.devstack.infra.local.AmqpLauncher;
 import io.devstack.infra.local.BinaryVersions;
 import io.devstack.infra.local.PostgresLauncher;
 import java.nio.file.Path;
+import org.apache.qpid.server.SystemLauncher;
 
 /**
  * A consistent file-level copy of a server's data folder, taken while that server is stopped for a moment
@@ -39,10 +40,7 @@ final class StoppedCopyBackup implements ServiceBackup {
     public String version(Stack stack) {
         return service.equals(PostgresLauncher.SERVICE)
                 ? "PostgreSQL " + BinaryVersions.of("postgres")
-                : "Qpid Broker-J "
-                        + org.apache.qpid.server.SystemLauncher.class
-                                .getPackage()
-                                .getImplementationVersion();
+                : "Qpid Broker-J " + SystemLauncher.class.getPackage().getImplementationVersion();
     }
 
     @Override

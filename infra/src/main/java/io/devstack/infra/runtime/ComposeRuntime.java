@@ -10,6 +10,7 @@ import io.devstack.infra.model.Profile;
 import io.devstack.infra.model.StackContainers;
 import io.devstack.infra.model.StackService;
 import io.devstack.infra.model.StackServices;
+import io.devstack.infra.model.VaultLayout;
 import io.devstack.infra.vault.VaultAdmin;
 import io.devstack.infra.vault.VaultLifecycle;
 import java.io.IOException;
@@ -19,10 +20,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -294,9 +297,8 @@ public final class ComposeRuntime implements StackRuntime {
         for (Path dir :
                 List.of(state.vaultDir(), state.approleRoot(), state.root().resolve("compose-secrets"))) {
             try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder())
-                        .forEach(p -> p.toFile().delete());
-            } catch (java.nio.file.NoSuchFileException e) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (NoSuchFileException e) {
                 // nothing to wipe
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -309,7 +311,7 @@ public final class ComposeRuntime implements StackRuntime {
     }
 
     private static String credentials(StackService service) {
-        return io.devstack.infra.model.VaultLayout.standard()
+        return VaultLayout.standard()
                 .secret(service.name())
                 .map(s -> "devstack vault show-password " + s.name())
                 .orElse("-");

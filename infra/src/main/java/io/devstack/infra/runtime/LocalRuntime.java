@@ -16,11 +16,13 @@ import io.devstack.infra.local.RedisClusterInitializer;
 import io.devstack.infra.local.RedisLauncher;
 import io.devstack.infra.local.SecretSource;
 import io.devstack.infra.local.ServiceStartException;
+import io.devstack.infra.local.StopSignal;
 import io.devstack.infra.local.VaultLauncher;
 import io.devstack.infra.model.Profile;
 import io.devstack.infra.model.StackService;
 import io.devstack.infra.model.StackServices;
 import io.devstack.infra.vault.VaultAdmin;
+import io.devstack.infra.vault.VaultLifecycle;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -28,16 +30,20 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -194,10 +200,8 @@ public final class LocalRuntime implements StackRuntime {
                     .forEach(s -> results.add(new ServiceHealth(s, address(s), false, reason)));
             return results;
         }
-        List<BackendLauncher> checked = expected.stream()
-                .map(backends::get)
-                .filter(java.util.Objects::nonNull)
-                .toList();
+        List<BackendLauncher> checked =
+                expected.stream().map(backends::get).filter(Objects::nonNull).toList();
         for (BackendLauncher backend : checked) {
             results.add(
                     supervisor.alive(backend.service())
@@ -230,7 +234,7 @@ public final class LocalRuntime implements StackRuntime {
         List<RedisClusterInitializer.Node> nodes = redisNodes(
                 expectedServices().stream()
                         .map(backends::get)
-                        .filter(java.util.Objects::nonNull)
+                        .filter(Objects::nonNull)
                         .toList(),
                 secrets);
         if (nodes.isEmpty()) {
@@ -244,7 +248,7 @@ public final class LocalRuntime implements StackRuntime {
     /** Stops one service (for backend-down tests and {@code down}); no-op when it is not running. */
     public void stopService(String service) {
         if (service.equals(VaultLauncher.SERVICE)) {
-            supervisor.stop(service, io.devstack.infra.local.StopSignal.TERM, Duration.ofSeconds(20));
+            supervisor.stop(service, StopSignal.TERM, Duration.ofSeconds(20));
             return;
         }
         BackendLauncher backend = launcher(service);
@@ -270,7 +274,7 @@ public final class LocalRuntime implements StackRuntime {
             formRedisCluster(
                     expectedServices().stream()
                             .map(backends::get)
-                            .filter(java.util.Objects::nonNull)
+                            .filter(Objects::nonNull)
                             .toList(),
                     secrets,
                     progress);
@@ -282,7 +286,7 @@ public final class LocalRuntime implements StackRuntime {
     }
 
     /** Vault's lifecycle for the {@code vault} commands, or a one-line failure when its process is not running. */
-    public io.devstack.infra.vault.VaultLifecycle runningVault(Progress progress) {
+    public VaultLifecycle runningVault(Progress progress) {
         if (!supervisor.alive(VaultLauncher.SERVICE)) {
             throw new StackException(
                     "Vault is not running ("
@@ -535,7 +539,7 @@ public final class LocalRuntime implements StackRuntime {
         return name -> cache.computeIfAbsent(name, admin::readSecret);
     }
 
-    private static ServiceHealth check(String service, String address, java.util.concurrent.Callable<String> probe) {
+    private static ServiceHealth check(String service, String address, Callable<String> probe) {
         try {
             return new ServiceHealth(service, address, true, probe.call());
         } catch (Exception e) {
@@ -544,8 +548,8 @@ public final class LocalRuntime implements StackRuntime {
     }
 
     /** Runs {@code action} for every service in parallel; returns what failed, one message per service. */
-    private static List<String> runAll(List<String> services, java.util.function.Consumer<String> action) {
-        List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+    private static List<String> runAll(List<String> services, Consumer<String> action) {
+        List<String> failures = Collections.synchronizedList(new ArrayList<>());
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             services.forEach(s -> pool.submit(() -> {
                 try {
@@ -563,8 +567,7 @@ public final class LocalRuntime implements StackRuntime {
             return;
         }
         try (var walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder())
-                    .forEach(p -> p.toFile().delete());
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot wipe " + dir + ": " + e.getMessage(), e);
         }

@@ -14,10 +14,12 @@ import io.devstack.infra.model.Profile;
 import io.devstack.infra.model.StackContainers;
 import io.devstack.infra.model.StackService;
 import io.devstack.infra.model.StackServices;
+import io.devstack.infra.model.VaultLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -71,7 +73,7 @@ class ComposeProjectTest {
     @MethodSource("selections")
     void generatedProjectIsValid(List<Profile> profiles) throws Exception {
         Path dir = tmp.resolve("project");
-        for (String api : io.devstack.infra.model.VaultLayout.API_MODULES) {
+        for (String api : VaultLayout.API_MODULES) {
             Files.createDirectories(tmp.resolve("src").resolve(api)); // compose checks that build contexts exist
         }
         List<StackService> selected =
@@ -90,7 +92,7 @@ class ComposeProjectTest {
                 .containsExactlyInAnyOrderElementsOf(
                         selected.stream().map(StackService::name).toList());
 
-        Map<String, String> subnets = new java.util.HashMap<>();
+        Map<String, String> subnets = new HashMap<>();
         compose.path("networks")
                 .fields()
                 .forEachRemaining(n -> subnets.put(
@@ -229,7 +231,7 @@ class ComposeProjectTest {
     @Test
     void prometheusScrapesVaultWithATokenFileAndTheApisExportersCadvisorVector() throws IOException {
         JsonNode prometheus = new YAMLMapper().readTree(ComposeProject.resource("files/prometheus/prometheus.yml"));
-        Map<String, JsonNode> jobs = new java.util.HashMap<>();
+        Map<String, JsonNode> jobs = new HashMap<>();
         prometheus
                 .path("scrape_configs")
                 .forEach(j -> jobs.put(j.path("job_name").asText(), j));

@@ -11,6 +11,8 @@ import io.devstack.infra.model.StackService;
 import io.devstack.infra.model.StackServices;
 import io.devstack.infra.model.VaultClient;
 import io.devstack.infra.model.VaultLayout;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -215,8 +217,8 @@ class HelmChartModelTest {
     private static String readScript() {
         try {
             return Files.readString(chart.resolve(ChartFiles.CONFIG_DIR + "vault-bootstrap.sh"));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -6,6 +6,7 @@ import io.devstack.infra.DevstackHome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -98,7 +99,7 @@ class ProcessSupervisorTest {
 
     @Test
     void aChildInheritsNoSecretFromTheShellOnlyWhatEveryServerNeeds() {
-        java.util.Map<String, String> env = new java.util.HashMap<>(java.util.Map.of(
+        Map<String, String> env = new HashMap<>(Map.of(
                 "PATH",
                 "/usr/bin",
                 "HOME",

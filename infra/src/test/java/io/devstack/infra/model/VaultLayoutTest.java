@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class VaultLayoutTest {
@@ -99,7 +100,7 @@ class VaultLayoutTest {
         return layout.client(client).orElseThrow().readableSecrets();
     }
 
-    private static java.util.Map.Entry<String, SecretField> entry(String key, SecretField value) {
-        return java.util.Map.entry(key, value);
+    private static Map.Entry<String, SecretField> entry(String key, SecretField value) {
+        return Map.entry(key, value);
     }
 }

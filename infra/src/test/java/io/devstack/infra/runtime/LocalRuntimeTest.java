@@ -23,6 +23,7 @@ import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -32,6 +33,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -169,7 +171,7 @@ class LocalRuntimeTest {
                     "",
                     "devstack-test",
                     MessageProperties.PERSISTENT_TEXT_PLAIN,
-                    MARK.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    MARK.getBytes(StandardCharsets.UTF_8));
         }
         List<ProcessHandle> processes = stackProcesses();
         assertThat(processes).hasSizeGreaterThanOrEqualTo(8 + 4); // postgres has its own worker children
@@ -206,8 +208,7 @@ class LocalRuntimeTest {
             assertThat(message)
                     .as("the persistent message survived the restart")
                     .isNotNull();
-            assertThat(new String(message.getBody(), java.nio.charset.StandardCharsets.UTF_8))
-                    .isEqualTo(MARK);
+            assertThat(new String(message.getBody(), StandardCharsets.UTF_8)).isEqualTo(MARK);
         }
         assertThat(runtime.health())
                 .allSatisfy(h -> assertThat(h.healthy()).as(h.service()).isTrue());
@@ -216,7 +217,7 @@ class LocalRuntimeTest {
     @Test
     @Order(4)
     void aPasswordRotatedInVaultIsAppliedByTheNextUp() throws Exception {
-        Map<String, String> rotated = new java.util.LinkedHashMap<>(secret("postgres"));
+        Map<String, String> rotated = new LinkedHashMap<>(secret("postgres"));
         rotated.put("password", "rotated-" + UUID.randomUUID().toString().substring(0, 12));
         runtime.vault().lifecycle(Progress.SILENT).admin().writeSecret("postgres", rotated);
 
@@ -235,7 +236,7 @@ class LocalRuntimeTest {
         }
         try (var logs = Files.list(home.logsDir())) {
             for (Path log : logs.toList()) {
-                String text = Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1);
+                String text = Files.readString(log, StandardCharsets.ISO_8859_1);
                 passwords.forEach(
                         p -> assertThat(text).as(log.getFileName().toString()).doesNotContain(p));
             }

@@ -8,9 +8,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.security.auth.login.AccountNotFoundException;
 import org.apache.qpid.server.SystemLauncher;
 import org.apache.qpid.server.SystemLauncherListener;
 import org.apache.qpid.server.model.AuthenticationProvider;
@@ -41,8 +45,7 @@ public final class AmqpBrokerMain {
         Path initialConfig = data.resolve("broker-initial-config.json");
         writePrivate(initialConfig, brokerConfig(port, data, credentials));
 
-        java.util.concurrent.atomic.AtomicReference<SystemConfig<?>> system =
-                new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<SystemConfig<?>> system = new AtomicReference<>();
         SystemLauncher broker = new SystemLauncher(new SystemLauncherListener.DefaultSystemLauncherListener() {
             @Override
             public void onContainerResolve(SystemConfig<?> config) {
@@ -102,7 +105,7 @@ public final class AmqpBrokerMain {
                 try {
                     managed.setPassword(user, credentials.getProperty("password"));
                     System.out.println("amqp-broker: password of user " + user + " rotated");
-                } catch (javax.security.auth.login.AccountNotFoundException | RuntimeException e) {
+                } catch (AccountNotFoundException | RuntimeException e) {
                     // the message never carries the password, only what failed
                     System.err.println("amqp-broker: cannot rotate the password of " + user + ": "
                             + e.getClass().getSimpleName());
@@ -177,15 +180,12 @@ public final class AmqpBrokerMain {
 
     private static void writePrivate(Path file, String content) throws IOException {
         Files.deleteIfExists(file);
-        Files.createFile(
-                file,
-                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(file, content);
     }
 
     private static Map<String, String> parse(String[] args) {
-        Map<String, String> options = new java.util.HashMap<>();
+        Map<String, String> options = new HashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i], args[i + 1]);
         }

@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -75,7 +76,7 @@ final class AuthenticatingBackend implements MongoBackend {
     AuthenticatingBackend(MongoBackend backend, List<MongoUser> users, Runnable commit) {
         this.backend = backend;
         this.commit = commit;
-        this.usersByDatabaseAndName = new java.util.concurrent.ConcurrentHashMap<>(users.stream()
+        this.usersByDatabaseAndName = new ConcurrentHashMap<>(users.stream()
                 .collect(Collectors.toMap(u -> key(u.database(), u.name()), Function.identity())));
     }
 

@@ -13,6 +13,7 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -56,7 +57,7 @@ public final class MongoUsers {
         // pom).
         char[] normalized = SaslPrep.saslPrepStored(new String(password)).toCharArray();
         byte[] saltedPassword = ScramSha256.saltedPassword(normalized, salt, iterations);
-        java.util.Arrays.fill(normalized, '\0');
+        Arrays.fill(normalized, '\0');
         byte[] clientKey = ScramSha256.clientKey(saltedPassword);
         return new MongoUser(
                 user,
