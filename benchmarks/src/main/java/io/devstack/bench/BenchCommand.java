@@ -2,6 +2,7 @@ package io.devstack.bench;
 
 import io.devstack.bench.report.ReportWriter;
 import io.devstack.infra.local.ApiLauncher;
+import io.devstack.infra.model.StackServices;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -128,7 +129,7 @@ public final class BenchCommand implements Callable<Integer> {
     /** {@code vertx} or {@code api-vertx} → {@code api-vertx}. */
     private static String module(String name) {
         String module = name.startsWith("api-") ? name : "api-" + name;
-        if (!ApiLauncher.MODULES.contains(module)) {
+        if (!StackServices.apiNames().contains(module)) {
             throw new IllegalArgumentException(
                     "unknown API '" + name + "'; choose from spring, micronaut, helidon, vertx, javalin");
         }

@@ -45,7 +45,7 @@ final class BackupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BackupStore store = BackupStore.at(out, root.runtime().home());
+        BackupStore store = BackupStore.at(out, root.localRuntime().home());
         if (list) {
             return list(store);
         }

@@ -1,11 +1,11 @@
 package io.devstack.infra.compose;
 
 import io.devstack.infra.DevstackHome;
+import io.devstack.infra.container.ContainerSpec;
+import io.devstack.infra.container.InitWrapper;
+import io.devstack.infra.container.StackContainers;
 import io.devstack.infra.local.ApiJvmOptions;
-import io.devstack.infra.model.ContainerSpec;
-import io.devstack.infra.model.InitWrapper;
 import io.devstack.infra.model.Profile;
-import io.devstack.infra.model.StackContainers;
 import io.devstack.infra.model.StackService;
 import io.devstack.infra.model.StackServices;
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package io.devstack.infra.helm;
 
 import io.devstack.infra.compose.ComposeProject;
-import io.devstack.infra.model.ContainerSpec;
-import io.devstack.infra.model.StackContainers;
+import io.devstack.infra.container.ContainerSpec;
+import io.devstack.infra.container.StackContainers;
 import io.devstack.infra.model.StackServices;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,9 +1,9 @@
 package io.devstack.infra.helm;
 
-import io.devstack.infra.model.ContainerSpec;
-import io.devstack.infra.model.Mount;
+import io.devstack.infra.container.ContainerSpec;
+import io.devstack.infra.container.Mount;
+import io.devstack.infra.container.StackContainers;
 import io.devstack.infra.model.Profile;
-import io.devstack.infra.model.StackContainers;
 import io.devstack.infra.model.StackService;
 import io.devstack.infra.model.StackServices;
 import java.util.Arrays;

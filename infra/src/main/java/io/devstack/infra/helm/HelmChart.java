@@ -83,9 +83,9 @@ public final class HelmChart {
         files.put("templates/vault-bootstrap.yaml", TemplateYaml.documents(null, jobs.vaultBootstrap()));
         files.put(
                 "templates/redis-cluster.yaml",
-                TemplateYaml.documents(condition(StackServices.require("redis-1")), List.of(jobs.redisCluster())));
+                TemplateYaml.documents(condition(StackServices.redisNodes().getFirst()), List.of(jobs.redisCluster())));
         files.put("templates/network-policies.yaml", TemplateYaml.documents(null, ChartNetworkPolicies.objects()));
-        String apis = condition(StackServices.require(VaultLayout.API_MODULES.getFirst()));
+        String apis = condition(StackServices.apis().getFirst());
         files.put(
                 "templates/ingress.yaml",
                 TemplateYaml.documents(
@@ -125,9 +125,8 @@ public final class HelmChart {
                 Arrays.stream(Profile.values()).map(p -> "\"" + p.id() + "\"").collect(Collectors.joining(" "));
         String text = Arrays.stream(Profile.values()).map(Profile::id).collect(Collectors.joining(", "));
         StringBuilder nodes = new StringBuilder();
-        for (String node : List.of("redis-1", "redis-2", "redis-3")) {
-            StackService service = StackServices.require(node);
-            String append = "{{- $nodes = append $nodes \"" + node + ":" + service.mainPort() + "\" }}\n";
+        for (StackService service : StackServices.redisNodes()) {
+            String append = "{{- $nodes = append $nodes \"" + service.name() + ":" + service.mainPort() + "\" }}\n";
             String condition = condition(service);
             nodes.append(condition == null ? append : "{{- if " + condition + " }}\n" + append + "{{- end }}\n");
         }
@@ -152,16 +151,14 @@ public final class HelmChart {
     }
 
     private static Map<String, Object> ingress() {
-        List<Map<String, Object>> rules = VaultLayout.API_MODULES.stream()
+        List<Map<String, Object>> rules = StackServices.apis().stream()
                 .map(api -> {
-                    int port = new ServiceTemplate(StackServices.require(api))
-                            .containerPorts()
-                            .getFirst();
+                    int port = new ServiceTemplate(api).containerPorts().getFirst();
                     Map<String, Object> backend =
-                            Map.of("service", Map.of("name", api, "port", Map.of("number", port)));
+                            Map.of("service", Map.of("name", api.name(), "port", Map.of("number", port)));
                     return Map.<String, Object>of(
                             "host",
-                            api + "." + value(".Values.apis.ingress.domain"),
+                            api.name() + "." + value(".Values.apis.ingress.domain"),
                             "http",
                             Map.of("paths", List.of(Map.of("path", "/", "pathType", "Prefix", "backend", backend))));
                 })

@@ -3,10 +3,10 @@ package io.devstack.infra.helm;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.devstack.infra.compose.VaultMetricsToken;
+import io.devstack.infra.container.StackContainers;
+import io.devstack.infra.model.AppRoleSpec;
 import io.devstack.infra.model.SecretField;
 import io.devstack.infra.model.SecretSpec;
-import io.devstack.infra.model.StackContainers;
-import io.devstack.infra.model.VaultClient;
 import io.devstack.infra.model.VaultLayout;
 import io.devstack.infra.vault.Passwords;
 import io.devstack.infra.vault.VaultGrants;
@@ -91,7 +91,7 @@ final class VaultBootstrapScript {
         }
         s.append('\n').append(secrets()).append('\n');
         s.append("# one least-privilege policy, PKI role and AppRole per client; a fresh secret-id for each\n");
-        for (VaultClient client : layout.clients()) {
+        for (AppRoleSpec client : layout.clients()) {
             s.append(writeJson("vault policy write " + client.policyName() + " -", VaultGrants.policyDocument(client)));
             s.append(
                     writeJson("vault write pki_int/roles/" + client.pkiRoleName() + " -", VaultGrants.pkiRole(client)));

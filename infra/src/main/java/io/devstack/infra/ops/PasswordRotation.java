@@ -1,6 +1,7 @@
 package io.devstack.infra.ops;
 
 import io.devstack.infra.Progress;
+import io.devstack.infra.model.StackServices;
 import io.devstack.infra.runtime.LocalRuntime;
 import io.devstack.infra.runtime.StackException;
 import io.devstack.infra.vault.Passwords;
@@ -35,8 +36,8 @@ public final class PasswordRotation {
                     "cannot rotate '" + service + "' — choose one of " + String.join(", ", SERVICES) + " or --all",
                     StackException.EXIT_FAILED);
         }
-        List<String> secrets = name.equals("redis") ? LivePasswords.REDIS_NODES : List.of(name);
-        secrets.stream().filter(p -> !runtime.supervisor().alive(p)).findFirst().ifPresent(p -> {
+        List<String> secrets = name.equals("redis") ? StackServices.redisNodeNames() : List.of(name);
+        secrets.stream().filter(p -> !runtime.isRunning(p)).findFirst().ifPresent(p -> {
             throw new StackException(
                     p + " is not running — start it with ./devstack up, then rotate", StackException.EXIT_NOT_RUNNING);
         });

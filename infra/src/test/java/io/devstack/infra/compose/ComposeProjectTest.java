@@ -6,15 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.devstack.infra.DevstackHome;
-import io.devstack.infra.model.ComposeNetwork;
-import io.devstack.infra.model.ContainerSpec;
-import io.devstack.infra.model.InitWrapper;
-import io.devstack.infra.model.Mount;
+import io.devstack.infra.container.ComposeNetwork;
+import io.devstack.infra.container.ContainerSpec;
+import io.devstack.infra.container.InitWrapper;
+import io.devstack.infra.container.Mount;
+import io.devstack.infra.container.StackContainers;
 import io.devstack.infra.model.Profile;
-import io.devstack.infra.model.StackContainers;
 import io.devstack.infra.model.StackService;
 import io.devstack.infra.model.StackServices;
-import io.devstack.infra.model.VaultLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,7 +72,7 @@ class ComposeProjectTest {
     @MethodSource("selections")
     void generatedProjectIsValid(List<Profile> profiles) throws Exception {
         Path dir = tmp.resolve("project");
-        for (String api : VaultLayout.API_MODULES) {
+        for (String api : StackServices.apiNames()) {
             Files.createDirectories(tmp.resolve("src").resolve(api)); // compose checks that build contexts exist
         }
         List<StackService> selected =
