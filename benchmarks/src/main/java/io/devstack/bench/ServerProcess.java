@@ -45,7 +45,10 @@ final class ServerProcess implements AutoCloseable {
         this.stats = new ProcessStats(process.pid());
     }
 
-    /** Starts {@code module}'s jar with {@code environment} (the contract's variables, docs/api-contract.md) and waits until it is healthy. */
+    /**
+     * Starts {@code module}'s jar with {@code environment} (the contract's variables, docs/api-contract.md) and waits
+     * until it is healthy.
+     */
     static ServerProcess api(
             Path projectRoot, String module, Map<String, String> environment, Pinning pinning, Path logDir) {
         int port = freePort();

@@ -43,7 +43,8 @@ class SourceLayoutTest {
         assertThat(clashes)
                 .as(
                         "main types sharing a simple name:\n%s\nRename one (or both) to a name that says what it is, "
-                                + "e.g. infra's AppRoleSpec beside common's VaultClient. Only the five api-* modules may share "
+                                + "e.g. infra's AppRoleSpec beside common's VaultClient. Only the five api-* "
+                                + "modules may share "
                                 + "a file name, for the same role and once per module.",
                         clashes)
                 .isEmpty();

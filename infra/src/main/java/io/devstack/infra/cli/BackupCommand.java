@@ -12,7 +12,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code devstack backup}: every data service and Vault into a new timestamped folder with a manifest; or {@code --list}. */
+/**
+ * {@code devstack backup}: every data service and Vault into a new timestamped folder with a manifest; or {@code
+ * --list}.
+ */
 @Command(
         name = "backup",
         mixinStandardHelpOptions = true,

@@ -44,7 +44,9 @@ public final class DevstackCommand {
 
     private LocalRuntime localRuntime;
 
-    /** The Docker Compose runtime over the same home; API images are built from $DEVSTACK_SOURCE or the current folder. */
+    /**
+     * The Docker Compose runtime over the same home; API images are built from $DEVSTACK_SOURCE or the current folder.
+     */
     ComposeRuntime composeRuntime() {
         return new ComposeRuntime(DevstackHome.fromEnvironment(), GenerateCommand.sourceRoot(null));
     }

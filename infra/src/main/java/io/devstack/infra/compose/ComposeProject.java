@@ -77,7 +77,10 @@ public final class ComposeProject {
         }
     }
 
-    /** The contents of one of the {@link #CONFIG_FILES}; the API Dockerfile gets the APIs' JVM options ({@link ApiJvmOptions}). */
+    /**
+     * The contents of one of the {@link #CONFIG_FILES}; the API Dockerfile gets the APIs' JVM options ({@link
+     * ApiJvmOptions}).
+     */
     public static String configFile(String file) {
         String content = resource("files/" + file);
         return file.equals(API_DOCKERFILE)

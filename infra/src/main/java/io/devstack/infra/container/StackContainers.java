@@ -97,7 +97,8 @@ public final class StackContainers {
                 .mount(Mount.generated("postgres/ensure-databases.sh", "/devstack/postgres/ensure-databases.sh"))
                 .health(HealthCheck.shell(
                                 SOURCE_ENV + "PGPASSWORD=\"$POSTGRES_PASSWORD\" psql -h 127.0.0.1 "
-                                        + "-U \"$POSTGRES_USER\" -d \"$POSTGRES_DB\" -tAc \"SELECT count(*) FROM pg_database WHERE datname = "
+                                        + "-U \"$POSTGRES_USER\" -d \"$POSTGRES_DB\" -tAc \"SELECT count(*) FROM "
+                                        + "pg_database WHERE datname = "
                                         + "'forgejo'\" | grep -q 1",
                                 "psql",
                                 "grep")
@@ -215,7 +216,8 @@ public final class StackContainers {
                 // declares, publishes and consumes on the app vhost as the Vault user
                 .health(HealthCheck.shell(
                                 SOURCE_ENV + "wget -q -O - \"http://$RABBITMQ_DEFAULT_USER:"
-                                        + "$RABBITMQ_DEFAULT_PASS@127.0.0.1:15672/api/aliveness-test/$RABBITMQ_DEFAULT_VHOST\" "
+                                        + "$RABBITMQ_DEFAULT_PASS@127.0.0.1:15672/api/aliveness-test/"
+                                        + "$RABBITMQ_DEFAULT_VHOST\" "
                                         + "| grep -q '\"ok\"'",
                                 "wget",
                                 "grep")
@@ -306,7 +308,8 @@ public final class StackContainers {
                     // the API's own Vault login and every backend, as /health/all reports them
                     .health(HealthCheck.shell(
                                     "bash -c 'exec 3<>/dev/tcp/127.0.0.1/" + http
-                                            + " && printf \"GET /health/all HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n\" >&3"
+                                            + " && printf \"GET /health/all HTTP/1.0\\r\\nHost: "
+                                            + "localhost\\r\\n\\r\\n\" >&3"
                                             + " && grep -q \"^{\\\"status\\\":\\\"healthy\\\"\" <&3'",
                                     "bash",
                                     "grep")

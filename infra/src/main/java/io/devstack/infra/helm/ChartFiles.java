@@ -81,7 +81,9 @@ final class ChartFiles {
         return files;
     }
 
-    /** The ConfigMap key of a project file: {@code init/postgres.sh} → {@code postgres.sh}, else {@code /} → {@code _}. */
+    /**
+     * The ConfigMap key of a project file: {@code init/postgres.sh} → {@code postgres.sh}, else {@code /} → {@code _}.
+     */
     static String key(String file) {
         return file.startsWith("init/") ? file.substring("init/".length()) : file.replace('/', '_');
     }

@@ -44,7 +44,10 @@ final class ServiceTemplate {
         this.api = StackServices.apis().contains(service);
     }
 
-    /** The Secret holding {@code role-id} and {@code secret-id} of a Vault client (the compose {@code approle/<client>}). */
+    /**
+     * The Secret holding {@code role-id} and {@code secret-id} of a Vault client (the compose {@code
+     * approle/<client>}).
+     */
     static String appRoleSecret(String client) {
         return "devstack-approle-" + client;
     }

@@ -90,7 +90,8 @@ public final class AotCache {
     /**
      * Trains the cache when there is no usable one: runs the API with {@code command} plus
      * {@code -XX:AOTCacheOutput} on {@code port}, waits for a healthy {@code /health/all}, sends it the training
-     * workload, stops it and lets the JDK assemble the cache. Output goes to {@code <logDir>/<module>-aot-training.log}.
+     * workload, stops it and lets the JDK assemble the cache. Output goes to {@code
+     * <logDir>/<module>-aot-training.log}.
      */
     public void ensure(List<String> command, Map<String, String> env, int port, Path logDir, Progress progress) {
         Path log = logDir.resolve(module + "-aot-training.log");

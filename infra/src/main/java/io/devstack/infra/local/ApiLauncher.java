@@ -19,7 +19,8 @@ import java.util.Map;
 
 /**
  * One reference API ({@code api-spring} … {@code api-javalin}) as its own JVM: {@code java -jar} on the module's
- * runnable jar with only the environment of docs/api-contract.md, so it logs in to Vault with its own AppRole like any client.
+ * runnable jar with only the environment of docs/api-contract.md, so it logs in to Vault with its own AppRole like any
+ * client.
  * Ready means {@code /health/all} reports every backend healthy, not merely an open port.
  */
 public final class ApiLauncher implements BackendLauncher {

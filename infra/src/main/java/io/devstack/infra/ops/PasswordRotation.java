@@ -14,7 +14,8 @@ import java.util.Map;
  * {@code devstack vault rotate}: a new generated password, stored in Vault first, then set on the running server
  * (authenticating with the old one). Clients of {@code common} keep their cached password until a login is
  * refused, which happens only once the server has switched; they then re-read Vault, find the new one and retry
- * once. Only a client reading Vault afresh in the milliseconds between the two steps would be refused twice. The launchers apply Vault's password
+ * once. Only a client reading Vault afresh in the milliseconds between the two steps would be refused twice. The
+ * launchers apply Vault's password
  * at every start, so a later restart keeps the new one.
  */
 public final class PasswordRotation {

@@ -188,7 +188,10 @@ public final class ComposeRuntime implements StackRuntime {
         return result.output().lines().toList();
     }
 
-    /** "healthy", "unhealthy", "starting", "running" (no check), or "stopped". Loki and Promtail have no shell: probed from here. */
+    /**
+     * "healthy", "unhealthy", "starting", "running" (no check), or "stopped". Loki and Promtail have no shell: probed
+     * from here.
+     */
     private String healthState(ComposeCli cli, StackService service) {
         ContainerSpec spec = StackContainers.of(service);
         if (spec.health() == null) {

@@ -18,7 +18,9 @@ public record ServerCertificate(String certificate, String privateKey, List<Stri
         caChain = List.copyOf(caChain);
     }
 
-    /** Writes {@code cert.pem}, {@code key.pem} (0600) and {@code ca.pem} (intermediate, then root) into {@code dir}. */
+    /**
+     * Writes {@code cert.pem}, {@code key.pem} (0600) and {@code ca.pem} (intermediate, then root) into {@code dir}.
+     */
     public void writeTo(Path dir) {
         DevstackHome.writePrivateFile(dir.resolve(KEY_FILE), privateKey.strip() + "\n");
         try {

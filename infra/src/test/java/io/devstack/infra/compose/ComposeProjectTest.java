@@ -316,7 +316,8 @@ class ComposeProjectTest {
 
     /**
      * The Compose Specification's JSON schema accepts the project (always, in Java); {@code docker-compose config -q}
-     * accepts it too when that tool is installed ({@code .ci/run} installs Debian's), else the test says it did not run.
+     * accepts it too when that tool is installed ({@code .ci/run} installs Debian's), else the test says it did not
+     * run.
      */
     static void composeConfigAccepts(Path dir, List<Profile> profiles) throws Exception {
         Path file = dir.resolve(ComposeProject.COMPOSE_FILE);
@@ -335,7 +336,8 @@ class ComposeProjectTest {
         } catch (IOException e) {
             System.out.println(
                     "[compose] " + profiles + ": compose-spec schema passed; docker-compose is not installed, so "
-                            + "`docker-compose config -q` did not run (apt-get install --no-install-recommends docker-compose adds it)");
+                            + "`docker-compose config -q` did not run (apt-get install --no-install-recommends "
+                            + "docker-compose adds it)");
             return;
         }
         String output = new String(process.getInputStream().readAllBytes());
