@@ -2,6 +2,7 @@ package io.devstack.bench;
 
 import io.devstack.bench.report.ReportWriter;
 import io.devstack.infra.local.ApiLauncher;
+import io.devstack.infra.model.StackServices;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Option;
         sortOptions = false,
         description = {
             "Measures the five reference APIs side by side (one at a time) against the raw-client and "
-                    + "JDK-server baselines, and writes benchmarks/target/benchmark-report/ (index.html, report.md, results.json).",
+                    + "JDK-server baselines, and writes benchmarks/target/benchmark-report/ (index.html, "
+                    + "report.md, results.json).",
             "A full run takes about 13 minutes on 2 CPUs; --quick about 4."
         })
 public final class BenchCommand implements Callable<Integer> {
@@ -128,7 +130,7 @@ public final class BenchCommand implements Callable<Integer> {
     /** {@code vertx} or {@code api-vertx} → {@code api-vertx}. */
     private static String module(String name) {
         String module = name.startsWith("api-") ? name : "api-" + name;
-        if (!ApiLauncher.MODULES.contains(module)) {
+        if (!StackServices.apiNames().contains(module)) {
             throw new IllegalArgumentException(
                     "unknown API '" + name + "'; choose from spring, micronaut, helidon, vertx, javalin");
         }

@@ -40,7 +40,8 @@ final class Goals {
             double load = Double.parseDouble(machine.loadAverageAtStart().split(" ")[0]);
             return load > machine.cpus()
                     ? "the machine was busy (load average " + load + " on " + machine.cpus()
-                            + " CPUs at the start): other processes took CPU time from the APIs, the generator and the backends"
+                            + " CPUs at the start): other processes took CPU time from the APIs, the generator "
+                            + "and the backends"
                     : null;
         } catch (RuntimeException unknown) {
             return null;

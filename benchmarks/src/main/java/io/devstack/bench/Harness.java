@@ -5,12 +5,12 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import io.devstack.common.ApiModule;
 import io.devstack.infra.local.AmqpLauncher;
+import io.devstack.infra.model.StackServices;
 import io.devstack.testsupport.NativeStack;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -245,6 +245,6 @@ public final class Harness {
 
     /** The API modules in contract order, for the default selection. */
     public static List<String> allApis() {
-        return Arrays.stream(ApiModule.values()).map(ApiModule::moduleName).toList();
+        return StackServices.apiNames();
     }
 }

@@ -1,6 +1,5 @@
 package io.devstack.bench;
 
-import io.devstack.infra.local.AotCache;
 import io.devstack.infra.local.ApiLauncher;
 import io.devstack.testsupport.ReferenceApis;
 import java.io.IOException;
@@ -46,7 +45,10 @@ final class ServerProcess implements AutoCloseable {
         this.stats = new ProcessStats(process.pid());
     }
 
-    /** Starts {@code module}'s jar with {@code environment} (the contract's variables, docs/api-contract.md) and waits until it is healthy. */
+    /**
+     * Starts {@code module}'s jar with {@code environment} (the contract's variables, docs/api-contract.md) and waits
+     * until it is healthy.
+     */
     static ServerProcess api(
             Path projectRoot, String module, Map<String, String> environment, Pinning pinning, Path logDir) {
         int port = freePort();
@@ -56,14 +58,8 @@ final class ServerProcess implements AutoCloseable {
         env.put("HTTPS_PORT", Integer.toString(freePort()));
         env.put("TLS_ENABLED", "false");
         // measured as devstack up runs it: with its AOT cache, trained first when the jar is newer than the cache
-        AotCache.of(jar)
-                .ensure(
-                        ApiLauncher.javaCommand(jar),
-                        env,
-                        port,
-                        logDir.resolve(module + "-aot-training.log"),
-                        message -> System.out.println("  " + message));
-        List<String> command = pinning.serverCommand(ApiLauncher.javaCommand(jar));
+        List<String> command = pinning.serverCommand(
+                ApiLauncher.commandWithAotCache(jar, env, port, logDir, message -> System.out.println("  " + message)));
         return start(
                 module, command, env, port, logDir, "/health/all", body -> body.startsWith("{\"status\":\"healthy\""));
     }

@@ -1,6 +1,8 @@
 package io.devstack.common;
 
-/** The five reference APIs: module name, framework shown in {@code GET /}, and their ports from docs/api-contract.md. */
+/**
+ * The five reference APIs: module name, framework shown in {@code GET /}, and their ports from docs/api-contract.md.
+ */
 public enum ApiModule {
     SPRING("api-spring", "Spring Boot", 8000, 8443),
     MICRONAUT("api-micronaut", "Micronaut", 8001, 8444),

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.devstack.infra.DevstackHome;
 import io.devstack.infra.compose.ComposeProject;
-import io.devstack.infra.model.ContainerSpec;
-import io.devstack.infra.model.InitWrapper;
-import io.devstack.infra.model.StackContainers;
+import io.devstack.infra.container.ContainerSpec;
+import io.devstack.infra.container.InitWrapper;
+import io.devstack.infra.container.StackContainers;
 import io.devstack.infra.model.StackServices;
 import io.devstack.testsupport.NativeStack;
 import java.io.IOException;

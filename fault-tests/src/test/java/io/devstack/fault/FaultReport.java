@@ -27,7 +27,8 @@ final class FaultReport {
         md.append("\n|---|").append("---|".repeat(apis.size())).append('\n');
         StringBuilder html = new StringBuilder("<!doctype html><meta charset=utf-8><title>Fault report</title>"
                         + "<style>body{font-family:sans-serif}td,th{border:1px solid #ccc;padding:4px;font-size:13px;"
-                        + "vertical-align:top}.ok{background:#e6f4ea}.slow{background:#fff4d6}.fail{background:#fde2e1}</style>"
+                        + "vertical-align:top}.ok{background:#e6f4ea}.slow{background:#fff4d6}"
+                        + ".fail{background:#fde2e1}</style>"
                         + "<h1>Fault report</h1><p>")
                 .append(Instant.now())
                 .append("</p><ul>");

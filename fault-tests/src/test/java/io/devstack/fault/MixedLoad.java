@@ -23,7 +23,9 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class MixedLoad implements AutoCloseable {
 
-    /** No answer within this is a hang: the APIs' own backend deadline is 2 s, a Vault re-login adds at most one more. */
+    /**
+     * No answer within this is a hang: the APIs' own backend deadline is 2 s, a Vault re-login adds at most one more.
+     */
     static final Duration DEADLINE = Duration.ofSeconds(6);
 
     private static final int CLIENTS = 4;

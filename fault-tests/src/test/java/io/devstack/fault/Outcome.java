@@ -7,7 +7,9 @@ import java.util.List;
 /** One cell of the report: one fault, one API. */
 final class Outcome {
 
-    /** Recovery the suite aims for once the backend is back (docs/api-contract.md: an API recovers without a restart). */
+    /**
+     * Recovery the suite aims for once the backend is back (docs/api-contract.md: an API recovers without a restart).
+     */
     static final Duration RECOVERY_TARGET = Duration.ofSeconds(5);
 
     final String fault;

@@ -97,8 +97,10 @@ public record DevstackHome(Path root) {
 
     /**
      * Writes {@code content} to {@code file} with mode 0600, creating it that way so no other user can ever read it.
-     * Atomic and durable: a temporary file is written and fsynced, renamed over {@code file}, and the folder is fsynced,
-     * so after a crash {@code file} is either the old content or the new, never empty (it may hold Vault's unseal keys).
+     * Atomic and durable: a temporary file is written and fsynced, renamed over {@code file}, and the folder is
+     * fsynced,
+     * so after a crash {@code file} is either the old content or the new, never empty (it may hold Vault's unseal
+     * keys).
      */
     public static void writePrivateFile(Path file, String content) {
         try {

@@ -34,7 +34,10 @@ final class BackendProbes implements AutoCloseable {
         return redisConnection.sync();
     }
 
-    /** {@code null} when {@code key} holds {@code value} with a TTL in [minTtl, maxTtl] (-1: no expiry), else the difference. */
+    /**
+     * {@code null} when {@code key} holds {@code value} with a TTL in [minTtl, maxTtl] (-1: no expiry), else the
+     * difference.
+     */
     String redisHolds(String key, String value, long minTtl, long maxTtl) {
         String actual = redis().get(key);
         long ttl = redis().ttl(key);

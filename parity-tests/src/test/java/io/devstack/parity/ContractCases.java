@@ -28,7 +28,10 @@ import java.util.TreeSet;
  */
 final class ContractCases {
 
-    /** {@link Case#expected} of a valid request: any documented status that is not a rejection (400/404 NotFound/413/415/422). */
+    /**
+     * {@link Case#expected} of a valid request: any documented status that is not a rejection (400/404
+     * NotFound/413/415/422).
+     */
     static final int ACCEPTED = 0;
 
     static final String ALLOWED_ORIGIN = "http://localhost:3000";

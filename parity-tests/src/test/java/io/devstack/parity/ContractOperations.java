@@ -21,7 +21,8 @@ final class ContractOperations {
      * One documented operation.
      *
      * @param bodySchema the {@code application/json} request body schema, {@code null} when the operation takes none
-     * @param requiredFromQueryOrBody names a query parameter or a body field must give (x-devstack-required-from-query-or-body)
+     * @param requiredFromQueryOrBody names a query parameter or a body field must give
+     * (x-devstack-required-from-query-or-body)
      */
     record Operation(
             String method,

@@ -230,7 +230,9 @@ class ContractPropertyTest {
         }
     }
 
-    /** The five against the answer most of them gave: status, and an error envelope byte for byte but its request id. */
+    /**
+     * The five against the answer most of them gave: status, and an error envelope byte for byte but its request id.
+     */
     private void compare(Case c, Map<String, RawHttp.Response> responses) {
         Map<String, Long> votes =
                 responses.values().stream().collect(Collectors.groupingBy(this::comparable, Collectors.counting()));

@@ -87,9 +87,9 @@ final class ParityReport {
         });
         md.append("\n## Differences\n\n");
         if (differences.isEmpty()) {
-            md.append(
-                    "None: the five answered every scenario identically (after normalising request ids, timestamps, "
-                            + "durations, the implementation block and declared live backend measurements) and as the contract says.\n");
+            md.append("None: the five answered every scenario identically (after normalising request ids, timestamps, "
+                    + "durations, the implementation block and declared live backend measurements) and "
+                    + "as the contract says.\n");
         } else {
             md.append("| scenario | API | field | expected | actual |\n|---|---|---|---|---|\n");
             differences.forEach(d -> md.append("| ")
@@ -108,10 +108,11 @@ final class ParityReport {
     }
 
     private String html() {
-        StringBuilder html = new StringBuilder(
-                "<!doctype html><html><head><meta charset=\"utf-8\"><title>API parity</title>"
+        StringBuilder html =
+                new StringBuilder("<!doctype html><html><head><meta charset=\"utf-8\"><title>API parity</title>"
                         + "<style>body{font-family:sans-serif}td,th{border:1px solid #ccc;padding:2px 6px}"
-                        + ".pass{background:#dfd}.fail{background:#fdd}table{border-collapse:collapse}</style></head><body>");
+                        + ".pass{background:#dfd}.fail{background:#fdd}table{border-collapse:collapse}"
+                        + "</style></head><body>");
         html.append("<h1>API parity report</h1><p>")
                 .append(escape(summary()))
                 .append("</p><table><tr><th>endpoint</th>");

@@ -34,7 +34,9 @@ class ParityTest {
     private static final Path TARGET = Path.of("target");
     private static final String RUN =
             HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(0, 6);
-    /** Client addresses 127.N.x.y, N fixed per run: each run (and each fresh-client scenario) gets its own rate budget. */
+    /**
+     * Client addresses 127.N.x.y, N fixed per run: each run (and each fresh-client scenario) gets its own rate budget.
+     */
     private static final int CLIENT_NET = 2 + ThreadLocalRandom.current().nextInt(250);
 
     private static final AtomicInteger FRESH_CLIENTS = new AtomicInteger(1);

@@ -9,7 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * THE catalogue: every endpoint of docs/api-contract.md with its success paths, every validation rule at and beyond its bounds,
+ * THE catalogue: every endpoint of docs/api-contract.md with its success paths, every validation rule at and beyond its
+ * bounds,
  * unknown routes, wrong methods, CORS, request ids, rate limits and a backend outage. Run in this order against all
  * five APIs; later scenarios may rely on earlier ones (a key set, then read, then deleted).
  */

@@ -30,7 +30,7 @@ public final class NativeStack {
 
     private NativeStack(LocalRuntime runtime) {
         this.runtime = runtime;
-        this.admin = runtime.vault().lifecycle(Progress.SILENT).admin();
+        this.admin = runtime.runningVault(Progress.SILENT).admin();
     }
 
     /** The stack for this JVM, started (and waited for) on first use. */
@@ -100,7 +100,7 @@ public final class NativeStack {
 
     /** The running process of {@code service} (e.g. "postgres"), for a test that kills or stops it. */
     public ProcessHandle process(String service) {
-        long pid = runtime.supervisor().state(service).pid();
+        long pid = runtime.pids().getOrDefault(service, -1L);
         return ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(service + " is not running"));
     }
 
@@ -111,7 +111,7 @@ public final class NativeStack {
 
     /** Unseals a sealed Vault with the stored keys (what {@code devstack vault unseal} does). */
     public void unsealVault() {
-        runtime.vault().lifecycle(Progress.SILENT).unseal();
+        runtime.runningVault(Progress.SILENT).unseal();
     }
 
     /** Starts a stopped backend again and waits until it answers with its Vault credentials. */

@@ -1,7 +1,8 @@
 package io.devstack.testsupport;
 
-import io.devstack.infra.local.AotCache;
 import io.devstack.infra.local.ApiLauncher;
+import io.devstack.infra.model.StackService;
+import io.devstack.infra.model.StackServices;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -101,19 +102,17 @@ public final class ReferenceApis implements AutoCloseable {
                 env.put("HTTP_PORT", Integer.toString(port));
                 env.put("HTTPS_PORT", Integer.toString(portOrFree(0)));
                 env.put("TLS_ENABLED", "false");
-                launches.add(new Launch(module.getKey(), ApiLauncher.jar(projectRoot, module.getKey()), port, env));
+                // run as devstack up runs them: with their AOT caches, trained here (one at a time) when a jar is newer
+                List<String> command = ApiLauncher.commandWithAotCache(
+                        ApiLauncher.jar(projectRoot, module.getKey()),
+                        env,
+                        port,
+                        logDir,
+                        message -> System.err.println("[ReferenceApis] " + message));
+                launches.add(new Launch(module.getKey(), command, port, env));
             }
-            // the APIs run as devstack up runs them: with their AOT caches, trained here (one at a time) when a jar is
-            // newer
-            launches.forEach(launch -> AotCache.of(launch.jar())
-                    .ensure(
-                            ApiLauncher.javaCommand(launch.jar()),
-                            launch.env(),
-                            launch.port(),
-                            logDir.resolve(launch.module() + "-aot-training.log"),
-                            message -> System.err.println("[ReferenceApis] " + message)));
             for (Launch launch : launches) {
-                ProcessBuilder builder = new ProcessBuilder(ApiLauncher.javaCommand(launch.jar()))
+                ProcessBuilder builder = new ProcessBuilder(launch.command())
                         .directory(projectRoot.toFile())
                         .redirectErrorStream(true)
                         .redirectOutput(logDir.resolve(launch.module() + ".log").toFile());
@@ -128,8 +127,8 @@ public final class ReferenceApis implements AutoCloseable {
         return new ReferenceApis(urls, processes);
     }
 
-    /** How one API is started: its jar, HTTP port and environment. */
-    private record Launch(String module, Path jar, int port, Map<String, String> env) {}
+    /** How one API is started: its command line, HTTP port and environment. */
+    private record Launch(String module, List<String> command, int port, Map<String, String> env) {}
 
     private void awaitHealthy() {
         HttpClient client =
@@ -215,8 +214,8 @@ public final class ReferenceApis implements AutoCloseable {
 
     private static Map<String, Integer> orderedModules() {
         Map<String, Integer> modules = new LinkedHashMap<>();
-        for (int i = 0; i < ApiLauncher.MODULES.size(); i++) {
-            modules.put(ApiLauncher.MODULES.get(i), ApiLauncher.FIRST_HTTP_PORT + i);
+        for (StackService api : StackServices.apis()) {
+            modules.put(api.name(), api.mainPort());
         }
         return Collections.unmodifiableMap(modules);
     }

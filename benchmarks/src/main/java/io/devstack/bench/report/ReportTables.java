@@ -163,7 +163,8 @@ final class ReportTables {
         }
         return new Tables(
                 "Start time, memory and CPU",
-                "Start: process start to the first /health/all with every backend healthy (the floor: first /health/ answer). "
+                "Start: process start to the first /health/all with every backend healthy (the floor: first "
+                        + "/health/ answer). "
                         + "RSS from /proc: idle once healthy, peak sampled every 100 ms under load, after the load. "
                         + "CPU: user + system seconds of the server process over all its measured load.",
                 List.of(

@@ -111,8 +111,10 @@ public final class ReportWriter {
         StringBuilder out = new StringBuilder("""
                 <!doctype html><html><head><meta charset="utf-8"><title>DevStack benchmark report</title><style>
                 body{font-family:system-ui,sans-serif;margin:2em;max-width:1200px;color:#222}
-                table{border-collapse:collapse;margin:.5em 0 1.5em}td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}
-                td:first-child,th:first-child{text-align:left}th{background:#f3f3f3}.met{color:#2a7a2a}.unmet{color:#b22}
+                table{border-collapse:collapse;margin:.5em 0 1.5em}\
+                td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}
+                td:first-child,th:first-child{text-align:left}th{background:#f3f3f3}\
+                .met{color:#2a7a2a}.unmet{color:#b22}
                 img{display:block;margin:1em 0;max-width:100%}pre{background:#f6f6f6;padding:.6em;white-space:pre-wrap}
                 </style></head><body><h1>DevStack benchmark report</h1>
                 """);

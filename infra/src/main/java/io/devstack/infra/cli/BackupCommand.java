@@ -12,7 +12,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code devstack backup}: every data service and Vault into a new timestamped folder with a manifest; or {@code --list}. */
+/**
+ * {@code devstack backup}: every data service and Vault into a new timestamped folder with a manifest; or {@code
+ * --list}.
+ */
 @Command(
         name = "backup",
         mixinStandardHelpOptions = true,
@@ -45,7 +48,7 @@ final class BackupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BackupStore store = BackupStore.at(out, root.runtime().home());
+        BackupStore store = BackupStore.at(out, root.localRuntime().home());
         if (list) {
             return list(store);
         }

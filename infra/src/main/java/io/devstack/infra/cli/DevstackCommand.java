@@ -42,24 +42,26 @@ public final class DevstackCommand {
             description = "Show the full cause of a failure (stack trace).")
     boolean verbose;
 
-    private LocalRuntime runtime;
+    private LocalRuntime localRuntime;
 
-    /** The Docker Compose runtime over the same home; API images are built from $DEVSTACK_SOURCE or the current folder. */
-    ComposeRuntime compose() {
+    /**
+     * The Docker Compose runtime over the same home; API images are built from $DEVSTACK_SOURCE or the current folder.
+     */
+    ComposeRuntime composeRuntime() {
         return new ComposeRuntime(DevstackHome.fromEnvironment(), GenerateCommand.sourceRoot(null));
     }
 
     /** The runtime the last {@code up} used: Docker when it left its marker, else native. */
-    StackRuntime active() {
-        return ComposeRuntime.isActive(DevstackHome.fromEnvironment()) ? compose() : runtime();
+    StackRuntime activeRuntime() {
+        return ComposeRuntime.isActive(DevstackHome.fromEnvironment()) ? composeRuntime() : localRuntime();
     }
 
     /** The native runtime over {@code $DEVSTACK_HOME} (default {@code ~/.devstack}). */
-    LocalRuntime runtime() {
-        if (runtime == null) {
-            runtime = new LocalRuntime(DevstackHome.fromEnvironment());
+    LocalRuntime localRuntime() {
+        if (localRuntime == null) {
+            localRuntime = new LocalRuntime(DevstackHome.fromEnvironment());
         }
-        return runtime;
+        return localRuntime;
     }
 
     /** The native runtime for a command that has no Docker implementation yet; one line when Docker is active. */
@@ -70,7 +72,7 @@ public final class DevstackCommand {
                             + "for now; the Docker stack is active — use docker compose directly",
                     StackException.EXIT_UNSUPPORTED);
         }
-        return runtime();
+        return localRuntime();
     }
 
     public static CommandLine commandLine() {

@@ -20,7 +20,7 @@ final class DownCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        root.active().down(volumes, Progress.console());
+        root.activeRuntime().down(volumes, Progress.console());
         System.out.println(volumes ? "Stack stopped and its state wiped." : "Stack stopped (state kept).");
         return 0;
     }

@@ -18,7 +18,7 @@ final class HealthCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<ServiceHealth> results = root.active().health();
+        List<ServiceHealth> results = root.activeRuntime().health();
         TextTable table = new TextTable("service", "address", "health", "detail");
         results.forEach(h -> table.row(h.service(), h.address(), h.healthy() ? "healthy" : "UNHEALTHY", h.detail()));
         System.out.print(table.render());

@@ -39,11 +39,11 @@ final class LogsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        if (ComposeRuntime.isActive(root.runtime().home())) {
-            root.compose().logs(service, lines).forEach(System.out::println);
+        if (ComposeRuntime.isActive(root.localRuntime().home())) {
+            root.composeRuntime().logs(service, lines).forEach(System.out::println);
             return 0;
         }
-        Path log = root.runtime().home().logFile(service);
+        Path log = root.localRuntime().home().logFile(service);
         if (!Files.exists(log)) {
             throw new StackException(
                     "no log for '" + service + "' at " + log + " — check the name (./devstack status)"

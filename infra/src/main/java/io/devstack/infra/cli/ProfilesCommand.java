@@ -20,7 +20,7 @@ final class ProfilesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TextTable table = new TextTable("profile", "native services", "compose only", "measured RSS (running now)");
-        for (ProfileMemory.Row row : ProfileMemory.measure(root.runtime())) {
+        for (ProfileMemory.Row row : ProfileMemory.measure(root.localRuntime())) {
             long running = row.rssKiB().size();
             long nativeCount = row.services().size() - row.composeOnly().size();
             table.row(

@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 
-/** The CLI's questions: a yes/no before destroying state, and a backup passphrase (from a file or typed, never an argument). */
+/**
+ * The CLI's questions: a yes/no before destroying state, and a backup passphrase (from a file or typed, never an
+ * argument).
+ */
 final class Prompts {
 
     private Prompts() {}

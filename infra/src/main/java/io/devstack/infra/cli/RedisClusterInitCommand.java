@@ -18,7 +18,7 @@ final class RedisClusterInitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RedisClusterInitializer.ClusterReport report = root.runtime().initRedisCluster(Progress.console());
+        RedisClusterInitializer.ClusterReport report = root.localRuntime().initRedisCluster(Progress.console());
         System.out.println("Redis cluster ok: " + report.nodes() + " masters, " + report.coveredSlots()
                 + " of 16384 slots covered.");
         return 0;

@@ -46,7 +46,8 @@ final class RestoreCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         StackBackup stack = new StackBackup(root.nativeRuntime("restore"));
-        BackupStore.Stored backup = BackupStore.at(from, root.runtime().home()).open(name);
+        BackupStore.Stored backup =
+                BackupStore.at(from, root.localRuntime().home()).open(name);
         StackBackup.requireIntact(backup);
         Prompts.confirm(
                 "Replace ALL data of the stack (Vault, databases, Redis, queues) with backup "

@@ -18,7 +18,7 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<ServiceStatus> statuses = root.active().status();
+        List<ServiceStatus> statuses = root.activeRuntime().status();
         TextTable table = new TextTable("service", "address", "state", "pid");
         statuses.forEach(
                 s -> table.row(s.service(), s.address(), s.state(), s.pid() > 0 ? Long.toString(s.pid()) : "-"));

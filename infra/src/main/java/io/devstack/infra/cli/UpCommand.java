@@ -56,9 +56,9 @@ final class UpCommand implements Callable<Integer> {
         Set<Profile> selected = EnumSet.noneOf(Profile.class);
         profiles.forEach(p -> selected.add(Profile.parse(p)));
         StackRuntime runtime = switch (runtimeChoice) {
-            case NATIVE -> root.runtime();
-            case DOCKER -> root.compose();
-            case AUTO -> ComposeCli.engineAnswers() ? root.compose() : root.runtime();
+            case NATIVE -> root.localRuntime();
+            case DOCKER -> root.composeRuntime();
+            case AUTO -> ComposeCli.engineAnswers() ? root.composeRuntime() : root.localRuntime();
         };
         StackReport report = runtime.up(selected, Progress.console());
         System.out.println();

@@ -33,7 +33,7 @@ final class VaultShowPasswordCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Map<String, String> secret =
-                vault.root.runtime().runningVault(Progress.SILENT).admin().readSecret(service);
+                vault.root.localRuntime().runningVault(Progress.SILENT).admin().readSecret(service);
         String value = secret.get(field);
         if (value == null) {
             throw new StackException(

@@ -2,7 +2,7 @@ package io.devstack.infra.cli;
 
 import io.devstack.infra.Progress;
 import io.devstack.infra.local.VaultLauncher;
-import io.devstack.infra.vault.VaultStatus;
+import io.devstack.infra.vault.VaultServerState;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -19,7 +19,8 @@ final class VaultStatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        VaultStatus status = vault.root.runtime().runningVault(Progress.SILENT).status();
+        VaultServerState status =
+                vault.root.localRuntime().runningVault(Progress.SILENT).status();
         System.out.println("address:     " + VaultLauncher.ADDRESS);
         System.out.println("version:     " + status.version());
         System.out.println("initialized: " + status.initialized());

@@ -15,7 +15,7 @@ final class VaultTokenCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         System.out.println(
-                vault.root.runtime().runningVault(Progress.SILENT).admin().rootToken());
+                vault.root.localRuntime().runningVault(Progress.SILENT).admin().rootToken());
         return 0;
     }
 }

@@ -14,7 +14,7 @@ final class VaultUnsealCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        vault.root.runtime().runningVault(Progress.console()).unseal();
+        vault.root.localRuntime().runningVault(Progress.console()).unseal();
         System.out.println("Vault is unsealed.");
         return 0;
     }

@@ -41,7 +41,7 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BackupStore store = BackupStore.at(from, root.runtime().home());
+        BackupStore store = BackupStore.at(from, root.localRuntime().home());
         List<BackupStore.Stored> backups = which.all ? store.list() : List.of(store.open(which.name));
         if (backups.isEmpty()) {
             throw new StackException(

@@ -1,11 +1,11 @@
 package io.devstack.infra.compose;
 
 import io.devstack.infra.DevstackHome;
+import io.devstack.infra.container.ContainerSpec;
+import io.devstack.infra.container.InitWrapper;
+import io.devstack.infra.container.StackContainers;
 import io.devstack.infra.local.ApiJvmOptions;
-import io.devstack.infra.model.ContainerSpec;
-import io.devstack.infra.model.InitWrapper;
 import io.devstack.infra.model.Profile;
-import io.devstack.infra.model.StackContainers;
 import io.devstack.infra.model.StackService;
 import io.devstack.infra.model.StackServices;
 import java.io.IOException;
@@ -77,7 +77,10 @@ public final class ComposeProject {
         }
     }
 
-    /** The contents of one of the {@link #CONFIG_FILES}; the API Dockerfile gets the APIs' JVM options ({@link ApiJvmOptions}). */
+    /**
+     * The contents of one of the {@link #CONFIG_FILES}; the API Dockerfile gets the APIs' JVM options ({@link
+     * ApiJvmOptions}).
+     */
     public static String configFile(String file) {
         String content = resource("files/" + file);
         return file.equals(API_DOCKERFILE)

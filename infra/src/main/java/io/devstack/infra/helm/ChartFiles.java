@@ -1,8 +1,8 @@
 package io.devstack.infra.helm;
 
 import io.devstack.infra.compose.ComposeProject;
-import io.devstack.infra.model.ContainerSpec;
-import io.devstack.infra.model.StackContainers;
+import io.devstack.infra.container.ContainerSpec;
+import io.devstack.infra.container.StackContainers;
 import io.devstack.infra.model.StackServices;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,7 +81,9 @@ final class ChartFiles {
         return files;
     }
 
-    /** The ConfigMap key of a project file: {@code init/postgres.sh} → {@code postgres.sh}, else {@code /} → {@code _}. */
+    /**
+     * The ConfigMap key of a project file: {@code init/postgres.sh} → {@code postgres.sh}, else {@code /} → {@code _}.
+     */
     static String key(String file) {
         return file.startsWith("init/") ? file.substring("init/".length()) : file.replace('/', '_');
     }

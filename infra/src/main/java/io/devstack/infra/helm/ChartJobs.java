@@ -4,9 +4,9 @@ import static io.devstack.infra.helm.KubeObjects.object;
 import static io.devstack.infra.helm.TemplateYaml.block;
 import static io.devstack.infra.helm.TemplateYaml.value;
 
-import io.devstack.infra.model.ComposeNetwork;
-import io.devstack.infra.model.ContainerSpec;
-import io.devstack.infra.model.StackContainers;
+import io.devstack.infra.container.ComposeNetwork;
+import io.devstack.infra.container.ContainerSpec;
+import io.devstack.infra.container.StackContainers;
 import io.devstack.infra.model.VaultLayout;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

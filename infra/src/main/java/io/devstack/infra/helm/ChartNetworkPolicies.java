@@ -2,7 +2,7 @@ package io.devstack.infra.helm;
 
 import static io.devstack.infra.helm.KubeObjects.object;
 
-import io.devstack.infra.model.ComposeNetwork;
+import io.devstack.infra.container.ComposeNetwork;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

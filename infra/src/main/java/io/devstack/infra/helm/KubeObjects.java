@@ -2,7 +2,7 @@ package io.devstack.infra.helm;
 
 import static io.devstack.infra.helm.TemplateYaml.value;
 
-import io.devstack.infra.model.ComposeNetwork;
+import io.devstack.infra.container.ComposeNetwork;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;

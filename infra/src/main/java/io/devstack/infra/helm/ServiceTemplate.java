@@ -7,12 +7,12 @@ import static io.devstack.infra.helm.TemplateYaml.block;
 import static io.devstack.infra.helm.TemplateYaml.optionalLines;
 import static io.devstack.infra.helm.TemplateYaml.value;
 
-import io.devstack.infra.model.ContainerSpec;
-import io.devstack.infra.model.HealthCheck;
-import io.devstack.infra.model.Mount;
-import io.devstack.infra.model.StackContainers;
+import io.devstack.infra.container.ContainerSpec;
+import io.devstack.infra.container.HealthCheck;
+import io.devstack.infra.container.Mount;
+import io.devstack.infra.container.StackContainers;
 import io.devstack.infra.model.StackService;
-import io.devstack.infra.model.VaultLayout;
+import io.devstack.infra.model.StackServices;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,10 +41,13 @@ final class ServiceTemplate {
     ServiceTemplate(StackService service) {
         this.service = service;
         this.spec = StackContainers.of(service);
-        this.api = VaultLayout.API_MODULES.contains(service.name());
+        this.api = StackServices.apis().contains(service);
     }
 
-    /** The Secret holding {@code role-id} and {@code secret-id} of a Vault client (the compose {@code approle/<client>}). */
+    /**
+     * The Secret holding {@code role-id} and {@code secret-id} of a Vault client (the compose {@code
+     * approle/<client>}).
+     */
     static String appRoleSecret(String client) {
         return "devstack-approle-" + client;
     }

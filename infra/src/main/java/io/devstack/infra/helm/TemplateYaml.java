@@ -49,7 +49,9 @@ final class TemplateYaml {
 
     private TemplateYaml() {}
 
-    /** An inline template action: {@code value(".Values.apis.replicas")} renders {@code {{ .Values.apis.replicas }}}. */
+    /**
+     * An inline template action: {@code value(".Values.apis.replicas")} renders {@code {{ .Values.apis.replicas }}}.
+     */
     static String value(String action) {
         return OPEN + action + CLOSE;
     }

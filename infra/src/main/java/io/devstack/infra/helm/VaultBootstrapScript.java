@@ -3,10 +3,10 @@ package io.devstack.infra.helm;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.devstack.infra.compose.VaultMetricsToken;
+import io.devstack.infra.container.StackContainers;
+import io.devstack.infra.model.AppRoleSpec;
 import io.devstack.infra.model.SecretField;
 import io.devstack.infra.model.SecretSpec;
-import io.devstack.infra.model.StackContainers;
-import io.devstack.infra.model.VaultClient;
 import io.devstack.infra.model.VaultLayout;
 import io.devstack.infra.vault.Passwords;
 import io.devstack.infra.vault.VaultGrants;
@@ -50,34 +50,34 @@ final class VaultBootstrapScript {
                 .append("grep -q '\"pki/\"' \"$WORK/mounts.json\" || vault secrets enable -path=pki -max-lease-ttl=")
                 .append(VaultGrants.ROOT_CA_TTL)
                 .append(" -description='DevStack root CA' pki\n")
-                .append(
-                        "grep -q '\"pki_int/\"' \"$WORK/mounts.json\" || vault secrets enable -path=pki_int -max-lease-ttl=")
+                .append("grep -q '\"pki_int/\"' \"$WORK/mounts.json\" || vault secrets enable -path=pki_int "
+                        + "-max-lease-ttl=")
                 .append(VaultGrants.INTERMEDIATE_CA_TTL)
                 .append(" -description='DevStack intermediate CA, issues service certificates' pki\n")
                 .append("vault auth list -format=json | grep -q '\"approle/\"' || vault auth enable approle\n\n");
         s.append("# root CA, then the intermediate signed by it (with the root in its chain)\n")
                 .append("if ! vault list pki/issuers >/dev/null 2>&1; then\n")
-                .append(
-                        "  vault write pki/root/generate/internal common_name='DevStack Root CA' issuer_name=devstack-root ttl=")
+                .append("  vault write pki/root/generate/internal common_name='DevStack Root CA' "
+                        + "issuer_name=devstack-root ttl=")
                 .append(VaultGrants.ROOT_CA_TTL)
                 .append(" >/dev/null\n  log 'root CA generated at pki/'\nfi\n")
                 .append("if ! vault list pki_int/issuers >/dev/null 2>&1; then\n")
-                .append(
-                        "  vault write -field=csr pki_int/intermediate/generate/internal common_name='DevStack Intermediate CA' "
-                                + ">\"$WORK/int.csr\"\n")
-                .append(
-                        "  vault write -field=certificate pki/root/sign-intermediate csr=@\"$WORK/int.csr\" format=pem ttl=")
+                .append("  vault write -field=csr pki_int/intermediate/generate/internal common_name='DevStack "
+                        + "Intermediate CA' "
+                        + ">\"$WORK/int.csr\"\n")
+                .append("  vault write -field=certificate pki/root/sign-intermediate csr=@\"$WORK/int.csr\" "
+                        + "format=pem ttl=")
                 .append(VaultGrants.INTERMEDIATE_CA_TTL)
                 .append(" >\"$WORK/chain.pem\"\n")
                 .append("  echo >>\"$WORK/chain.pem\"\n")
                 .append("  vault read -field=certificate pki/cert/ca >>\"$WORK/chain.pem\"\n")
                 .append("  vault write pki_int/intermediate/set-signed certificate=@\"$WORK/chain.pem\" >/dev/null\n")
-                .append(
-                        "  # of the imported issuers only the intermediate has its key in pki_int: make it the default\n")
+                .append("  # of the imported issuers only the intermediate has its key in pki_int: make it the "
+                        + "default\n")
                 .append("  for id in $(vault list -format=json pki_int/issuers | tr -d '[]\",'); do\n")
-                .append(
-                        "    [ -n \"$(vault read -field=key_id \"pki_int/issuer/$id\")\" ] && vault write pki_int/config/issuers "
-                                + "default=\"$id\" >/dev/null\n")
+                .append("    [ -n \"$(vault read -field=key_id \"pki_int/issuer/$id\")\" ] && vault write "
+                        + "pki_int/config/issuers "
+                        + "default=\"$id\" >/dev/null\n")
                 .append("  done\n  log 'intermediate CA at pki_int/ signed by the root'\nfi\n");
         for (String mount : List.of("pki", "pki_int")) {
             String base = StackContainers.VAULT_URL + "/v1/" + mount;
@@ -91,7 +91,7 @@ final class VaultBootstrapScript {
         }
         s.append('\n').append(secrets()).append('\n');
         s.append("# one least-privilege policy, PKI role and AppRole per client; a fresh secret-id for each\n");
-        for (VaultClient client : layout.clients()) {
+        for (AppRoleSpec client : layout.clients()) {
             s.append(writeJson("vault policy write " + client.policyName() + " -", VaultGrants.policyDocument(client)));
             s.append(
                     writeJson("vault write pki_int/roles/" + client.pkiRoleName() + " -", VaultGrants.pkiRole(client)));

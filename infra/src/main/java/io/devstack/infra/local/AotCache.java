@@ -51,11 +51,12 @@ public final class AotCache {
     private static final ReentrantLock TRAINING = new ReentrantLock();
 
     private final Path jar;
+    private final String module;
     private final Path file;
 
     private AotCache(Path jar) {
         this.jar = jar;
-        String module = jar.getFileName().toString().replaceFirst("\\.jar$", "");
+        this.module = jar.getFileName().toString().replaceFirst("\\.jar$", "");
         this.file = jar.resolveSibling(module + "-" + key() + ".aot");
     }
 
@@ -89,9 +90,11 @@ public final class AotCache {
     /**
      * Trains the cache when there is no usable one: runs the API with {@code command} plus
      * {@code -XX:AOTCacheOutput} on {@code port}, waits for a healthy {@code /health/all}, sends it the training
-     * workload, stops it and lets the JDK assemble the cache. Output goes to {@code log}.
+     * workload, stops it and lets the JDK assemble the cache. Output goes to {@code
+     * <logDir>/<module>-aot-training.log}.
      */
-    public void ensure(List<String> command, Map<String, String> env, int port, Path log, Progress progress) {
+    public void ensure(List<String> command, Map<String, String> env, int port, Path logDir, Progress progress) {
+        Path log = logDir.resolve(module + "-aot-training.log");
         if (usable() || Runtime.version().feature() < FIRST_JDK) {
             return;
         }
@@ -106,9 +109,9 @@ public final class AotCache {
     }
 
     private void train(List<String> command, Map<String, String> env, int port, Path log, Progress progress) {
-        String module = jar.getFileName().toString();
+        String jarName = jar.getFileName().toString();
         long started = System.nanoTime();
-        progress.step(module + ": training its AOT cache (once per build; log: " + log + ")");
+        progress.step(jarName + ": training its AOT cache (once per build; log: " + log + ")");
         Path partial = file.resolveSibling(file.getFileName() + ".partial");
         Process process = null;
         try {
@@ -135,7 +138,7 @@ public final class AotCache {
                 throw new IOException("no cache was written (see the log)");
             }
             Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            progress.step(module + ": AOT cache ready in " + (System.nanoTime() - started) / 1_000_000_000 + " s ("
+            progress.step(jarName + ": AOT cache ready in " + (System.nanoTime() - started) / 1_000_000_000 + " s ("
                     + Files.size(file) / (1024 * 1024) + " MB)");
         } catch (IOException | RuntimeException e) {
             progress.step(

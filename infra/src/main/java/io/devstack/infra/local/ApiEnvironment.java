@@ -1,10 +1,10 @@
 package io.devstack.infra.local;
 
 import io.devstack.infra.DevstackHome;
+import io.devstack.infra.model.StackServices;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 /**
  * The environment of docs/api-contract.md ("Configuration") that points one reference API at the native stack: the only
@@ -38,8 +38,8 @@ public final class ApiEnvironment {
 
     /** {@code redis-1=127.0.0.1:6379,redis-2=127.0.0.1:6380,redis-3=127.0.0.1:6381}. */
     public static String redisNodes() {
-        return IntStream.rangeClosed(1, 3)
-                .mapToObj(n -> RedisLauncher.serviceName(n) + "=" + HOST + ":" + (RedisLauncher.FIRST_PORT + n - 1))
+        return StackServices.redisNodes().stream()
+                .map(node -> node.name() + "=" + HOST + ":" + node.mainPort())
                 .collect(Collectors.joining(","));
     }
 }

@@ -25,7 +25,9 @@ public final class ApiJvmOptions {
         return OPTIONS;
     }
 
-    /** Argument-file syntax as the {@code java} launcher reads it: {@code #} starts a comment, words split on blanks. */
+    /**
+     * Argument-file syntax as the {@code java} launcher reads it: {@code #} starts a comment, words split on blanks.
+     */
     static List<String> parse(String file) {
         return file.lines()
                 .map(line -> line.contains("#") ? line.substring(0, line.indexOf('#')) : line)

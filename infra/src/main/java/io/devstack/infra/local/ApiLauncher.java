@@ -2,7 +2,7 @@ package io.devstack.infra.local;
 
 import io.devstack.infra.DevstackHome;
 import io.devstack.infra.Progress;
-import io.devstack.infra.model.VaultLayout;
+import io.devstack.infra.model.StackService;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -19,16 +19,11 @@ import java.util.Map;
 
 /**
  * One reference API ({@code api-spring} … {@code api-javalin}) as its own JVM: {@code java -jar} on the module's
- * runnable jar with only the environment of docs/api-contract.md, so it logs in to Vault with its own AppRole like any client.
+ * runnable jar with only the environment of docs/api-contract.md, so it logs in to Vault with its own AppRole like any
+ * client.
  * Ready means {@code /health/all} reports every backend healthy, not merely an open port.
  */
 public final class ApiLauncher implements BackendLauncher {
-
-    /** The five modules in contract order: ports 8000–8004 and 8443–8447 follow it (docs/api-contract.md). */
-    public static final List<String> MODULES = VaultLayout.API_MODULES;
-
-    public static final int FIRST_HTTP_PORT = 8000;
-    public static final int FIRST_HTTPS_PORT = 8443;
 
     /** The same JVM options for all five, so the side-by-side stays fair ({@link ApiJvmOptions}). */
     public static final List<String> JVM_OPTIONS = ApiJvmOptions.list();
@@ -44,16 +39,13 @@ public final class ApiLauncher implements BackendLauncher {
     private final int httpPort;
     private final int httpsPort;
 
-    public ApiLauncher(ProcessSupervisor supervisor, String module) {
-        int index = MODULES.indexOf(module);
-        if (index < 0) {
-            throw new IllegalArgumentException("unknown API module '" + module + "'; choose from " + MODULES);
-        }
+    /** {@code api} is one of {@link io.devstack.infra.model.StackServices#apis()}: its name and ports. */
+    public ApiLauncher(ProcessSupervisor supervisor, StackService api) {
         this.supervisor = supervisor;
         this.home = supervisor.home();
-        this.module = module;
-        this.httpPort = FIRST_HTTP_PORT + index;
-        this.httpsPort = FIRST_HTTPS_PORT + index;
+        this.module = api.name();
+        this.httpPort = api.mainPort();
+        this.httpsPort = api.httpsPort();
     }
 
     @Override
@@ -84,14 +76,7 @@ public final class ApiLauncher implements BackendLauncher {
         env.put("HTTPS_PORT", Integer.toString(httpsPort));
         // names the home on the command line: how the supervisor tells its own process from a reused pid
         String homeOption = "-Ddevstack.home=" + home.root();
-        AotCache.of(jar)
-                .ensure(
-                        javaCommand(jar, homeOption),
-                        env,
-                        httpPort,
-                        home.logsDir().resolve(module + "-aot-training.log"),
-                        progress);
-        List<String> command = javaCommand(jar, homeOption);
+        List<String> command = commandWithAotCache(jar, env, httpPort, home.logsDir(), progress, homeOption);
         progress.step(module + ": starting " + jar.getFileName() + " on " + address());
         supervisor.start(module, command, env, home.dataDir(module));
         Readiness.await(supervisor, module, READY_TIMEOUT, () -> probe(secrets));
@@ -110,6 +95,17 @@ public final class ApiLauncher implements BackendLauncher {
                     + response.body().substring(0, Math.min(120, response.body().length())));
         }
         return "/health/all healthy";
+    }
+
+    /**
+     * The command line that runs the API in {@code jar} as {@code devstack up}, the test fixtures and the benchmarks
+     * all run it: its {@link AotCache} trained first when the jar is newer (against the running stack, with
+     * {@code env} and {@code httpPort}; log {@code <logDir>/<module>-aot-training.log}), then {@link #javaCommand}.
+     */
+    public static List<String> commandWithAotCache(
+            Path jar, Map<String, String> env, int httpPort, Path logDir, Progress progress, String... extraOptions) {
+        AotCache.of(jar).ensure(javaCommand(jar, extraOptions), env, httpPort, logDir, progress);
+        return javaCommand(jar, extraOptions);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.devstack.infra.local;
 
 import io.devstack.infra.DevstackHome;
 import io.devstack.infra.Progress;
+import io.devstack.infra.model.StackService;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -17,32 +18,27 @@ import java.util.Map;
  */
 public final class RedisLauncher implements BackendLauncher {
 
-    public static final int FIRST_PORT = 6379;
     public static final int BUS_OFFSET = 10000;
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
 
     private final ProcessSupervisor supervisor;
     private final DevstackHome home;
-    private final int node;
+    private final StackService node;
 
-    /** {@code node} is 1, 2 or 3: {@code redis-<node>} on port 6378 + node. */
-    public RedisLauncher(ProcessSupervisor supervisor, int node) {
+    /** {@code node} is one of {@link io.devstack.infra.model.StackServices#redisNodes()}: its name and port. */
+    public RedisLauncher(ProcessSupervisor supervisor, StackService node) {
         this.supervisor = supervisor;
         this.home = supervisor.home();
         this.node = node;
     }
 
-    public static String serviceName(int node) {
-        return "redis-" + node;
-    }
-
     public int port() {
-        return FIRST_PORT + node - 1;
+        return node.mainPort();
     }
 
     @Override
     public String service() {
-        return serviceName(node);
+        return node.name();
     }
 
     @Override

@@ -6,7 +6,7 @@ import io.devstack.infra.vault.OpenBaoBinary;
 import io.devstack.infra.vault.OpenBaoConfig;
 import io.devstack.infra.vault.VaultAdmin;
 import io.devstack.infra.vault.VaultLifecycle;
-import io.devstack.infra.vault.VaultStatus;
+import io.devstack.infra.vault.VaultServerState;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -73,7 +73,7 @@ public final class VaultLauncher {
 
     /** Initialised, unsealed and active, according to {@code sys/health}. */
     public String probe() {
-        VaultStatus status = lifecycle(Progress.SILENT).status();
+        VaultServerState status = lifecycle(Progress.SILENT).status();
         if (!status.ready()) {
             throw new IllegalStateException(
                     status.initialized()

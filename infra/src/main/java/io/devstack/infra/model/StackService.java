@@ -20,6 +20,14 @@ public record StackService(String name, List<Integer> hostPorts, Set<Profile> pr
         return hostPorts.isEmpty() ? -1 : hostPorts.getFirst();
     }
 
+    /** A reference API's HTTPS port: the second one it publishes (docs/api-contract.md). */
+    public int httpsPort() {
+        if (nativeSupport != NativeSupport.API_MODULE) {
+            throw new IllegalStateException(name + " is not a reference API: it has no HTTPS port of its own");
+        }
+        return hostPorts.get(1);
+    }
+
     public boolean isNative() {
         return nativeSupport == NativeSupport.NATIVE;
     }

@@ -51,11 +51,35 @@ public final class StackServices {
             new StackService("redis-exporter-2", List.of(9122), FULL_ONLY, COMPOSE_ONLY),
             new StackService("redis-exporter-3", List.of(9123), FULL_ONLY, COMPOSE_ONLY));
 
-    /** What the reference APIs need to run: every backend they talk to. */
-    private static final List<String> API_DEPENDENCIES =
-            List.of("vault", "postgres", "mysql", "redis-1", "redis-2", "redis-3", "rabbitmq", "mongodb");
-
     private StackServices() {}
+
+    /** The five reference APIs in contract order (docs/api-contract.md): the HTTP port first, then HTTPS. */
+    public static List<StackService> apis() {
+        return ALL.stream().filter(s -> s.nativeSupport() == API_MODULE).toList();
+    }
+
+    public static List<String> apiNames() {
+        return apis().stream().map(StackService::name).toList();
+    }
+
+    /** The Redis cluster's nodes, {@code redis-1} first: the client port first, then TLS, then the cluster bus. */
+    public static List<StackService> redisNodes() {
+        return ALL.stream()
+                .filter(s -> s.isNative() && s.name().startsWith("redis-"))
+                .toList();
+    }
+
+    public static List<String> redisNodeNames() {
+        return redisNodes().stream().map(StackService::name).toList();
+    }
+
+    /** The backends the reference APIs talk to, in start order: exactly the services the native runtime runs. */
+    public static List<String> backendNames() {
+        return ALL.stream()
+                .filter(StackService::isNative)
+                .map(StackService::name)
+                .toList();
+    }
 
     public static Optional<StackService> byName(String name) {
         return ALL.stream().filter(s -> s.name().equals(name)).findFirst();
@@ -87,7 +111,7 @@ public final class StackServices {
             }
         }
         if (chosen.contains(REFERENCE)) {
-            names.addAll(API_DEPENDENCIES);
+            names.addAll(backendNames());
         }
         return ALL.stream().filter(s -> names.contains(s.name())).toList();
     }

@@ -20,7 +20,8 @@ import java.util.Map;
 
 /**
  * {@code manifest.json} of one backup folder: when, which services (server version, how they were saved), and
- * per stored file its size and SHA-256 (of the bytes on disk, so {@code verify} needs no passphrase). {@code created} is ISO-8601 UTC.
+ * per stored file its size and SHA-256 (of the bytes on disk, so {@code verify} needs no passphrase). {@code created}
+ * is ISO-8601 UTC.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BackupManifest(

@@ -11,7 +11,8 @@ import io.devstack.infra.local.AmqpLauncher;
 import io.devstack.infra.local.MariaDbLauncher;
 import io.devstack.infra.local.MongoLauncher;
 import io.devstack.infra.local.PostgresLauncher;
-import io.devstack.infra.local.RedisLauncher;
+import io.devstack.infra.model.StackService;
+import io.devstack.infra.model.StackServices;
 import io.lettuce.core.AclSetuserArgs;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
@@ -41,9 +42,6 @@ import org.bson.Document;
  * Statements that carry a password are never logged (PostgreSQL is told so per session).
  */
 final class LivePasswords {
-
-    /** The stack's Redis nodes share one password, as a cluster needs. */
-    static final List<String> REDIS_NODES = List.of("redis-1", "redis-2", "redis-3");
 
     private static final Duration AMQP_APPLY_TIMEOUT = Duration.ofSeconds(15);
 
@@ -133,10 +131,10 @@ final class LivePasswords {
 
     /** One action on every cluster node, each over its own connection logged in with {@code password}. */
     private static void redisNodes(String password, Consumer<RedisCommands<String, String>> action) {
-        for (int node = 1; node <= REDIS_NODES.size(); node++) {
+        for (StackService node : StackServices.redisNodes()) {
             RedisClient client = RedisClient.create(RedisURI.builder()
                     .withHost("127.0.0.1")
-                    .withPort(RedisLauncher.FIRST_PORT + node - 1)
+                    .withPort(node.mainPort())
                     .withPassword(password.toCharArray())
                     .withTimeout(Duration.ofSeconds(5))
                     .build());

@@ -1,6 +1,7 @@
 package io.devstack.infra.ops;
 
 import io.devstack.infra.Progress;
+import io.devstack.infra.model.StackServices;
 import io.devstack.infra.runtime.LocalRuntime;
 import io.devstack.infra.runtime.StackException;
 import io.devstack.infra.vault.Passwords;
@@ -13,7 +14,8 @@ import java.util.Map;
  * {@code devstack vault rotate}: a new generated password, stored in Vault first, then set on the running server
  * (authenticating with the old one). Clients of {@code common} keep their cached password until a login is
  * refused, which happens only once the server has switched; they then re-read Vault, find the new one and retry
- * once. Only a client reading Vault afresh in the milliseconds between the two steps would be refused twice. The launchers apply Vault's password
+ * once. Only a client reading Vault afresh in the milliseconds between the two steps would be refused twice. The
+ * launchers apply Vault's password
  * at every start, so a later restart keeps the new one.
  */
 public final class PasswordRotation {
@@ -35,8 +37,8 @@ public final class PasswordRotation {
                     "cannot rotate '" + service + "' — choose one of " + String.join(", ", SERVICES) + " or --all",
                     StackException.EXIT_FAILED);
         }
-        List<String> secrets = name.equals("redis") ? LivePasswords.REDIS_NODES : List.of(name);
-        secrets.stream().filter(p -> !runtime.supervisor().alive(p)).findFirst().ifPresent(p -> {
+        List<String> secrets = name.equals("redis") ? StackServices.redisNodeNames() : List.of(name);
+        secrets.stream().filter(p -> !runtime.isRunning(p)).findFirst().ifPresent(p -> {
             throw new StackException(
                     p + " is not running — start it with ./devstack up, then rotate", StackException.EXIT_NOT_RUNNING);
         });

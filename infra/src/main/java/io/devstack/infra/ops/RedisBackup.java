@@ -1,7 +1,8 @@
 package io.devstack.infra.ops;
 
 import io.devstack.infra.local.BinaryVersions;
-import io.devstack.infra.local.RedisLauncher;
+import io.devstack.infra.model.StackService;
+import io.devstack.infra.model.StackServices;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
@@ -51,8 +52,8 @@ final class RedisBackup implements ServiceBackup {
         char[] password = stack.secret("redis-1").get("password").toCharArray();
         try (DataOutputStream out =
                 new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(dir.resolve(DUMP))))) {
-            for (int node = 0; node < LivePasswords.REDIS_NODES.size(); node++) {
-                RedisClient client = RedisClient.create(uri(RedisLauncher.FIRST_PORT + node, password));
+            for (StackService node : StackServices.redisNodes()) {
+                RedisClient client = RedisClient.create(uri(node.mainPort(), password));
                 try (StatefulRedisConnection<byte[], byte[]> connection = client.connect(ByteArrayCodec.INSTANCE)) {
                     RedisCommands<byte[], byte[]> redis = connection.sync();
                     ScanCursor cursor = ScanCursor.INITIAL;
@@ -81,15 +82,16 @@ final class RedisBackup implements ServiceBackup {
     @Override
     public void load(Path dir, Stack stack) throws Exception {
         char[] password = stack.secret("redis-1").get("password").toCharArray();
-        for (int node = 0; node < LivePasswords.REDIS_NODES.size(); node++) {
-            RedisClient client = RedisClient.create(uri(RedisLauncher.FIRST_PORT + node, password));
+        for (StackService node : StackServices.redisNodes()) {
+            RedisClient client = RedisClient.create(uri(node.mainPort(), password));
             try (StatefulRedisConnection<String, String> connection = client.connect()) {
                 connection.sync().flushall();
             } finally {
                 client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
             }
         }
-        RedisClusterClient cluster = RedisClusterClient.create(uri(RedisLauncher.FIRST_PORT, password));
+        RedisClusterClient cluster = RedisClusterClient.create(
+                uri(StackServices.redisNodes().getFirst().mainPort(), password));
         try (StatefulRedisClusterConnection<byte[], byte[]> connection = cluster.connect(ByteArrayCodec.INSTANCE);
                 DataInputStream in =
                         new DataInputStream(new BufferedInputStream(Files.newInputStream(dir.resolve(DUMP))))) {

@@ -3,7 +3,7 @@ package io.devstack.infra.ops;
 import io.devstack.infra.DevstackHome;
 import io.devstack.infra.Progress;
 import io.devstack.infra.local.PostgresLauncher;
-import io.devstack.infra.local.RedisLauncher;
+import io.devstack.infra.model.StackServices;
 import io.devstack.infra.runtime.LocalRuntime;
 import io.devstack.infra.runtime.StackException;
 import java.io.IOException;
@@ -86,7 +86,8 @@ public final class ServiceShell {
                                 "-h",
                                 "127.0.0.1",
                                 "-p",
-                                Integer.toString(RedisLauncher.FIRST_PORT)),
+                                Integer.toString(
+                                        StackServices.redisNodes().getFirst().mainPort())),
                         extraArguments));
                 builder.environment().put("REDISCLI_AUTH", secret.get("password"));
             }

@@ -2,8 +2,7 @@ package io.devstack.infra.ops;
 
 import io.devstack.infra.DevstackHome;
 import io.devstack.infra.Progress;
-import io.devstack.infra.local.AmqpLauncher;
-import io.devstack.infra.local.VaultLauncher;
+import io.devstack.infra.model.StackServices;
 import io.devstack.infra.runtime.LocalRuntime;
 import io.devstack.infra.runtime.StackException;
 import java.io.IOException;
@@ -225,17 +224,7 @@ public final class StackBackup {
     }
 
     private boolean running() {
-        return List.of(
-                        VaultLauncher.SERVICE,
-                        "postgres",
-                        "mysql",
-                        "mongodb",
-                        "redis-1",
-                        "redis-2",
-                        "redis-3",
-                        AmqpLauncher.SERVICE)
-                .stream()
-                .allMatch(runtime.supervisor()::alive);
+        return StackServices.backendNames().stream().allMatch(runtime::isRunning);
     }
 
     private static List<Path> filesIn(Path dir) throws IOException {

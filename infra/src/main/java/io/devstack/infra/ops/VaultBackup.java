@@ -71,7 +71,7 @@ final class VaultBackup implements ServiceBackup {
         Files.move(staged, keys, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         DirectoryArchive.unpack(dir.resolve(APPROLES), home.approleRoot());
         // sealed only when the snapshot came from another initialisation: its keys are the ones just restored
-        stack.runtime().vault().lifecycle(stack.progress()).unseal();
+        stack.runtime().runningVault(stack.progress()).unseal();
     }
 
     private static HttpRequest.Builder request(VaultAdmin admin, String path) {

@@ -5,9 +5,9 @@ import io.devstack.infra.Progress;
 import io.devstack.infra.compose.ComposeCli;
 import io.devstack.infra.compose.ComposeProject;
 import io.devstack.infra.compose.VaultMetricsToken;
-import io.devstack.infra.model.ContainerSpec;
+import io.devstack.infra.container.ContainerSpec;
+import io.devstack.infra.container.StackContainers;
 import io.devstack.infra.model.Profile;
-import io.devstack.infra.model.StackContainers;
 import io.devstack.infra.model.StackService;
 import io.devstack.infra.model.StackServices;
 import io.devstack.infra.model.VaultLayout;
@@ -100,7 +100,7 @@ public final class ComposeRuntime implements StackRuntime {
             awaitReady(cli, service, progress);
             rows.add(new StackReport.Row(service.name(), address(service), "healthy", credentials(service)));
         }
-        if (services.stream().anyMatch(s -> s.name().equals("redis-3"))) {
+        if (services.containsAll(StackServices.redisNodes())) {
             createRedisCluster(cli, progress);
         }
         return new StackReport(
@@ -188,7 +188,10 @@ public final class ComposeRuntime implements StackRuntime {
         return result.output().lines().toList();
     }
 
-    /** "healthy", "unhealthy", "starting", "running" (no check), or "stopped". Loki and Promtail have no shell: probed from here. */
+    /**
+     * "healthy", "unhealthy", "starting", "running" (no check), or "stopped". Loki and Promtail have no shell: probed
+     * from here.
+     */
     private String healthState(ComposeCli cli, StackService service) {
         ContainerSpec spec = StackContainers.of(service);
         if (spec.health() == null) {
@@ -249,11 +252,8 @@ public final class ComposeRuntime implements StackRuntime {
             progress.step("redis: cluster already formed");
             return;
         }
-        List<String> nodes = List.of("redis-1", "redis-2", "redis-3").stream()
-                .map(n -> {
-                    ContainerSpec spec = StackContainers.of(n);
-                    return spec.ip() + ":" + StackServices.require(n).mainPort();
-                })
+        List<String> nodes = StackServices.redisNodes().stream()
+                .map(n -> StackContainers.of(n).ip() + ":" + n.mainPort())
                 .toList();
         ComposeCli.Result created = cli.docker(
                 "exec",

@@ -30,7 +30,7 @@ public final class SharedStack {
                     + (System.nanoTime() - started) / 1_000_000 + " ms)");
             return runtime;
         }
-        boolean vaultWasRunning = runtime.supervisor().alive(VaultLauncher.SERVICE);
+        boolean vaultWasRunning = runtime.isRunning(VaultLauncher.SERVICE);
         StackReport report = runtime.up(Set.of(), progress);
         if (!vaultWasRunning) {
             try {

@@ -1,7 +1,7 @@
 package io.devstack.infra.vault;
 
 import io.devstack.infra.DevstackHome;
-import io.devstack.infra.model.VaultClient;
+import io.devstack.infra.model.AppRoleSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -33,7 +33,7 @@ final class AppRoleFiles {
     }
 
     /** Returns true when a new secret-id was issued. */
-    boolean ensure(VaultClient client) {
+    boolean ensure(AppRoleSpec client) {
         String rolePath = "auth/approle/role/" + client.appRoleName();
         Path dir = home.approleDir(client.name());
 
@@ -62,7 +62,7 @@ final class AppRoleFiles {
         return true;
     }
 
-    private boolean stillValid(VaultClient client, String rolePath, String secretId) {
+    private boolean stillValid(AppRoleSpec client, String rolePath, String secretId) {
         // Vault answers 204 with no body for a secret-id it does not know (expired, or from another init)
         VaultResponse lookup = VaultCalls.during(
                 "checking the secret-id of " + client.name(),

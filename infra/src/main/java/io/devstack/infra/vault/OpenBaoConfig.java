@@ -12,7 +12,8 @@ import java.nio.file.Path;
  * <p>Storage is integrated Raft, not {@code file}: OpenBao 2.x removed the file backend (it answers
  * "unknown storage type file"), and Raft works the same in HashiCorp Vault. Raft needs a cluster
  * address, which takes the port after the API port, and elects itself leader at init and after every
- * unseal: {@code performance_multiplier = 1} cut {@code sys/init} from 7.4 s to 1.9 s here. {@code disable_mlock} is required by HashiCorp
+ * unseal: {@code performance_multiplier = 1} cut {@code sys/init} from 7.4 s to 1.9 s here. {@code disable_mlock} is
+ * required by HashiCorp
  * Vault when it runs without the IPC_LOCK capability; OpenBao no longer locks memory and only logs
  * that it ignores the setting.
  */

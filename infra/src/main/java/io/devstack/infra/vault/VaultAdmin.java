@@ -1,8 +1,8 @@
 package io.devstack.infra.vault;
 
+import io.devstack.infra.model.AppRoleSpec;
 import io.devstack.infra.model.SecretField;
 import io.devstack.infra.model.SecretSpec;
-import io.devstack.infra.model.VaultClient;
 import io.devstack.infra.model.VaultLayout;
 import java.net.URI;
 import java.nio.file.Path;
@@ -62,8 +62,8 @@ public final class VaultAdmin {
      * Issues a server certificate for {@code client} from its own {@code pki_int} role: CN the client name,
      * SANs {@code localhost} and {@code 127.0.0.1}, valid one year. For launchers that turn TLS on.
      */
-    public IssuedCertificate issueCertificate(String client) {
-        VaultClient vaultClient = layout.client(client)
+    public ServerCertificate issueCertificate(String client) {
+        AppRoleSpec vaultClient = layout.client(client)
                 .orElseThrow(() -> new IllegalArgumentException("No Vault client named " + client));
         CertificateBundle bundle = VaultCalls.during(
                 "issuing a certificate for " + client,
@@ -82,14 +82,14 @@ public final class VaultAdmin {
         List<String> chain = bundle.getCaChain() == null || bundle.getCaChain().isEmpty()
                 ? List.of(bundle.getIssuingCaCertificate())
                 : bundle.getCaChain();
-        return new IssuedCertificate(bundle.getCertificate(), bundle.getPrivateKey(), chain);
+        return new ServerCertificate(bundle.getCertificate(), bundle.getPrivateKey(), chain);
     }
 
     public String rootToken() {
         return rootToken;
     }
 
-    public VaultStatus status() {
+    public VaultServerState status() {
         return VaultLifecycle.status(vault.opsForSys(), address);
     }
 

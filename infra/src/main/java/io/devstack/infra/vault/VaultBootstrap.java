@@ -1,9 +1,9 @@
 package io.devstack.infra.vault;
 
 import io.devstack.infra.Progress;
+import io.devstack.infra.model.AppRoleSpec;
 import io.devstack.infra.model.SecretField;
 import io.devstack.infra.model.SecretSpec;
-import io.devstack.infra.model.VaultClient;
 import io.devstack.infra.model.VaultLayout;
 import java.net.URI;
 import java.util.HashMap;
@@ -48,7 +48,7 @@ final class VaultBootstrap {
             progress.step(
                     "vault: " + created + " secrets created under secret/ (passwords generated, never overwritten)");
         }
-        for (VaultClient client : layout.clients()) {
+        for (AppRoleSpec client : layout.clients()) {
             VaultCalls.during(
                     "writing policy " + client.policyName(),
                     () -> sys.createOrUpdatePolicy(client.policyName(), VaultGrants.policy(client)));

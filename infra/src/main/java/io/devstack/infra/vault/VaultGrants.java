@@ -1,6 +1,6 @@
 package io.devstack.infra.vault;
 
-import io.devstack.infra.model.VaultClient;
+import io.devstack.infra.model.AppRoleSpec;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -9,7 +9,7 @@ import org.springframework.vault.support.Policy;
 import org.springframework.vault.support.Policy.BuiltinCapabilities;
 
 /**
- * What Vault grants each {@link VaultClient}: its least-privilege policy, its PKI role and its AppRole settings,
+ * What Vault grants each {@link AppRoleSpec}: its least-privilege policy, its PKI role and its AppRole settings,
  * plus the CA lifetimes. The Java bootstrap and the Kubernetes bootstrap Job both write exactly these.
  */
 public final class VaultGrants {
@@ -21,7 +21,7 @@ public final class VaultGrants {
     private VaultGrants() {}
 
     /** Issue from its own PKI role, read its own secrets: nothing else. */
-    public static Policy policy(VaultClient client) {
+    public static Policy policy(AppRoleSpec client) {
         Policy policy = Policy.of(Policy.Rule.builder()
                 .path(client.pkiIssuePath())
                 .capabilities(BuiltinCapabilities.UPDATE)
@@ -36,7 +36,7 @@ public final class VaultGrants {
     }
 
     /** The same policy in Vault's JSON policy syntax ({@code {"path": {"<path>": {"capabilities": [...]}}}}). */
-    public static Map<String, Object> policyDocument(VaultClient client) {
+    public static Map<String, Object> policyDocument(AppRoleSpec client) {
         Map<String, Object> paths = new LinkedHashMap<>();
         for (Policy.Rule rule : policy(client).getRules()) {
             paths.put(
@@ -50,7 +50,7 @@ public final class VaultGrants {
         return Map.of("path", paths);
     }
 
-    public static Map<String, Object> pkiRole(VaultClient client) {
+    public static Map<String, Object> pkiRole(AppRoleSpec client) {
         return Map.of(
                 "allowed_domains", List.of(client.name(), "localhost"),
                 "allow_bare_domains", true,
@@ -61,7 +61,7 @@ public final class VaultGrants {
                 "max_ttl", CERT_MAX_TTL);
     }
 
-    public static Map<String, Object> appRole(VaultClient client) {
+    public static Map<String, Object> appRole(AppRoleSpec client) {
         return Map.of(
                 "token_policies", List.of(client.policyName()),
                 "token_ttl", "1h",

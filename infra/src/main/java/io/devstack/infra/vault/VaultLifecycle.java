@@ -2,7 +2,7 @@ package io.devstack.infra.vault;
 
 import io.devstack.infra.DevstackHome;
 import io.devstack.infra.Progress;
-import io.devstack.infra.model.VaultClient;
+import io.devstack.infra.model.AppRoleSpec;
 import io.devstack.infra.model.VaultLayout;
 import java.net.URI;
 import java.nio.file.Path;
@@ -63,18 +63,18 @@ public final class VaultLifecycle {
     }
 
     /** Initialised, sealed, version: works without a token, even before init. */
-    public VaultStatus status() {
+    public VaultServerState status() {
         return status(sys, address);
     }
 
-    static VaultStatus status(VaultSysOperations sys, URI address) {
+    static VaultServerState status(VaultSysOperations sys, URI address) {
         VaultHealth health = VaultCalls.during("reaching Vault at " + address, sys::health);
-        return new VaultStatus(health.isInitialized(), health.isSealed(), health.isStandby(), health.getVersion());
+        return new VaultServerState(health.isInitialized(), health.isSealed(), health.isStandby(), health.getVersion());
     }
 
     /** Unseals with the saved key shares when sealed, then waits until Vault serves requests. */
     public void unseal() {
-        VaultStatus status = status();
+        VaultServerState status = status();
         if (!status.initialized()) {
             throw new VaultSetupException("vault: cannot unseal, Vault at " + address + " is not initialised yet");
         }
@@ -135,7 +135,7 @@ public final class VaultLifecycle {
     }
 
     /** The clients whose AppRole files {@link #ensureReady()} maintains. */
-    public List<VaultClient> clients() {
+    public List<AppRoleSpec> clients() {
         return layout.clients();
     }
 }

@@ -6,15 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.devstack.infra.DevstackHome;
-import io.devstack.infra.model.ComposeNetwork;
-import io.devstack.infra.model.ContainerSpec;
-import io.devstack.infra.model.InitWrapper;
-import io.devstack.infra.model.Mount;
+import io.devstack.infra.container.ComposeNetwork;
+import io.devstack.infra.container.ContainerSpec;
+import io.devstack.infra.container.InitWrapper;
+import io.devstack.infra.container.Mount;
+import io.devstack.infra.container.StackContainers;
 import io.devstack.infra.model.Profile;
-import io.devstack.infra.model.StackContainers;
 import io.devstack.infra.model.StackService;
 import io.devstack.infra.model.StackServices;
-import io.devstack.infra.model.VaultLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,7 +72,7 @@ class ComposeProjectTest {
     @MethodSource("selections")
     void generatedProjectIsValid(List<Profile> profiles) throws Exception {
         Path dir = tmp.resolve("project");
-        for (String api : VaultLayout.API_MODULES) {
+        for (String api : StackServices.apiNames()) {
             Files.createDirectories(tmp.resolve("src").resolve(api)); // compose checks that build contexts exist
         }
         List<StackService> selected =
@@ -317,7 +316,8 @@ class ComposeProjectTest {
 
     /**
      * The Compose Specification's JSON schema accepts the project (always, in Java); {@code docker-compose config -q}
-     * accepts it too when that tool is installed ({@code .ci/run} installs Debian's), else the test says it did not run.
+     * accepts it too when that tool is installed ({@code .ci/run} installs Debian's), else the test says it did not
+     * run.
      */
     static void composeConfigAccepts(Path dir, List<Profile> profiles) throws Exception {
         Path file = dir.resolve(ComposeProject.COMPOSE_FILE);
@@ -336,7 +336,8 @@ class ComposeProjectTest {
         } catch (IOException e) {
             System.out.println(
                     "[compose] " + profiles + ": compose-spec schema passed; docker-compose is not installed, so "
-                            + "`docker-compose config -q` did not run (apt-get install --no-install-recommends docker-compose adds it)");
+                            + "`docker-compose config -q` did not run (apt-get install --no-install-recommends "
+                            + "docker-compose adds it)");
             return;
         }
         String output = new String(process.getInputStream().readAllBytes());

@@ -2,14 +2,14 @@ package io.devstack.infra.helm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.devstack.infra.model.ComposeNetwork;
-import io.devstack.infra.model.ContainerSpec;
-import io.devstack.infra.model.Mount;
+import io.devstack.infra.container.ComposeNetwork;
+import io.devstack.infra.container.ContainerSpec;
+import io.devstack.infra.container.Mount;
+import io.devstack.infra.container.StackContainers;
+import io.devstack.infra.model.AppRoleSpec;
 import io.devstack.infra.model.Profile;
-import io.devstack.infra.model.StackContainers;
 import io.devstack.infra.model.StackService;
 import io.devstack.infra.model.StackServices;
-import io.devstack.infra.model.VaultClient;
 import io.devstack.infra.model.VaultLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -91,7 +91,7 @@ class HelmChartModelTest {
                         .stream()
                         .map(Object::toString)
                         .toList();
-        for (VaultClient client : LAYOUT.clients()) {
+        for (AppRoleSpec client : LAYOUT.clients()) {
             Map<String, Object> pod = pod(workload(objects, client.name()));
             assertThat(find(objects, "ServiceAccount", client.name()).get("automountServiceAccountToken"))
                     .isEqualTo(false);
@@ -178,7 +178,7 @@ class HelmChartModelTest {
 
     private static void probes(StackService service, ContainerSpec spec, Map<String, Object> container) {
         Map<String, Object> readiness = map(container.get("readinessProbe"));
-        if (VaultLayout.API_MODULES.contains(service.name())) {
+        if (StackServices.apis().contains(service)) {
             assertThat(map(readiness.get("httpGet")).get("path")).isEqualTo("/health/all");
             assertThat(map(map(container.get("livenessProbe")).get("httpGet")).get("path"))
                     .isEqualTo("/health/");

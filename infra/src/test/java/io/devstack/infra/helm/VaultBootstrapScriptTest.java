@@ -2,8 +2,8 @@ package io.devstack.infra.helm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.devstack.infra.model.AppRoleSpec;
 import io.devstack.infra.model.SecretSpec;
-import io.devstack.infra.model.VaultClient;
 import io.devstack.infra.model.VaultLayout;
 import io.devstack.infra.vault.OpenBaoServer;
 import java.io.IOException;
@@ -53,7 +53,7 @@ class VaultBootstrapScriptTest {
         assertThat(run.output()).contains("initialised (5 shares, threshold 3)").doesNotContain(rootToken);
         String postgresPassword = read(rootToken, "postgres").get("password");
 
-        for (VaultClient client : LAYOUT.clients()) {
+        for (AppRoleSpec client : LAYOUT.clients()) {
             Path approle = first.resolve("approle-" + client.name());
             assertThat(run.output()).doesNotContain(Files.readString(approle.resolve("secret-id")));
             String token = login(approle);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.devstack.infra.DevstackHome;
+import io.devstack.infra.model.StackServices;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,8 +19,8 @@ class ApiLauncherTest {
     @Test
     void everyModuleGetsItsContractPorts() {
         ProcessSupervisor supervisor = new ProcessSupervisor(new DevstackHome(home));
-        List<String> addresses = ApiLauncher.MODULES.stream()
-                .map(m -> new ApiLauncher(supervisor, m).address())
+        List<String> addresses = StackServices.apis().stream()
+                .map(api -> new ApiLauncher(supervisor, api).address())
                 .toList();
         assertThat(addresses)
                 .containsExactly(
@@ -31,11 +32,10 @@ class ApiLauncherTest {
     }
 
     @Test
-    void anUnknownModuleIsRefusedWithTheValidNames() {
+    void aServiceThatIsNoApiIsRefused() {
         ProcessSupervisor supervisor = new ProcessSupervisor(new DevstackHome(home));
-        assertThatThrownBy(() -> new ApiLauncher(supervisor, "api-quarkus"))
-                .hasMessageContaining("unknown API module 'api-quarkus'")
-                .hasMessageContaining("api-javalin");
+        assertThatThrownBy(() -> new ApiLauncher(supervisor, StackServices.require("postgres")))
+                .hasMessageContaining("postgres is not a reference API");
     }
 
     @Test

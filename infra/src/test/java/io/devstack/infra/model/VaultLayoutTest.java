@@ -48,7 +48,7 @@ class VaultLayoutTest {
     @Test
     void everyVaultClientOfTheStackHasItsOwnRole() {
         assertThat(layout.clients())
-                .extracting(VaultClient::name)
+                .extracting(AppRoleSpec::name)
                 .containsExactly(
                         "postgres",
                         "pgbouncer",
@@ -76,7 +76,7 @@ class VaultLayoutTest {
         assertThat(readable("forgejo")).containsExactlyInAnyOrder("forgejo", "postgres");
         assertThat(readable("redis-exporter-2")).containsExactly("redis-2");
         assertThat(readable("vector")).containsExactlyInAnyOrder("postgres", "mysql", "mongodb", "redis-1");
-        for (String api : VaultLayout.API_MODULES) {
+        for (String api : StackServices.apiNames()) {
             assertThat(readable(api))
                     .containsExactlyInAnyOrder(
                             "postgres", "mysql", "mongodb", "redis-1", "redis-2", "redis-3", "rabbitmq");
@@ -85,14 +85,14 @@ class VaultLayoutTest {
 
     @Test
     void eachClientMayIssueFromItsOwnPkiRoleOnly() {
-        VaultClient client = layout.client("api-javalin").orElseThrow();
+        AppRoleSpec client = layout.client("api-javalin").orElseThrow();
         assertThat(client.pkiIssuePath()).isEqualTo("pki_int/issue/api-javalin-role");
         assertThat(client.policyName()).isEqualTo("api-javalin-policy");
     }
 
     @Test
     void aClientCannotBeGrantedASecretTheLayoutDoesNotHave() {
-        assertThatThrownBy(() -> new VaultLayout(List.of(), List.of(new VaultClient("x", List.of("ghost")))))
+        assertThatThrownBy(() -> new VaultLayout(List.of(), List.of(new AppRoleSpec("x", List.of("ghost")))))
                 .hasMessage("x reads unknown secret ghost");
     }
 

@@ -152,7 +152,7 @@ class LocalRuntimeTest {
     @Test
     @Order(3)
     void downLeavesNoProcessAndUpAgainReusesSecretsAndData() throws Exception {
-        String rootToken = runtime.vault().lifecycle(Progress.SILENT).admin().rootToken();
+        String rootToken = runtime.runningVault(Progress.SILENT).admin().rootToken();
         Map<String, String> postgres = secret("postgres");
         Map<String, String> mongodb = secret("mongodb");
         try (Connection c = postgres(postgres);
@@ -187,8 +187,7 @@ class LocalRuntimeTest {
         System.out.println("[stack] warm up: " + again.elapsed().toMillis() + " ms");
 
         assertThat(again.kind()).isEqualTo(StackReport.StartKind.RESTART);
-        assertThat(runtime.vault().lifecycle(Progress.SILENT).admin().rootToken())
-                .isEqualTo(rootToken);
+        assertThat(runtime.runningVault(Progress.SILENT).admin().rootToken()).isEqualTo(rootToken);
         assertThat(secret("postgres")).isEqualTo(postgres);
         try (Connection c = postgres(secret("postgres"));
                 Statement s = c.createStatement();
@@ -219,7 +218,7 @@ class LocalRuntimeTest {
     void aPasswordRotatedInVaultIsAppliedByTheNextUp() throws Exception {
         Map<String, String> rotated = new LinkedHashMap<>(secret("postgres"));
         rotated.put("password", "rotated-" + UUID.randomUUID().toString().substring(0, 12));
-        runtime.vault().lifecycle(Progress.SILENT).admin().writeSecret("postgres", rotated);
+        runtime.runningVault(Progress.SILENT).admin().writeSecret("postgres", rotated);
 
         runtime.stopService("postgres");
         runtime.startService("postgres", PROGRESS);
@@ -297,7 +296,7 @@ class LocalRuntimeTest {
     }
 
     private static Map<String, String> secret(String name) {
-        return runtime.vault().lifecycle(Progress.SILENT).admin().readSecret(name);
+        return runtime.runningVault(Progress.SILENT).admin().readSecret(name);
     }
 
     private static Connection postgres(Map<String, String> secret) throws Exception {

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.devstack.infra.model.AppRoleSpec;
 import io.devstack.infra.model.SecretSpec;
-import io.devstack.infra.model.VaultClient;
 import io.devstack.infra.model.VaultLayout;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -45,13 +45,13 @@ class VaultLeastPrivilegeTest {
         admin = new VaultLifecycle(BAO.address(), BAO.home(), PROGRESS::add).ensureReady();
     }
 
-    static List<VaultClient> clients() {
+    static List<AppRoleSpec> clients() {
         return LAYOUT.clients();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("clients")
-    void clientReadsExactlyItsOwnSecrets(VaultClient client) throws IOException {
+    void clientReadsExactlyItsOwnSecrets(AppRoleSpec client) throws IOException {
         VaultOperations vault = VaultCalls.withToken(BAO.address(), login(client));
 
         for (SecretSpec secret : LAYOUT.secrets()) {
@@ -74,7 +74,7 @@ class VaultLeastPrivilegeTest {
 
     @Test
     void apiRoleIssuesCertificatesFromItsOwnRoleOnly() throws Exception {
-        VaultClient spring = LAYOUT.client("api-spring").orElseThrow();
+        AppRoleSpec spring = LAYOUT.client("api-spring").orElseThrow();
         VaultOperations vault = VaultCalls.withToken(BAO.address(), login(spring));
 
         CertificateBundle bundle = vault.opsForPki("pki_int")
@@ -119,16 +119,16 @@ class VaultLeastPrivilegeTest {
 
     @Test
     void launchersGetServerCertificatesWithTheWholeChain(@TempDir Path dir) throws Exception {
-        IssuedCertificate issued = admin.issueCertificate("postgres");
+        ServerCertificate issued = admin.issueCertificate("postgres");
         issued.writeTo(dir);
 
         CertificateFactory x509 = CertificateFactory.getInstance("X.509");
         X509Certificate certificate;
-        try (var in = Files.newInputStream(dir.resolve(IssuedCertificate.CERT_FILE))) {
+        try (var in = Files.newInputStream(dir.resolve(ServerCertificate.CERT_FILE))) {
             certificate = (X509Certificate) x509.generateCertificate(in);
         }
         List<X509Certificate> chain;
-        try (var in = Files.newInputStream(dir.resolve(IssuedCertificate.CA_FILE))) {
+        try (var in = Files.newInputStream(dir.resolve(ServerCertificate.CA_FILE))) {
             chain = x509.generateCertificates(in).stream()
                     .map(X509Certificate.class::cast)
                     .toList();
@@ -143,9 +143,9 @@ class VaultLeastPrivilegeTest {
         certificate.verify(chain.get(0).getPublicKey());
         chain.get(0).verify(chain.get(1).getPublicKey());
         assertThat(PosixFilePermissions.toString(
-                        Files.getPosixFilePermissions(dir.resolve(IssuedCertificate.KEY_FILE))))
+                        Files.getPosixFilePermissions(dir.resolve(ServerCertificate.KEY_FILE))))
                 .isEqualTo("rw-------");
-        assertThat(Files.readString(dir.resolve(IssuedCertificate.KEY_FILE))).startsWith("-----BEGIN");
+        assertThat(Files.readString(dir.resolve(ServerCertificate.KEY_FILE))).startsWith("-----BEGIN");
         assertThat(issued.toString()).doesNotContain(issued.privateKey());
     }
 
@@ -205,7 +205,7 @@ class VaultLeastPrivilegeTest {
                 }
             });
         }
-        for (VaultClient client : LAYOUT.clients()) {
+        for (AppRoleSpec client : LAYOUT.clients()) {
             assertThat(shown)
                     .doesNotContain(Files.readString(
                             BAO.home().approleDir(client.name()).resolve("secret-id")));
@@ -215,7 +215,7 @@ class VaultLeastPrivilegeTest {
     }
 
     /** Logs in the way a service does: with the two files written for it, and nothing else. */
-    private static String login(VaultClient client) throws IOException {
+    private static String login(AppRoleSpec client) throws IOException {
         var dir = BAO.home().approleDir(client.name());
         VaultResponse response = VaultCalls.anonymous(BAO.address())
                 .write(

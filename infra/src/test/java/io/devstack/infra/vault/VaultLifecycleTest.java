@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.devstack.infra.DevstackHome;
 import io.devstack.infra.Progress;
+import io.devstack.infra.model.AppRoleSpec;
 import io.devstack.infra.model.SecretSpec;
-import io.devstack.infra.model.VaultClient;
 import io.devstack.infra.model.VaultLayout;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,7 +47,8 @@ class VaultLifecycleTest {
         System.out.printf("cold init + unseal + bootstrap: %d ms%n", (System.nanoTime() - start) / 1_000_000);
 
         assertThat(admin.status())
-                .isEqualTo(new VaultStatus(true, false, false, admin.status().version()));
+                .isEqualTo(
+                        new VaultServerState(true, false, false, admin.status().version()));
         assertThat(steps)
                 .contains(
                         "vault: unsealed",
@@ -61,7 +62,7 @@ class VaultLifecycleTest {
                 .doesNotContain(keys.keys().getFirst());
         assertThat(mode(admin.initFile())).isEqualTo("rw-------");
 
-        for (VaultClient client : LAYOUT.clients()) {
+        for (AppRoleSpec client : LAYOUT.clients()) {
             Path dir = BAO.home().approleDir(client.name());
             assertThat(mode(dir.resolve("role-id"))).as(client.name()).isEqualTo("rw-------");
             assertThat(mode(dir.resolve("secret-id"))).as(client.name()).isEqualTo("rw-------");
@@ -226,7 +227,7 @@ class VaultLifecycleTest {
 
     private static Map<String, String> approleFiles() throws IOException {
         Map<String, String> files = new HashMap<>();
-        for (VaultClient client : LAYOUT.clients()) {
+        for (AppRoleSpec client : LAYOUT.clients()) {
             for (String file : List.of("role-id", "secret-id")) {
                 files.put(
                         client.name() + "/" + file,

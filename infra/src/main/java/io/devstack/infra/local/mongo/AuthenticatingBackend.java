@@ -128,7 +128,9 @@ final class AuthenticatingBackend implements MongoBackend {
         return name.equals("listdatabases") && !user.isRoot() ? onlyDatabaseOf(user, reply) : reply;
     }
 
-    /** An aggregation's {@code $merge: {into: {db: …}}} may write to another database: the one named, if not allowed. */
+    /**
+     * An aggregation's {@code $merge: {into: {db: …}}} may write to another database: the one named, if not allowed.
+     */
     private static String foreignMergeTarget(MongoUser user, Object value) {
         if (value instanceof Map<?, ?> map) {
             if (map.get("$merge") instanceof Map<?, ?> merge

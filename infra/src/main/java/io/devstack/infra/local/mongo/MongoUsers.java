@@ -42,7 +42,10 @@ public final class MongoUsers {
 
     private MongoUsers() {}
 
-    /** Derives the stored credentials of {@code user} from {@code password}, with a fresh salt; the password is not kept. */
+    /**
+     * Derives the stored credentials of {@code user} from {@code password}, with a fresh salt; the password is not
+     * kept.
+     */
     public static MongoUser derive(String database, String user, char[] password) {
         byte[] salt = new byte[SALT_BYTES];
         RANDOM.nextBytes(salt);

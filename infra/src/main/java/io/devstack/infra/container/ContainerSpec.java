@@ -1,5 +1,6 @@
-package io.devstack.infra.model;
+package io.devstack.infra.container;
 
+import io.devstack.infra.model.StackService;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package io.devstack.infra.model;
+package io.devstack.infra.container;
 
 /**
  * One mount of a container. {@code source} is a named volume ({@link Kind#VOLUME}), a file the generator writes

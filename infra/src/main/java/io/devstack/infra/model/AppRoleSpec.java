@@ -6,9 +6,9 @@ import java.util.List;
  * A service that logs in to Vault with its own AppRole and may read exactly {@code readableSecrets}
  * and issue certificates from its own PKI role, nothing else.
  */
-public record VaultClient(String name, List<String> readableSecrets) {
+public record AppRoleSpec(String name, List<String> readableSecrets) {
 
-    public VaultClient {
+    public AppRoleSpec {
         readableSecrets = List.copyOf(readableSecrets);
     }
 

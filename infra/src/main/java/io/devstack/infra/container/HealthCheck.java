@@ -1,4 +1,4 @@
-package io.devstack.infra.model;
+package io.devstack.infra.container;
 
 import java.time.Duration;
 import java.util.List;

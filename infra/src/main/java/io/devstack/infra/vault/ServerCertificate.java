@@ -8,17 +8,19 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** A server certificate from {@code pki_int}, PEM encoded, with its key and the chain up to the DevStack root. */
-public record IssuedCertificate(String certificate, String privateKey, List<String> caChain) {
+public record ServerCertificate(String certificate, String privateKey, List<String> caChain) {
 
     public static final String CERT_FILE = "cert.pem";
     public static final String KEY_FILE = "key.pem";
     public static final String CA_FILE = "ca.pem";
 
-    public IssuedCertificate {
+    public ServerCertificate {
         caChain = List.copyOf(caChain);
     }
 
-    /** Writes {@code cert.pem}, {@code key.pem} (0600) and {@code ca.pem} (intermediate, then root) into {@code dir}. */
+    /**
+     * Writes {@code cert.pem}, {@code key.pem} (0600) and {@code ca.pem} (intermediate, then root) into {@code dir}.
+     */
     public void writeTo(Path dir) {
         DevstackHome.writePrivateFile(dir.resolve(KEY_FILE), privateKey.strip() + "\n");
         try {
@@ -33,6 +35,6 @@ public record IssuedCertificate(String certificate, String privateKey, List<Stri
 
     @Override
     public String toString() {
-        return "IssuedCertificate[private key ***]";
+        return "ServerCertificate[private key ***]";
     }
 }

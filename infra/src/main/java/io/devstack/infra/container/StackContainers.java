@@ -1,20 +1,23 @@
-package io.devstack.infra.model;
+package io.devstack.infra.container;
 
-import static io.devstack.infra.model.ComposeNetwork.APP;
-import static io.devstack.infra.model.ComposeNetwork.DATA;
-import static io.devstack.infra.model.ComposeNetwork.OBSERVABILITY;
-import static io.devstack.infra.model.ComposeNetwork.VAULT;
-import static io.devstack.infra.model.InitWrapper.HttpTool.BASH_TCP;
-import static io.devstack.infra.model.InitWrapper.HttpTool.CURL;
-import static io.devstack.infra.model.InitWrapper.HttpTool.WGET;
+import static io.devstack.infra.container.ComposeNetwork.APP;
+import static io.devstack.infra.container.ComposeNetwork.DATA;
+import static io.devstack.infra.container.ComposeNetwork.OBSERVABILITY;
+import static io.devstack.infra.container.ComposeNetwork.VAULT;
+import static io.devstack.infra.container.InitWrapper.HttpTool.BASH_TCP;
+import static io.devstack.infra.container.InitWrapper.HttpTool.CURL;
+import static io.devstack.infra.container.InitWrapper.HttpTool.WGET;
 
-import io.devstack.infra.model.InitWrapper.Export;
-import io.devstack.infra.model.InitWrapper.HttpTool;
+import io.devstack.infra.container.InitWrapper.Export;
+import io.devstack.infra.container.InitWrapper.HttpTool;
+import io.devstack.infra.model.StackService;
+import io.devstack.infra.model.StackServices;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * How the compose runtime runs each of the 23 {@link StackServices}: the container half of the one model.
@@ -33,12 +36,16 @@ public final class StackContainers {
     public static final String VAULT_URL = "http://vault:8200";
 
     private static final String SOURCE_ENV = ". " + HEALTH_ENV + " && ";
-    private static final String[] REDIS_APIS_NODES = {
-        "redis-1=redis-1:6379", "redis-2=redis-2:6380", "redis-3=redis-3:6381"
-    };
     private static final Map<String, ContainerSpec> SPECS = build();
 
     private StackContainers() {}
+
+    /** {@code redis-1=redis-1:6379,...}: the cluster's nodes by service name on the data network, for the APIs. */
+    private static String redisNodesOnNetwork() {
+        return StackServices.redisNodes().stream()
+                .map(n -> n.name() + "=" + n.name() + ":" + n.mainPort())
+                .collect(Collectors.joining(","));
+    }
 
     public static ContainerSpec of(StackService service) {
         return of(service.name());
@@ -90,7 +97,8 @@ public final class StackContainers {
                 .mount(Mount.generated("postgres/ensure-databases.sh", "/devstack/postgres/ensure-databases.sh"))
                 .health(HealthCheck.shell(
                                 SOURCE_ENV + "PGPASSWORD=\"$POSTGRES_PASSWORD\" psql -h 127.0.0.1 "
-                                        + "-U \"$POSTGRES_USER\" -d \"$POSTGRES_DB\" -tAc \"SELECT count(*) FROM pg_database WHERE datname = "
+                                        + "-U \"$POSTGRES_USER\" -d \"$POSTGRES_DB\" -tAc \"SELECT count(*) FROM "
+                                        + "pg_database WHERE datname = "
                                         + "'forgejo'\" | grep -q 1",
                                 "psql",
                                 "grep")
@@ -208,7 +216,8 @@ public final class StackContainers {
                 // declares, publishes and consumes on the app vhost as the Vault user
                 .health(HealthCheck.shell(
                                 SOURCE_ENV + "wget -q -O - \"http://$RABBITMQ_DEFAULT_USER:"
-                                        + "$RABBITMQ_DEFAULT_PASS@127.0.0.1:15672/api/aliveness-test/$RABBITMQ_DEFAULT_VHOST\" "
+                                        + "$RABBITMQ_DEFAULT_PASS@127.0.0.1:15672/api/aliveness-test/"
+                                        + "$RABBITMQ_DEFAULT_VHOST\" "
                                         + "| grep -q '\"ok\"'",
                                 "wget",
                                 "grep")
@@ -271,12 +280,13 @@ public final class StackContainers {
                 .limits("512m", 1.0)
                 .build());
 
-        String[] apis = {"api-spring", "api-micronaut", "api-helidon", "api-vertx", "api-javalin"};
-        for (int i = 0; i < apis.length; i++) {
-            int http = 8000 + i;
-            int https = 8443 + i;
-            specs.add(ContainerSpec.of(apis[i], "devstack/" + apis[i] + ":latest")
-                    .builtFrom(apis[i])
+        List<StackService> apis = StackServices.apis();
+        for (int i = 0; i < apis.size(); i++) {
+            String api = apis.get(i).name();
+            int http = apis.get(i).mainPort();
+            int https = apis.get(i).httpsPort();
+            specs.add(ContainerSpec.of(api, "devstack/" + api + ":latest")
+                    .builtFrom(api)
                     .at(APP, 20 + i)
                     .alsoOn(DATA, VAULT)
                     .port(http)
@@ -289,21 +299,22 @@ public final class StackContainers {
                     .env("MYSQL_PORT", "3306")
                     .env("MONGODB_HOST", "mongodb")
                     .env("MONGODB_PORT", "27017")
-                    .env("REDIS_NODES", String.join(",", REDIS_APIS_NODES))
+                    .env("REDIS_NODES", redisNodesOnNetwork())
                     .env("RABBITMQ_HOST", "rabbitmq")
                     .env("RABBITMQ_PORT", "5672")
                     .env("HTTP_PORT", Integer.toString(http))
                     .env("HTTPS_PORT", Integer.toString(https))
-                    .mount(Mount.state("approle/" + apis[i], APPROLE_MOUNT))
+                    .mount(Mount.state("approle/" + api, APPROLE_MOUNT))
                     // the API's own Vault login and every backend, as /health/all reports them
                     .health(HealthCheck.shell(
                                     "bash -c 'exec 3<>/dev/tcp/127.0.0.1/" + http
-                                            + " && printf \"GET /health/all HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n\" >&3"
+                                            + " && printf \"GET /health/all HTTP/1.0\\r\\nHost: "
+                                            + "localhost\\r\\n\\r\\n\" >&3"
                                             + " && grep -q \"^{\\\"status\\\":\\\"healthy\\\"\" <&3'",
                                     "bash",
                                     "grep")
                             .startingWithin(Duration.ofSeconds(60)))
-                    .after("vault", "postgres", "mysql", "mongodb", "redis-1", "redis-2", "redis-3", "rabbitmq")
+                    .after(StackServices.backendNames().toArray(String[]::new))
                     .limits("768m", 1.0)
                     .build());
         }

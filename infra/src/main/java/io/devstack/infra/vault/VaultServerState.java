@@ -1,7 +1,7 @@
 package io.devstack.infra.vault;
 
 /** What {@code sys/health} tells without a token. {@code standby} stays true for a moment after unsealing. */
-public record VaultStatus(boolean initialized, boolean sealed, boolean standby, String version) {
+public record VaultServerState(boolean initialized, boolean sealed, boolean standby, String version) {
 
     /** Initialised, unsealed and active: requests can be served. */
     public boolean ready() {
