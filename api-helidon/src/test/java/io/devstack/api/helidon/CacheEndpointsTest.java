@@ -7,19 +7,13 @@ import io.helidon.http.HeaderNames;
 import io.helidon.webclient.api.ClientResponseTyped;
 import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webserver.WebServer;
-import io.helidon.webserver.WebServerConfig;
-import io.helidon.webserver.http.HttpRouting;
-import io.helidon.webserver.testing.junit5.ServerTest;
-import io.helidon.webserver.testing.junit5.SetUpRoute;
-import io.helidon.webserver.testing.junit5.SetUpServer;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** {@code GET|POST|DELETE /examples/cache/{key}} on the Redis cluster, and the body rules (415, 422, 413). */
-@ServerTest
-class CacheEndpointsTest {
+class CacheEndpointsTest extends ApiTestBase {
 
     private static final int TEN_MIB = 10 * 1024 * 1024;
 
@@ -27,16 +21,6 @@ class CacheEndpointsTest {
 
     CacheEndpointsTest(Http1Client client) {
         this.client = client;
-    }
-
-    @SetUpServer
-    static void server(WebServerConfig.Builder server) {
-        Application.limits(server);
-    }
-
-    @SetUpRoute
-    static void routing(HttpRouting.Builder routing) {
-        Routes.routing(routing, TestStack.services());
     }
 
     @Test

@@ -7,31 +7,15 @@ import io.devstack.common.json.Json;
 import io.helidon.http.HeaderNames;
 import io.helidon.webclient.api.ClientResponseTyped;
 import io.helidon.webclient.http1.Http1Client;
-import io.helidon.webserver.WebServerConfig;
-import io.helidon.webserver.http.HttpRouting;
-import io.helidon.webserver.testing.junit5.ServerTest;
-import io.helidon.webserver.testing.junit5.SetUpRoute;
-import io.helidon.webserver.testing.junit5.SetUpServer;
 import org.junit.jupiter.api.Test;
 
 /** {@code /examples/vault/secret/{service_name}[/{key}]}: masking, types, 403, 404 and 422. */
-@ServerTest
-class VaultEndpointsTest {
+class VaultEndpointsTest extends ApiTestBase {
 
     private final Http1Client client;
 
     VaultEndpointsTest(Http1Client client) {
         this.client = client;
-    }
-
-    @SetUpServer
-    static void server(WebServerConfig.Builder server) {
-        Application.limits(server);
-    }
-
-    @SetUpRoute
-    static void routing(HttpRouting.Builder routing) {
-        Routes.routing(routing, TestStack.services());
     }
 
     @Test

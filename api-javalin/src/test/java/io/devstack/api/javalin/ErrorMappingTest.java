@@ -11,10 +11,8 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(RunningApi.Extension.class)
-class ErrorMappingTest {
+class ErrorMappingTest extends ApiTestBase {
 
     @Test
     void javalinsOwnMaxRequestSizeBecomesThePayloadTooLargeEnvelope(RunningApi api) {

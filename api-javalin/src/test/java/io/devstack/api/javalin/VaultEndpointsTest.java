@@ -8,10 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(RunningApi.Extension.class)
-class VaultEndpointsTest {
+class VaultEndpointsTest extends ApiTestBase {
 
     @Test
     void secretIsReturnedWithSensitiveFieldsMasked(RunningApi api) {

@@ -32,11 +32,11 @@ final class MessagingEndpoints {
             @Nullable @QueryValue("queue_name") String queueName,
             @Nullable @Header(HttpHeaders.CONTENT_TYPE) String contentType,
             @Nullable @Body byte[] body) {
-        return Responses.of(messaging.publish(queueName, contentType, body));
+        return Responses.write(messaging.publish(queueName, contentType, body));
     }
 
     @Get("/examples/messaging/queue/{queue_name}/info")
     HttpResponse<byte[]> queueInfo(@PathVariable("queue_name") String queueName) {
-        return Responses.of(messaging.queueInfo(queueName));
+        return Responses.write(messaging.queueInfo(queueName));
     }
 }

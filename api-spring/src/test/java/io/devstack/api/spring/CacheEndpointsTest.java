@@ -6,7 +6,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
 
-class CacheEndpointsTest extends AgainstNativeStack {
+class CacheEndpointsTest extends ApiTestBase {
 
     /** Keys whose slots land on different masters of the cluster (the client follows MOVED). */
     private final String key = "spring:" + UUID.randomUUID();

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
 
 /** What {@link FrontFilter} adds to every answer through common's HttpFront. */
-class FrontFilterTest extends AgainstNativeStack {
+class FrontFilterTest extends ApiTestBase {
 
     @Test
     void anAcceptableRequestIdIsEchoedOnceAndAnyOtherIsReplaced() {

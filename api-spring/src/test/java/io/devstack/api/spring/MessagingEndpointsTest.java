@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
 
-class MessagingEndpointsTest extends AgainstNativeStack {
+class MessagingEndpointsTest extends ApiTestBase {
 
     private final String queue = "spring.test." + UUID.randomUUID();
 

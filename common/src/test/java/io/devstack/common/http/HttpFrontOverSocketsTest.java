@@ -36,7 +36,7 @@ class HttpFrontOverSocketsTest {
 
     private static final ByteArrayOutputStream LOG = new ByteArrayOutputStream();
     private static final ApiMetrics METRICS = new ApiMetrics();
-    private static final CorsPolicy CORS = CorsPolicy.fromSetting(null);
+    private static final CorsPolicy CORS = new CorsPolicy(CorsPolicy.DEFAULT_ORIGINS);
     private static final HttpFront FRONT = new HttpFront(
             new HostPolicy(List.of()),
             CORS,

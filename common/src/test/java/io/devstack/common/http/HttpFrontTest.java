@@ -25,7 +25,7 @@ class HttpFrontTest {
     private final ApiMetrics metrics = new ApiMetrics();
     private final HttpFront front = new HttpFront(
             new HostPolicy(List.of("devbox.lan")),
-            CorsPolicy.fromSetting(null),
+            new CorsPolicy(CorsPolicy.DEFAULT_ORIGINS),
             new RateLimits(RateLimits.CONTRACT_LIMITS, nanos::get),
             metrics,
             new RequestLog(
