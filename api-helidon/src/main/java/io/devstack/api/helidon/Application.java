@@ -107,7 +107,9 @@ public final class Application {
                 .routing(routing -> Routes.routing(routing, services));
     }
 
-    /** The 10 MiB body and 64 KiB request-line limits, and common's envelope for what Helidon rejects before routing. */
+    /**
+     * The 10 MiB body and 64 KiB request-line limits, and common's envelope for what Helidon rejects before routing.
+     */
     static <B extends ListenerConfig.BuilderBase<B, ?>> B limits(B socket) {
         return socket.maxPayloadSize(RequestBodies.MAX_BODY_BYTES)
                 .addProtocol(Http1Config.builder()

@@ -86,8 +86,10 @@ class CacheEndpointsTest extends ApiTestBase {
                         + "{\"type\":\"string_pattern_mismatch\",\"loc\":[\"path\",\"key\"],"
                         + "\"msg\":\"String should match pattern '^[a-zA-Z0-9_:.-]+$'\",\"input\":\"bad key\"},"
                         + "{\"type\":\"int_parsing\",\"loc\":[\"query\",\"ttl\"],"
-                        + "\"msg\":\"Input should be a valid integer, unable to parse string as an integer\",\"input\":\"abc\"},"
-                        + "{\"type\":\"missing\",\"loc\":[\"query\",\"value\"],\"msg\":\"Field required\",\"input\":null}]},"
+                        + "\"msg\":\"Input should be a valid integer, unable to parse string as an integer\","
+                        + "\"input\":\"abc\"},"
+                        + "{\"type\":\"missing\",\"loc\":[\"query\",\"value\"],\"msg\":\"Field required\","
+                        + "\"input\":null}]},"
                         + "\"request_id\":\"cache-422\"}");
     }
 
@@ -105,9 +107,9 @@ class CacheEndpointsTest extends ApiTestBase {
             assertThat(response)
                     .startsWith("HTTP/1.1 413 ")
                     .containsIgnoringCase("X-Request-ID: too-large-1\r\n")
-                    .endsWith(
-                            "\r\n\r\n{\"error\":\"PayloadTooLarge\",\"message\":\"Request body exceeds 10485760 bytes (10 MiB)\","
-                                    + "\"status_code\":413,\"details\":{},\"request_id\":\"too-large-1\"}");
+                    .endsWith("\r\n\r\n{\"error\":\"PayloadTooLarge\",\"message\":\"Request body exceeds 10485760 bytes"
+                            + " (10 MiB)\","
+                            + "\"status_code\":413,\"details\":{},\"request_id\":\"too-large-1\"}");
         }
     }
 

@@ -9,7 +9,9 @@ import io.helidon.webclient.http1.Http1Client;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** {@code POST /examples/messaging/publish} and {@code GET /examples/messaging/queue/{queue_name}/info} on the broker. */
+/**
+ * {@code POST /examples/messaging/publish} and {@code GET /examples/messaging/queue/{queue_name}/info} on the broker.
+ */
 class MessagingEndpointsTest extends ApiTestBase {
 
     private final Http1Client client;
@@ -70,7 +72,8 @@ class MessagingEndpointsTest extends ApiTestBase {
         assertThat(response.status().code()).isEqualTo(422);
         assertThat(response.entity())
                 .contains(
-                        "{\"type\":\"missing\",\"loc\":[\"query\",\"queue_name\"],\"msg\":\"Field required\",\"input\":null}",
+                        "{\"type\":\"missing\",\"loc\":[\"query\",\"queue_name\"],\"msg\":\"Field required\","
+                                + "\"input\":null}",
                         "\"type\":\"json_invalid\"");
     }
 }

@@ -60,7 +60,8 @@ class RedisClusterEndpointsTest extends ApiTestBase {
         assertThat(response.status().code()).isEqualTo(404);
         assertThat(response.entity())
                 .isEqualTo("{\"error\":\"ResourceNotFound\",\"message\":\"redis_node 'redis-9' not found\","
-                        + "\"status_code\":404,\"details\":{\"resource_type\":\"redis_node\",\"resource_id\":\"redis-9\"},"
+                        + "\"status_code\":404,\"details\":{\"resource_type\":\"redis_node\","
+                        + "\"resource_id\":\"redis-9\"},"
                         + "\"request_id\":\"no-such-node\"}");
     }
 

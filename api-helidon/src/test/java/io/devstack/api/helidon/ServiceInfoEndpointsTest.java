@@ -70,8 +70,8 @@ class ServiceInfoEndpointsTest extends ApiTestBase {
         assertThat(metrics.headers().first(HeaderNames.CONTENT_TYPE))
                 .hasValue("text/plain; version=0.0.4; charset=utf-8");
         assertThat(metrics.entity())
-                .contains(
-                        "http_server_requests_seconds_count{method=\"GET\",outcome=\"SUCCESS\",status=\"200\",uri=\"/docs/{asset}\"}")
+                .contains("http_server_requests_seconds_count{method=\"GET\",outcome=\"SUCCESS\",status=\"200\","
+                        + "uri=\"/docs/{asset}\"}")
                 .contains("jvm_memory_used_bytes");
     }
 

@@ -49,10 +49,10 @@ class VaultEndpointsTest extends ApiTestBase {
 
         assertThat(response.status().code()).isEqualTo(403);
         assertThat(response.entity())
-                .isEqualTo(
-                        "{\"error\":\"PermissionDenied\","
-                                + "\"message\":\"Vault denied access to secret 'secret/forgejo'\",\"status_code\":403,"
-                                + "\"details\":{\"service\":\"vault\",\"secret_path\":\"secret/forgejo\"},\"request_id\":\"denied-1\"}");
+                .isEqualTo("{\"error\":\"PermissionDenied\","
+                        + "\"message\":\"Vault denied access to secret 'secret/forgejo'\",\"status_code\":403,"
+                        + "\"details\":{\"service\":\"vault\",\"secret_path\":\"secret/forgejo\"},"
+                        + "\"request_id\":\"denied-1\"}");
     }
 
     @Test
@@ -64,7 +64,8 @@ class VaultEndpointsTest extends ApiTestBase {
         assertThat(response.entity())
                 .contains(
                         "\"error\":\"ResourceNotFound\"",
-                        "\"details\":{\"resource_type\":\"secret_key\",\"resource_id\":\"secret/postgres/no_such_key\"}");
+                        "\"details\":{\"resource_type\":\"secret_key\","
+                                + "\"resource_id\":\"secret/postgres/no_such_key\"}");
     }
 
     @Test

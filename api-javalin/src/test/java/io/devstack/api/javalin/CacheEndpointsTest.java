@@ -60,7 +60,8 @@ class CacheEndpointsTest extends ApiTestBase {
         assertThat(response.body())
                 .isEqualTo("{\"error\":\"ValidationError\",\"message\":\"Request validation failed\","
                         + "\"status_code\":422,\"details\":{\"validation_errors\":[{\"type\":\"int_parsing\","
-                        + "\"loc\":[\"query\",\"ttl\"],\"msg\":\"Input should be a valid integer, unable to parse string as an integer\","
+                        + "\"loc\":[\"query\",\"ttl\"],\"msg\":\"Input should be a valid integer, unable to parse"
+                        + " string as an integer\","
                         + "\"input\":\"abc\"}]},\"request_id\":\"cache-422\"}");
     }
 

@@ -29,7 +29,8 @@ class ErrorMappingTest extends ApiTestBase {
         assertThat(response.headers().firstValue("X-Request-ID")).hasValue("chunked-413");
         assertThat(response.body())
                 .isEqualTo("{\"error\":\"PayloadTooLarge\","
-                        + "\"message\":\"Request body exceeds 10485760 bytes (10 MiB)\",\"status_code\":413,\"details\":{},"
+                        + "\"message\":\"Request body exceeds 10485760 bytes (10 MiB)\",\"status_code\":413,"
+                        + "\"details\":{},"
                         + "\"request_id\":\"chunked-413\"}");
     }
 

@@ -53,7 +53,8 @@ class RedisClusterEndpointsTest extends ApiTestBase {
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.body())
                 .isEqualTo("{\"error\":\"ResourceNotFound\",\"message\":\"redis_node 'redis-9' not found\","
-                        + "\"status_code\":404,\"details\":{\"resource_type\":\"redis_node\",\"resource_id\":\"redis-9\"},"
+                        + "\"status_code\":404,\"details\":{\"resource_type\":\"redis_node\","
+                        + "\"resource_id\":\"redis-9\"},"
                         + "\"request_id\":\"redis-9-probe\"}");
     }
 }

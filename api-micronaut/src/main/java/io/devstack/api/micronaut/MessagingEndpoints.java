@@ -16,7 +16,9 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
-/** {@code POST /examples/messaging/publish?queue_name=Q} and {@code GET /examples/messaging/queue/{queue_name}/info}. */
+/**
+ * {@code POST /examples/messaging/publish?queue_name=Q} and {@code GET /examples/messaging/queue/{queue_name}/info}.
+ */
 @Controller(produces = MediaType.ALL, consumes = MediaType.ALL)
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class MessagingEndpoints {

@@ -61,10 +61,12 @@ class CacheEndpointsTest extends ApiTestBase {
         assertEnvelope(invalid, 422, "ValidationError");
         assertThat(invalid.getResponseBody())
                 .contains(
-                        "\"details\":{\"validation_errors\":[{\"type\":\"string_pattern_mismatch\",\"loc\":[\"path\",\"key\"]",
+                        "\"details\":{\"validation_errors\":[{\"type\":\"string_pattern_mismatch\",\"loc\":[\"path\","
+                                + "\"key\"]",
                         "{\"type\":\"greater_than_equal\",\"loc\":[\"query\",\"ttl\"],"
                                 + "\"msg\":\"Input should be greater than or equal to 1\",\"input\":\"0\"}",
-                        "{\"type\":\"missing\",\"loc\":[\"query\",\"value\"],\"msg\":\"Field required\",\"input\":null}");
+                        "{\"type\":\"missing\",\"loc\":[\"query\",\"value\"],\"msg\":\"Field required\","
+                                + "\"input\":null}");
     }
 
     @Test

@@ -60,7 +60,8 @@ class MessagingEndpointsTest extends ApiTestBase {
         assertEnvelope(invalid, 422, "ValidationError");
         assertThat(invalid.getResponseBody())
                 .contains(
-                        "{\"type\":\"missing\",\"loc\":[\"query\",\"queue_name\"],\"msg\":\"Field required\",\"input\":null}",
+                        "{\"type\":\"missing\",\"loc\":[\"query\",\"queue_name\"],\"msg\":\"Field required\","
+                                + "\"input\":null}",
                         "{\"type\":\"dict_type\",\"loc\":[\"body\"],\"msg\":\"Input should be a valid dictionary\"");
     }
 

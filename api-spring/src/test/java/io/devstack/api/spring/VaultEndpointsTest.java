@@ -22,7 +22,8 @@ class VaultEndpointsTest extends ApiTestBase {
     void oneKeyKeepsItsJsonType() {
         assertThat(get("/examples/vault/secret/postgres/tls_enabled").getResponseBody())
                 .isEqualTo(
-                        "{\"service\":\"postgres\",\"key\":\"tls_enabled\",\"value\":false,\"note\":\"Sensitive values are masked\"}");
+                        "{\"service\":\"postgres\",\"key\":\"tls_enabled\",\"value\":false,\"note\":\"Sensitive values"
+                                + " are masked\"}");
         assertThat(get("/examples/vault/secret/postgres/password").getResponseBody())
                 .contains("\"value\":\"***\"");
     }

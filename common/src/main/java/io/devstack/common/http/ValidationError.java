@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * One item of {@code details.validation_errors}: {@code type}, {@code loc} (e.g. {@code ["query","ttl"]}),
- * {@code msg} (the exact texts of docs/api-contract.md) and {@code input} (the raw input, {@code null} when missing), cut to
- * {@link InputEcho#MAX_CHARS} characters.
+ * {@code msg} (the exact texts of docs/api-contract.md) and {@code input} (the raw input, {@code null} when missing),
+ * cut to {@link InputEcho#MAX_CHARS} characters.
  */
 public record ValidationError(String type, List<Object> loc, String msg, Object input) {
 
