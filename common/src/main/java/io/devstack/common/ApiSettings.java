@@ -1,5 +1,6 @@
 package io.devstack.common;
 
+import io.devstack.common.http.CorsPolicy;
 import io.devstack.common.http.HostPolicy;
 import io.devstack.common.redis.RedisNodeAddress;
 import java.net.URI;
@@ -41,7 +42,6 @@ public record ApiSettings(
     public static final String BIND_ADDRESS_VAR = "API_BIND_ADDRESS";
 
     private static final Set<String> WILDCARDS = Set.of("0.0.0.0", "::", "[::]");
-    public static final List<String> DEFAULT_CORS_ORIGINS = defaultCorsOrigins();
     private static final Set<String> LOG_LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
     private static final Pattern NODE_NAME = Pattern.compile("[a-zA-Z0-9_-]{1,50}");
 
@@ -68,7 +68,7 @@ public record ApiSettings(
                 in.port("HTTP_PORT", module.httpPort()),
                 in.port("HTTPS_PORT", module.httpsPort()),
                 in.bool("TLS_ENABLED", false),
-                in.origins("CORS_ALLOWED_ORIGINS"),
+                in.origins(CorsPolicy.ENV_VAR),
                 Duration.ofMillis(in.integer("BACKEND_TIMEOUT_MS", 2000, 100, 60_000, "milliseconds")),
                 in.logLevel("LOG_LEVEL"));
     }
@@ -79,16 +79,6 @@ public record ApiSettings(
         Path root =
                 home == null || home.isBlank() ? Path.of(System.getProperty("user.home"), ".devstack") : Path.of(home);
         return root.resolve("approle").resolve(module.moduleName());
-    }
-
-    private static List<String> defaultCorsOrigins() {
-        List<String> origins = new ArrayList<>();
-        for (String host : List.of("localhost", "127.0.0.1")) {
-            for (int port : List.of(3000, 8000, 8001, 8002, 8003, 8004, 8080)) {
-                origins.add("http://" + host + ":" + port);
-            }
-        }
-        return List.copyOf(origins);
     }
 
     /** Reads one variable at a time; blank counts as unset. */
@@ -235,7 +225,7 @@ public record ApiSettings(
         List<String> origins(String name) {
             String value = raw(name);
             if (value == null) {
-                return DEFAULT_CORS_ORIGINS;
+                return CorsPolicy.DEFAULT_ORIGINS;
             }
             List<String> origins = new ArrayList<>();
             for (String origin : value.split(",")) {

@@ -3,7 +3,7 @@ package io.devstack.api.helidon;
 import io.devstack.common.ApiModule;
 import io.devstack.common.ApiServices;
 import io.devstack.common.ApiSettings;
-import io.devstack.common.InvalidSettingException;
+import io.devstack.common.ApiStartup;
 import io.devstack.common.http.RequestBodies;
 import io.devstack.common.service.ImplementationInfo;
 import io.helidon.common.Version;
@@ -11,6 +11,12 @@ import io.helidon.logging.common.LogConfig;
 import io.helidon.webserver.ListenerConfig;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http1.Http1Config;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.UnknownHostException;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -25,45 +31,54 @@ public final class Application {
 
     public static void main(String[] args) {
         LogConfig.configureRuntime();
-        ApiSettings settings;
-        try {
-            settings = ApiSettings.fromEnvironment(System.getenv(), ApiModule.HELIDON);
-        } catch (InvalidSettingException e) {
-            System.err.println("api-helidon cannot start: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
+        ApiStartup.run(ApiModule.HELIDON, Application::start);
+    }
+
+    private static void start(ApiSettings settings) {
         DEVSTACK.setLevel(julLevel(settings.logLevel()));
         ApiServices services = ApiServices.start(settings, implementation());
         WebServer server;
         try {
             server = create(services).start();
-        } catch (RuntimeException e) {
-            server = null;
-            System.err.println("api-helidon cannot start: " + rootMessage(e));
-        }
-        if (server == null || !server.isRunning()) {
-            // Helidon reports a listener that failed to bind by not running, not by throwing
-            if (server != null) {
-                System.err.println("api-helidon cannot start: port " + settings.httpPort()
-                        + (settings.tlsEnabled() ? " or " + settings.httpsPort() : "")
-                        + " is already in use; stop what listens there or set HTTP_PORT/HTTPS_PORT");
+            if (!server.isRunning()) {
+                throw notListening(settings);
             }
+        } catch (RuntimeException e) {
             services.close();
-            System.exit(1);
-            return;
+            throw e;
         }
-        WebServer running = server;
         // one hook, so the server stops taking requests before the backend pools close
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
-                            running.stop();
+                            server.stop();
                             services.close();
                         },
                         "api-helidon-shutdown"));
-        LOG.info(() -> "api-helidon serving HTTP on " + running.port()
-                + (running.hasTls(TlsConfig.SOCKET) ? " and HTTPS on " + running.port(TlsConfig.SOCKET) : ""));
+        LOG.info(() -> "api-helidon serving HTTP on " + server.port()
+                + (server.hasTls(TlsConfig.SOCKET) ? " and HTTPS on " + server.port(TlsConfig.SOCKET) : ""));
+    }
+
+    /**
+     * Helidon reports a listener that failed to bind by not running, not by throwing (LoomServer logs the cause,
+     * silenced in logging.properties): binding the ports once more tells why.
+     */
+    private static RuntimeException notListening(ApiSettings settings) {
+        List<Integer> ports = settings.tlsEnabled()
+                ? List.of(settings.httpPort(), settings.httpsPort())
+                : List.of(settings.httpPort());
+        for (int port : ports) {
+            InetSocketAddress address = new InetSocketAddress(settings.bindAddress(), port);
+            if (address.isUnresolved()) {
+                return new UncheckedIOException(new UnknownHostException(settings.bindAddress()));
+            }
+            try (ServerSocket probe = new ServerSocket()) {
+                probe.bind(address);
+            } catch (IOException e) {
+                return new UncheckedIOException(e);
+            }
+        }
+        return new IllegalStateException("Helidon did not start its listeners");
     }
 
     /** The server, not yet started: HTTP_PORT, plus a named HTTPS socket on HTTPS_PORT when TLS is enabled. */
@@ -92,7 +107,9 @@ public final class Application {
                 .routing(routing -> Routes.routing(routing, services));
     }
 
-    /** The 10 MiB body and 64 KiB request-line limits, and common's envelope for what Helidon rejects before routing. */
+    /**
+     * The 10 MiB body and 64 KiB request-line limits, and common's envelope for what Helidon rejects before routing.
+     */
     static <B extends ListenerConfig.BuilderBase<B, ?>> B limits(B socket) {
         return socket.maxPayloadSize(RequestBodies.MAX_BODY_BYTES)
                 .addProtocol(Http1Config.builder()
@@ -100,15 +117,6 @@ public final class Application {
                         .maxHeadersSize(RequestBodies.MAX_REQUEST_HEAD_BYTES)
                         .build())
                 .directHandlers(ErrorMapping.directHandlers());
-    }
-
-    /** The innermost cause's message: e.g. Vault refusing the HTTPS certificate, without the stack. */
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage();
     }
 
     static ImplementationInfo implementation() {

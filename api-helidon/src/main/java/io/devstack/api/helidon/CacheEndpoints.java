@@ -24,11 +24,11 @@ final class CacheEndpoints implements HttpService {
     }
 
     private void get(ServerRequest req, ServerResponse res) {
-        Responses.send(res, cache.get(Responses.pathParam(req, "key")));
+        Responses.write(res, cache.get(Responses.pathParam(req, "key")));
     }
 
     private void set(ServerRequest req, ServerResponse res) {
-        Responses.send(
+        Responses.write(
                 res,
                 cache.set(
                         Responses.pathParam(req, "key"),
@@ -39,6 +39,6 @@ final class CacheEndpoints implements HttpService {
     }
 
     private void delete(ServerRequest req, ServerResponse res) {
-        Responses.send(res, cache.delete(Responses.pathParam(req, "key")));
+        Responses.write(res, cache.delete(Responses.pathParam(req, "key")));
     }
 }

@@ -23,14 +23,14 @@ final class DatabaseEndpoints implements HttpService {
     }
 
     private void postgres(ServerRequest req, ServerResponse res) {
-        Responses.send(res, databases.postgres());
+        Responses.write(res, databases.postgres());
     }
 
     private void mysql(ServerRequest req, ServerResponse res) {
-        Responses.send(res, databases.mysql());
+        Responses.write(res, databases.mysql());
     }
 
     private void mongodb(ServerRequest req, ServerResponse res) {
-        Responses.send(res, databases.mongodb());
+        Responses.write(res, databases.mongodb());
     }
 }

@@ -1,11 +1,9 @@
 package io.devstack.api.helidon;
 
 import io.devstack.common.http.ApiResponse;
-import io.devstack.common.http.BadRequestException;
+import io.devstack.common.http.ContractErrors;
 import io.devstack.common.http.ErrorResponses;
 import io.devstack.common.http.HttpFront;
-import io.devstack.common.http.NotFoundException;
-import io.devstack.common.http.RequestBodies;
 import io.devstack.common.http.RequestIds;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
@@ -32,12 +30,15 @@ final class ErrorMapping {
     }
 
     private static void handle(ServerRequest req, ServerResponse res, Throwable failure) {
-        Throwable mapped = fromHelidon(failure, req.path().rawPath());
+        // Helidon's HTTP exceptions carry only a status: common names the contract error it stands for
+        Throwable mapped = failure instanceof HttpException http
+                ? ContractErrors.forStatus(http.status().code(), req.path().rawPath(), contentType(req), failure)
+                : failure;
         ApiResponse envelope = req.context()
                 .get(HttpFront.Exchange.class)
                 .map(exchange -> exchange.error(mapped))
                 .orElseGet(() -> ErrorResponses.from(mapped, RequestIds.resolve(null)));
-        Responses.send(res, envelope);
+        Responses.write(res, envelope);
     }
 
     static DirectHandlers directHandlers() {
@@ -57,7 +58,9 @@ final class ErrorMapping {
             String message) {
         String requestId = RequestIds.resolve(
                 request.headers().first(HeaderNames.create(RequestIds.HEADER)).orElse(null));
-        ApiResponse envelope = ErrorResponses.from(fromStatus(status.code(), request.path(), null), requestId);
+        String contentType = request.headers().first(HeaderNames.CONTENT_TYPE).orElse(null);
+        ApiResponse envelope =
+                ErrorResponses.from(ContractErrors.forStatus(status.code(), request.path(), contentType), requestId);
         var response = DirectHandler.TransportResponse.builder()
                 .status(Status.create(envelope.status()))
                 .header(HeaderNames.create(RequestIds.HEADER), requestId)
@@ -67,23 +70,7 @@ final class ErrorMapping {
         return response.build();
     }
 
-    /** Helidon's HTTP exceptions as the contract's (other client errors, e.g. 414 or 431, are malformed requests). */
-    private static Throwable fromHelidon(Throwable failure, String path) {
-        return failure instanceof HttpException http ? fromStatus(http.status().code(), path, failure) : failure;
-    }
-
-    private static Throwable fromStatus(int status, String path, Throwable otherwise) {
-        if (status == 404) {
-            return new NotFoundException(path);
-        }
-        if (status == 413) {
-            return RequestBodies.tooLarge();
-        }
-        if (status >= 400 && status < 500) {
-            return BadRequestException.malformedRequest();
-        }
-        return otherwise == null
-                ? new IllegalStateException("Helidon rejected the request with HTTP " + status)
-                : otherwise;
+    private static String contentType(ServerRequest req) {
+        return req.headers().first(HeaderNames.CONTENT_TYPE).orElse(null);
     }
 }

@@ -36,7 +36,7 @@ final class FrontFilter implements Filter {
         res.whenSent(() -> exchange.complete(res.status().code()));
         Optional<ApiResponse> early = exchange.shortCircuit();
         if (early.isPresent()) {
-            Responses.send(res, early.get());
+            Responses.write(res, early.get());
             return;
         }
         exchange.responseHeaders().forEach(res::header);

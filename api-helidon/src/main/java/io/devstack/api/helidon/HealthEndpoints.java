@@ -20,25 +20,25 @@ final class HealthEndpoints implements HttpService {
     public void routing(HttpRules rules) {
         rules.get("/health", this::redirect)
                 .get("/health/", this::health)
-                .get("/health/vault", (req, res) -> Responses.send(res, health.vault()))
-                .get("/health/postgres", (req, res) -> Responses.send(res, health.postgres()))
-                .get("/health/mysql", (req, res) -> Responses.send(res, health.mysql()))
-                .get("/health/mongodb", (req, res) -> Responses.send(res, health.mongodb()))
-                .get("/health/redis", (req, res) -> Responses.send(res, health.redis()))
-                .get("/health/rabbitmq", (req, res) -> Responses.send(res, health.rabbitmq()))
+                .get("/health/vault", (req, res) -> Responses.write(res, health.vault()))
+                .get("/health/postgres", (req, res) -> Responses.write(res, health.postgres()))
+                .get("/health/mysql", (req, res) -> Responses.write(res, health.mysql()))
+                .get("/health/mongodb", (req, res) -> Responses.write(res, health.mongodb()))
+                .get("/health/redis", (req, res) -> Responses.write(res, health.redis()))
+                .get("/health/rabbitmq", (req, res) -> Responses.write(res, health.rabbitmq()))
                 .get("/health/all", this::all);
     }
 
     private void redirect(ServerRequest req, ServerResponse res) {
-        Responses.send(res, health.redirect());
+        Responses.write(res, health.redirect());
     }
 
     private void health(ServerRequest req, ServerResponse res) {
-        Responses.send(res, health.health());
+        Responses.write(res, health.health());
     }
 
     private void all(ServerRequest req, ServerResponse res) {
         String cacheControl = req.headers().first(HeaderNames.CACHE_CONTROL).orElse(null);
-        Responses.send(res, health.all(HealthService.bypassesCache(cacheControl)));
+        Responses.write(res, health.all(HealthService.bypassesCache(cacheControl)));
     }
 }

@@ -23,7 +23,7 @@ final class MessagingEndpoints implements HttpService {
     }
 
     private void publish(ServerRequest req, ServerResponse res) {
-        Responses.send(
+        Responses.write(
                 res,
                 messaging.publish(
                         req.query().first("queue_name").orElse(null),
@@ -32,6 +32,6 @@ final class MessagingEndpoints implements HttpService {
     }
 
     private void queueInfo(ServerRequest req, ServerResponse res) {
-        Responses.send(res, messaging.queueInfo(Responses.pathParam(req, "queue_name")));
+        Responses.write(res, messaging.queueInfo(Responses.pathParam(req, "queue_name")));
     }
 }

@@ -24,18 +24,18 @@ final class RedisClusterEndpoints implements HttpService {
     }
 
     private void nodes(ServerRequest req, ServerResponse res) {
-        Responses.send(res, redis.nodes());
+        Responses.write(res, redis.nodes());
     }
 
     private void slots(ServerRequest req, ServerResponse res) {
-        Responses.send(res, redis.slots());
+        Responses.write(res, redis.slots());
     }
 
     private void info(ServerRequest req, ServerResponse res) {
-        Responses.send(res, redis.info());
+        Responses.write(res, redis.info());
     }
 
     private void nodeInfo(ServerRequest req, ServerResponse res) {
-        Responses.send(res, redis.nodeInfo(Responses.pathParam(req, "node_name")));
+        Responses.write(res, redis.nodeInfo(Responses.pathParam(req, "node_name")));
     }
 }

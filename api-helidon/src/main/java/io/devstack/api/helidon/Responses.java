@@ -12,7 +12,7 @@ final class Responses {
 
     private Responses() {}
 
-    static void send(ServerResponse res, ApiResponse response) {
+    static void write(ServerResponse res, ApiResponse response) {
         res.status(response.status());
         response.headers().forEach(res::header);
         res.header(HeaderNames.CONTENT_TYPE, response.contentType());

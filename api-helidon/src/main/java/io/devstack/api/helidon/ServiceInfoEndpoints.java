@@ -25,22 +25,22 @@ final class ServiceInfoEndpoints implements HttpService {
     }
 
     private void info(ServerRequest req, ServerResponse res) {
-        Responses.send(res, info.info());
+        Responses.write(res, info.info());
     }
 
     private void openApi(ServerRequest req, ServerResponse res) {
-        Responses.send(res, info.openApi());
+        Responses.write(res, info.openApi());
     }
 
     private void docs(ServerRequest req, ServerResponse res) {
-        Responses.send(res, info.docs());
+        Responses.write(res, info.docs());
     }
 
     private void docsAsset(ServerRequest req, ServerResponse res) {
-        Responses.send(res, info.docsAsset(Responses.pathParam(req, "asset")));
+        Responses.write(res, info.docsAsset(Responses.pathParam(req, "asset")));
     }
 
     private void metrics(ServerRequest req, ServerResponse res) {
-        Responses.send(res, info.metrics());
+        Responses.write(res, info.metrics());
     }
 }

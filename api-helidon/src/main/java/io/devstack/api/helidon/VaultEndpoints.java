@@ -22,10 +22,11 @@ final class VaultEndpoints implements HttpService {
     }
 
     private void secret(ServerRequest req, ServerResponse res) {
-        Responses.send(res, vault.secret(Responses.pathParam(req, "service_name")));
+        Responses.write(res, vault.secret(Responses.pathParam(req, "service_name")));
     }
 
     private void secretKey(ServerRequest req, ServerResponse res) {
-        Responses.send(res, vault.secretKey(Responses.pathParam(req, "service_name"), Responses.pathParam(req, "key")));
+        Responses.write(
+                res, vault.secretKey(Responses.pathParam(req, "service_name"), Responses.pathParam(req, "key")));
     }
 }

@@ -18,7 +18,9 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The production server as {@code main} builds it: HTTP and, with TLS_ENABLED, HTTPS with the Vault PKI certificate. */
+/**
+ * The production server as {@code main} builds it: HTTP and, with TLS_ENABLED, HTTPS with the Vault PKI certificate.
+ */
 class ApplicationTest {
 
     @Test

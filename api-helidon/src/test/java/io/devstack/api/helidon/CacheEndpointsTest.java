@@ -7,19 +7,13 @@ import io.helidon.http.HeaderNames;
 import io.helidon.webclient.api.ClientResponseTyped;
 import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webserver.WebServer;
-import io.helidon.webserver.WebServerConfig;
-import io.helidon.webserver.http.HttpRouting;
-import io.helidon.webserver.testing.junit5.ServerTest;
-import io.helidon.webserver.testing.junit5.SetUpRoute;
-import io.helidon.webserver.testing.junit5.SetUpServer;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** {@code GET|POST|DELETE /examples/cache/{key}} on the Redis cluster, and the body rules (415, 422, 413). */
-@ServerTest
-class CacheEndpointsTest {
+class CacheEndpointsTest extends ApiTestBase {
 
     private static final int TEN_MIB = 10 * 1024 * 1024;
 
@@ -27,16 +21,6 @@ class CacheEndpointsTest {
 
     CacheEndpointsTest(Http1Client client) {
         this.client = client;
-    }
-
-    @SetUpServer
-    static void server(WebServerConfig.Builder server) {
-        Application.limits(server);
-    }
-
-    @SetUpRoute
-    static void routing(HttpRouting.Builder routing) {
-        Routes.routing(routing, TestStack.services());
     }
 
     @Test
@@ -102,8 +86,10 @@ class CacheEndpointsTest {
                         + "{\"type\":\"string_pattern_mismatch\",\"loc\":[\"path\",\"key\"],"
                         + "\"msg\":\"String should match pattern '^[a-zA-Z0-9_:.-]+$'\",\"input\":\"bad key\"},"
                         + "{\"type\":\"int_parsing\",\"loc\":[\"query\",\"ttl\"],"
-                        + "\"msg\":\"Input should be a valid integer, unable to parse string as an integer\",\"input\":\"abc\"},"
-                        + "{\"type\":\"missing\",\"loc\":[\"query\",\"value\"],\"msg\":\"Field required\",\"input\":null}]},"
+                        + "\"msg\":\"Input should be a valid integer, unable to parse string as an integer\","
+                        + "\"input\":\"abc\"},"
+                        + "{\"type\":\"missing\",\"loc\":[\"query\",\"value\"],\"msg\":\"Field required\","
+                        + "\"input\":null}]},"
                         + "\"request_id\":\"cache-422\"}");
     }
 
@@ -121,9 +107,9 @@ class CacheEndpointsTest {
             assertThat(response)
                     .startsWith("HTTP/1.1 413 ")
                     .containsIgnoringCase("X-Request-ID: too-large-1\r\n")
-                    .endsWith(
-                            "\r\n\r\n{\"error\":\"PayloadTooLarge\",\"message\":\"Request body exceeds 10485760 bytes (10 MiB)\","
-                                    + "\"status_code\":413,\"details\":{},\"request_id\":\"too-large-1\"}");
+                    .endsWith("\r\n\r\n{\"error\":\"PayloadTooLarge\",\"message\":\"Request body exceeds 10485760 bytes"
+                            + " (10 MiB)\","
+                            + "\"status_code\":413,\"details\":{},\"request_id\":\"too-large-1\"}");
         }
     }
 

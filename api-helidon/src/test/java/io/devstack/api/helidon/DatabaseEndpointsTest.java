@@ -6,31 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.devstack.common.json.Json;
 import io.helidon.webclient.api.ClientResponseTyped;
 import io.helidon.webclient.http1.Http1Client;
-import io.helidon.webserver.WebServerConfig;
-import io.helidon.webserver.http.HttpRouting;
-import io.helidon.webserver.testing.junit5.ServerTest;
-import io.helidon.webserver.testing.junit5.SetUpRoute;
-import io.helidon.webserver.testing.junit5.SetUpServer;
 import org.junit.jupiter.api.Test;
 
 /** {@code /examples/database/{postgres|mysql|mongodb}/query} against the real databases. */
-@ServerTest
-class DatabaseEndpointsTest {
+class DatabaseEndpointsTest extends ApiTestBase {
 
     private final Http1Client client;
 
     DatabaseEndpointsTest(Http1Client client) {
         this.client = client;
-    }
-
-    @SetUpServer
-    static void server(WebServerConfig.Builder server) {
-        Application.limits(server);
-    }
-
-    @SetUpRoute
-    static void routing(HttpRouting.Builder routing) {
-        Routes.routing(routing, TestStack.services());
     }
 
     @Test

@@ -4,34 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.devstack.common.http.RequestBodies;
 import io.helidon.webserver.WebServer;
-import io.helidon.webserver.WebServerConfig;
-import io.helidon.webserver.http.HttpRouting;
-import io.helidon.webserver.testing.junit5.ServerTest;
-import io.helidon.webserver.testing.junit5.SetUpRoute;
-import io.helidon.webserver.testing.junit5.SetUpServer;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** What Helidon itself rejects, before any route or filter runs, still answers with common's envelope. */
-@ServerTest
-class ErrorMappingTest {
+class ErrorMappingTest extends ApiTestBase {
 
     private final WebServer server;
 
     ErrorMappingTest(WebServer server) {
         this.server = server;
-    }
-
-    @SetUpServer
-    static void server(WebServerConfig.Builder server) {
-        Application.limits(server);
-    }
-
-    @SetUpRoute
-    static void routing(HttpRouting.Builder routing) {
-        Routes.routing(routing, TestStack.services());
     }
 
     @Test

@@ -7,11 +7,6 @@ import io.devstack.common.json.Json;
 import io.helidon.http.HeaderNames;
 import io.helidon.webclient.api.ClientResponseTyped;
 import io.helidon.webclient.http1.Http1Client;
-import io.helidon.webserver.WebServerConfig;
-import io.helidon.webserver.http.HttpRouting;
-import io.helidon.webserver.testing.junit5.ServerTest;
-import io.helidon.webserver.testing.junit5.SetUpRoute;
-import io.helidon.webserver.testing.junit5.SetUpServer;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,23 +14,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code /health} (307), {@code /health/}, each backend, {@code /health/all} and its cache. */
-@ServerTest
-class HealthEndpointsTest {
+class HealthEndpointsTest extends ApiTestBase {
 
     private final Http1Client client;
 
     HealthEndpointsTest(Http1Client client) {
         this.client = client;
-    }
-
-    @SetUpServer
-    static void server(WebServerConfig.Builder server) {
-        Application.limits(server);
-    }
-
-    @SetUpRoute
-    static void routing(HttpRouting.Builder routing) {
-        Routes.routing(routing, TestStack.services());
     }
 
     @Test

@@ -6,32 +6,18 @@ import io.helidon.common.media.type.MediaTypes;
 import io.helidon.http.HeaderNames;
 import io.helidon.webclient.api.ClientResponseTyped;
 import io.helidon.webclient.http1.Http1Client;
-import io.helidon.webserver.WebServerConfig;
-import io.helidon.webserver.http.HttpRouting;
-import io.helidon.webserver.testing.junit5.ServerTest;
-import io.helidon.webserver.testing.junit5.SetUpRoute;
-import io.helidon.webserver.testing.junit5.SetUpServer;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** {@code POST /examples/messaging/publish} and {@code GET /examples/messaging/queue/{queue_name}/info} on the broker. */
-@ServerTest
-class MessagingEndpointsTest {
+/**
+ * {@code POST /examples/messaging/publish} and {@code GET /examples/messaging/queue/{queue_name}/info} on the broker.
+ */
+class MessagingEndpointsTest extends ApiTestBase {
 
     private final Http1Client client;
 
     MessagingEndpointsTest(Http1Client client) {
         this.client = client;
-    }
-
-    @SetUpServer
-    static void server(WebServerConfig.Builder server) {
-        Application.limits(server);
-    }
-
-    @SetUpRoute
-    static void routing(HttpRouting.Builder routing) {
-        Routes.routing(routing, TestStack.services());
     }
 
     @Test
@@ -86,7 +72,8 @@ class MessagingEndpointsTest {
         assertThat(response.status().code()).isEqualTo(422);
         assertThat(response.entity())
                 .contains(
-                        "{\"type\":\"missing\",\"loc\":[\"query\",\"queue_name\"],\"msg\":\"Field required\",\"input\":null}",
+                        "{\"type\":\"missing\",\"loc\":[\"query\",\"queue_name\"],\"msg\":\"Field required\","
+                                + "\"input\":null}",
                         "\"type\":\"json_invalid\"");
     }
 }

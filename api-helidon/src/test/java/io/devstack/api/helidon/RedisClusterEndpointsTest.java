@@ -7,31 +7,15 @@ import io.devstack.common.json.Json;
 import io.helidon.http.HeaderNames;
 import io.helidon.webclient.api.ClientResponseTyped;
 import io.helidon.webclient.http1.Http1Client;
-import io.helidon.webserver.WebServerConfig;
-import io.helidon.webserver.http.HttpRouting;
-import io.helidon.webserver.testing.junit5.ServerTest;
-import io.helidon.webserver.testing.junit5.SetUpRoute;
-import io.helidon.webserver.testing.junit5.SetUpServer;
 import org.junit.jupiter.api.Test;
 
 /** {@code /redis/cluster/nodes|slots|info} and {@code /redis/nodes/{node_name}/info} against the 3-node cluster. */
-@ServerTest
-class RedisClusterEndpointsTest {
+class RedisClusterEndpointsTest extends ApiTestBase {
 
     private final Http1Client client;
 
     RedisClusterEndpointsTest(Http1Client client) {
         this.client = client;
-    }
-
-    @SetUpServer
-    static void server(WebServerConfig.Builder server) {
-        Application.limits(server);
-    }
-
-    @SetUpRoute
-    static void routing(HttpRouting.Builder routing) {
-        Routes.routing(routing, TestStack.services());
     }
 
     @Test
@@ -76,7 +60,8 @@ class RedisClusterEndpointsTest {
         assertThat(response.status().code()).isEqualTo(404);
         assertThat(response.entity())
                 .isEqualTo("{\"error\":\"ResourceNotFound\",\"message\":\"redis_node 'redis-9' not found\","
-                        + "\"status_code\":404,\"details\":{\"resource_type\":\"redis_node\",\"resource_id\":\"redis-9\"},"
+                        + "\"status_code\":404,\"details\":{\"resource_type\":\"redis_node\","
+                        + "\"resource_id\":\"redis-9\"},"
                         + "\"request_id\":\"no-such-node\"}");
     }
 

@@ -9,31 +9,15 @@ import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.webclient.api.ClientResponseTyped;
 import io.helidon.webclient.http1.Http1Client;
-import io.helidon.webserver.WebServerConfig;
-import io.helidon.webserver.http.HttpRouting;
-import io.helidon.webserver.testing.junit5.ServerTest;
-import io.helidon.webserver.testing.junit5.SetUpRoute;
-import io.helidon.webserver.testing.junit5.SetUpServer;
 import org.junit.jupiter.api.Test;
 
 /** {@code /}, {@code /openapi.json}, {@code /docs}, {@code /metrics}, plus what HttpFront decides for every route. */
-@ServerTest
-class ServiceInfoEndpointsTest {
+class ServiceInfoEndpointsTest extends ApiTestBase {
 
     private final Http1Client client;
 
     ServiceInfoEndpointsTest(Http1Client client) {
         this.client = client;
-    }
-
-    @SetUpServer
-    static void server(WebServerConfig.Builder server) {
-        Application.limits(server);
-    }
-
-    @SetUpRoute
-    static void routing(HttpRouting.Builder routing) {
-        Routes.routing(routing, TestStack.services());
     }
 
     @Test
@@ -86,8 +70,8 @@ class ServiceInfoEndpointsTest {
         assertThat(metrics.headers().first(HeaderNames.CONTENT_TYPE))
                 .hasValue("text/plain; version=0.0.4; charset=utf-8");
         assertThat(metrics.entity())
-                .contains(
-                        "http_server_requests_seconds_count{method=\"GET\",outcome=\"SUCCESS\",status=\"200\",uri=\"/docs/{asset}\"}")
+                .contains("http_server_requests_seconds_count{method=\"GET\",outcome=\"SUCCESS\",status=\"200\","
+                        + "uri=\"/docs/{asset}\"}")
                 .contains("jvm_memory_used_bytes");
     }
 

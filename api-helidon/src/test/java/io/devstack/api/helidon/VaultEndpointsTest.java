@@ -7,31 +7,15 @@ import io.devstack.common.json.Json;
 import io.helidon.http.HeaderNames;
 import io.helidon.webclient.api.ClientResponseTyped;
 import io.helidon.webclient.http1.Http1Client;
-import io.helidon.webserver.WebServerConfig;
-import io.helidon.webserver.http.HttpRouting;
-import io.helidon.webserver.testing.junit5.ServerTest;
-import io.helidon.webserver.testing.junit5.SetUpRoute;
-import io.helidon.webserver.testing.junit5.SetUpServer;
 import org.junit.jupiter.api.Test;
 
 /** {@code /examples/vault/secret/{service_name}[/{key}]}: masking, types, 403, 404 and 422. */
-@ServerTest
-class VaultEndpointsTest {
+class VaultEndpointsTest extends ApiTestBase {
 
     private final Http1Client client;
 
     VaultEndpointsTest(Http1Client client) {
         this.client = client;
-    }
-
-    @SetUpServer
-    static void server(WebServerConfig.Builder server) {
-        Application.limits(server);
-    }
-
-    @SetUpRoute
-    static void routing(HttpRouting.Builder routing) {
-        Routes.routing(routing, TestStack.services());
     }
 
     @Test
@@ -65,10 +49,10 @@ class VaultEndpointsTest {
 
         assertThat(response.status().code()).isEqualTo(403);
         assertThat(response.entity())
-                .isEqualTo(
-                        "{\"error\":\"PermissionDenied\","
-                                + "\"message\":\"Vault denied access to secret 'secret/forgejo'\",\"status_code\":403,"
-                                + "\"details\":{\"service\":\"vault\",\"secret_path\":\"secret/forgejo\"},\"request_id\":\"denied-1\"}");
+                .isEqualTo("{\"error\":\"PermissionDenied\","
+                        + "\"message\":\"Vault denied access to secret 'secret/forgejo'\",\"status_code\":403,"
+                        + "\"details\":{\"service\":\"vault\",\"secret_path\":\"secret/forgejo\"},"
+                        + "\"request_id\":\"denied-1\"}");
     }
 
     @Test
@@ -80,7 +64,8 @@ class VaultEndpointsTest {
         assertThat(response.entity())
                 .contains(
                         "\"error\":\"ResourceNotFound\"",
-                        "\"details\":{\"resource_type\":\"secret_key\",\"resource_id\":\"secret/postgres/no_such_key\"}");
+                        "\"details\":{\"resource_type\":\"secret_key\","
+                                + "\"resource_id\":\"secret/postgres/no_such_key\"}");
     }
 
     @Test

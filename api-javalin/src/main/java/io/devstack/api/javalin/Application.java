@@ -3,10 +3,11 @@ package io.devstack.api.javalin;
 import io.devstack.common.ApiModule;
 import io.devstack.common.ApiServices;
 import io.devstack.common.ApiSettings;
-import io.devstack.common.InvalidSettingException;
+import io.devstack.common.ApiStartup;
 import io.devstack.common.http.RequestBodies;
 import io.devstack.common.service.ImplementationInfo;
 import io.javalin.Javalin;
+import io.javalin.util.JavalinLogger;
 import java.util.Locale;
 import org.slf4j.LoggerFactory;
 
@@ -20,14 +21,10 @@ public final class Application {
     private Application() {}
 
     public static void main(String[] args) {
-        ApiSettings settings;
-        try {
-            settings = ApiSettings.fromEnvironment(System.getenv(), ApiModule.JAVALIN);
-        } catch (InvalidSettingException e) {
-            System.err.println("api-javalin: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
+        ApiStartup.run(ApiModule.JAVALIN, Application::start);
+    }
+
+    private static void start(ApiSettings settings) {
         // before the first logger exists: framework logs stay at WARN (simplelogger.properties), ours follow LOG_LEVEL
         System.setProperty(
                 "org.slf4j.simpleLogger.log.io.devstack", settings.logLevel().toLowerCase(Locale.ROOT));
@@ -41,12 +38,9 @@ public final class Application {
                             services.close();
                         },
                         "api-javalin-shutdown"));
-        try {
-            app.start(settings.bindAddress(), settings.httpPort()); // with TLS, TlsConfig binds both ports itself
-        } catch (RuntimeException e) {
-            System.err.println("api-javalin did not start: " + e.getMessage());
-            System.exit(1);
-        }
+        JavalinLogger.enabled = false; // it logs a failed start as an error of its own: ApiStartup reports it
+        app.start(settings.bindAddress(), settings.httpPort()); // with TLS, TlsConfig binds both ports itself
+        JavalinLogger.enabled = true;
         LoggerFactory.getLogger(Application.class)
                 .info(
                         "api-javalin serving http://127.0.0.1:{}{}",

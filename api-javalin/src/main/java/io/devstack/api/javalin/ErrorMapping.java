@@ -2,17 +2,12 @@ package io.devstack.api.javalin;
 
 import io.devstack.common.http.ApiResponse;
 import io.devstack.common.http.BadRequestException;
-import io.devstack.common.http.ContractRoutes;
+import io.devstack.common.http.ContractErrors;
 import io.devstack.common.http.HttpFront;
-import io.devstack.common.http.MethodNotAllowedException;
-import io.devstack.common.http.NotFoundException;
-import io.devstack.common.http.RequestBodies;
-import io.devstack.common.http.UnsupportedMediaTypeException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.nio.ByteBuffer;
-import java.util.Set;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -37,21 +32,13 @@ final class ErrorMapping {
         config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors(front)));
     }
 
-    private static void write(Context ctx, Exception failure) {
+    private static void write(Context ctx, Throwable failure) {
         Responses.write(ctx, FrontFilter.exchange(ctx).error(failure));
     }
 
-    private static Exception translate(HttpResponseException e, Context ctx) {
-        return switch (e.getStatus()) {
-            case 404, 405 -> {
-                Set<String> allowed = ContractRoutes.allowedMethods(ctx.path());
-                yield allowed.isEmpty() ? new NotFoundException(ctx.path()) : new MethodNotAllowedException(allowed);
-            }
-            case 413 -> RequestBodies.tooLarge();
-            case 415 -> new UnsupportedMediaTypeException(ctx.contentType() == null ? "" : ctx.contentType());
-            case 400 -> new BadRequestException(e.getMessage());
-            default -> e; // not a contract status: rendered as a 500 without leaking Javalin's message
-        };
+    /** Javalin's own exceptions carry only a status: common names the contract error it stands for. */
+    private static Throwable translate(HttpResponseException e, Context ctx) {
+        return ContractErrors.forStatus(e.getStatus(), ctx.path(), ctx.contentType(), e);
     }
 
     /** A request Jetty refused to parse never reaches Javalin's filter: it gets its own exchange here. */

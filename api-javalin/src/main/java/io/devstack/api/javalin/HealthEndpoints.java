@@ -3,7 +3,9 @@ package io.devstack.api.javalin;
 import io.devstack.common.service.HealthService;
 import io.javalin.http.Context;
 
-/** {@code /health} (307), {@code /health/}, one probe per backend, {@code /health/all} (cached, bypassed by no-cache). */
+/**
+ * {@code /health} (307), {@code /health/}, one probe per backend, {@code /health/all} (cached, bypassed by no-cache).
+ */
 final class HealthEndpoints {
 
     private final HealthService health;

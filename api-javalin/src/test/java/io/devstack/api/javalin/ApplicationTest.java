@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(RunningApi.Extension.class)
-class ApplicationTest {
+class ApplicationTest extends ApiTestBase {
 
     @Test
     void jettyRunsRequestsOnVirtualThreadsSoBlockingCommonCallsAreCheap(RunningApi api) throws Exception {

@@ -7,12 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-@ExtendWith(RunningApi.Extension.class)
-class CacheEndpointsTest {
+class CacheEndpointsTest extends ApiTestBase {
 
     // keys whose hash slots live on different nodes of the 3-node cluster
     @ParameterizedTest
@@ -62,7 +60,8 @@ class CacheEndpointsTest {
         assertThat(response.body())
                 .isEqualTo("{\"error\":\"ValidationError\",\"message\":\"Request validation failed\","
                         + "\"status_code\":422,\"details\":{\"validation_errors\":[{\"type\":\"int_parsing\","
-                        + "\"loc\":[\"query\",\"ttl\"],\"msg\":\"Input should be a valid integer, unable to parse string as an integer\","
+                        + "\"loc\":[\"query\",\"ttl\"],\"msg\":\"Input should be a valid integer, unable to parse"
+                        + " string as an integer\","
                         + "\"input\":\"abc\"}]},\"request_id\":\"cache-422\"}");
     }
 

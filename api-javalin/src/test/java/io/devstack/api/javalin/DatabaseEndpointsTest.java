@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(RunningApi.Extension.class)
-class DatabaseEndpointsTest {
+class DatabaseEndpointsTest extends ApiTestBase {
 
     @Test
     void postgresAnswersItsTimestampInUtcWithMicroseconds(RunningApi api) {

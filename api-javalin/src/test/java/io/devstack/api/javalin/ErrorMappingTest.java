@@ -11,10 +11,8 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(RunningApi.Extension.class)
-class ErrorMappingTest {
+class ErrorMappingTest extends ApiTestBase {
 
     @Test
     void javalinsOwnMaxRequestSizeBecomesThePayloadTooLargeEnvelope(RunningApi api) {
@@ -31,7 +29,8 @@ class ErrorMappingTest {
         assertThat(response.headers().firstValue("X-Request-ID")).hasValue("chunked-413");
         assertThat(response.body())
                 .isEqualTo("{\"error\":\"PayloadTooLarge\","
-                        + "\"message\":\"Request body exceeds 10485760 bytes (10 MiB)\",\"status_code\":413,\"details\":{},"
+                        + "\"message\":\"Request body exceeds 10485760 bytes (10 MiB)\",\"status_code\":413,"
+                        + "\"details\":{},"
                         + "\"request_id\":\"chunked-413\"}");
     }
 

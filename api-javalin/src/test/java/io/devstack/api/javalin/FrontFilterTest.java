@@ -7,10 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(RunningApi.Extension.class)
-class FrontFilterTest {
+class FrontFilterTest extends ApiTestBase {
 
     @Test
     void aValidRequestIdIsEchoedAndAnInvalidOneReplaced(RunningApi api) {

@@ -7,12 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-@ExtendWith(RunningApi.Extension.class)
-class HealthEndpointsTest {
+class HealthEndpointsTest extends ApiTestBase {
 
     @Test
     void healthWithoutSlashRedirectsToHealthSlash(RunningApi api) {

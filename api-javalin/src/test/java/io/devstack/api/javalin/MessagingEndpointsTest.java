@@ -8,10 +8,8 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(RunningApi.Extension.class)
-class MessagingEndpointsTest {
+class MessagingEndpointsTest extends ApiTestBase {
 
     @Test
     void publishedMessageIsCountedInItsQueue(RunningApi api) {

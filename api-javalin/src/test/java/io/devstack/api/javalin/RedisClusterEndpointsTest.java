@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(RunningApi.Extension.class)
-class RedisClusterEndpointsTest {
+class RedisClusterEndpointsTest extends ApiTestBase {
 
     @Test
     void nodesListsEveryClusterMember(RunningApi api) {
@@ -55,7 +53,8 @@ class RedisClusterEndpointsTest {
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.body())
                 .isEqualTo("{\"error\":\"ResourceNotFound\",\"message\":\"redis_node 'redis-9' not found\","
-                        + "\"status_code\":404,\"details\":{\"resource_type\":\"redis_node\",\"resource_id\":\"redis-9\"},"
+                        + "\"status_code\":404,\"details\":{\"resource_type\":\"redis_node\","
+                        + "\"resource_id\":\"redis-9\"},"
                         + "\"request_id\":\"redis-9-probe\"}");
     }
 }

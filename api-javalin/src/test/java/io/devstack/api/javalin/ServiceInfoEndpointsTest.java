@@ -9,10 +9,8 @@ import io.devstack.common.docs.OpenApiDocument;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(RunningApi.Extension.class)
-class ServiceInfoEndpointsTest {
+class ServiceInfoEndpointsTest extends ApiTestBase {
 
     @Test
     void rootDescribesTheApiAndThisImplementation(RunningApi api) {

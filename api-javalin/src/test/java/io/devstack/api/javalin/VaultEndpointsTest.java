@@ -8,10 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(RunningApi.Extension.class)
-class VaultEndpointsTest {
+class VaultEndpointsTest extends ApiTestBase {
 
     @Test
     void secretIsReturnedWithSensitiveFieldsMasked(RunningApi api) {
@@ -69,8 +67,10 @@ class VaultEndpointsTest {
         assertThat(response.statusCode()).isEqualTo(422);
         assertThat(response.body())
                 .isEqualTo("{\"error\":\"ValidationError\",\"message\":\"Request validation failed\","
-                        + "\"status_code\":422,\"details\":{\"validation_errors\":[{\"type\":\"string_pattern_mismatch\","
-                        + "\"loc\":[\"path\",\"service_name\"],\"msg\":\"String should match pattern '^[a-zA-Z0-9_-]+$'\","
+                        + "\"status_code\":422,"
+                        + "\"details\":{\"validation_errors\":[{\"type\":\"string_pattern_mismatch\","
+                        + "\"loc\":[\"path\",\"service_name\"],\"msg\":\"String should match pattern"
+                        + " '^[a-zA-Z0-9_-]+$'\","
                         + "\"input\":\"bad!name\"}]},\"request_id\":\"vault-422\"}");
     }
 }

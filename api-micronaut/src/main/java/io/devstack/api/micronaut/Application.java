@@ -2,9 +2,11 @@ package io.devstack.api.micronaut;
 
 import io.devstack.common.ApiModule;
 import io.devstack.common.ApiSettings;
-import io.devstack.common.InvalidSettingException;
+import io.devstack.common.ApiStartup;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.Environment;
 import io.micronaut.runtime.Micronaut;
+import io.micronaut.runtime.exceptions.ApplicationStartupException;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,24 +14,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code java -jar api-micronaut.jar}: reads the settings once (a bad variable stops here with one line naming it),
- * registers them as a bean for {@link Wiring} and starts Micronaut with HTTP on {@code HTTP_PORT} and, when
- * {@code TLS_ENABLED=true}, HTTPS on {@code HTTPS_PORT}. Micronaut's shutdown hook closes the context, and with it
- * common's services.
+ * {@code java -jar api-micronaut.jar}: common's {@link ApiStartup} reads the settings once (a failure to start is its
+ * one line and exit code); they are registered as a bean for {@link Wiring} and Micronaut starts with HTTP on
+ * {@code HTTP_PORT} and, when {@code TLS_ENABLED=true}, HTTPS on {@code HTTPS_PORT}. Micronaut's shutdown hook
+ * closes the context, and with it common's services.
  */
 public final class Application {
 
     private Application() {}
 
     public static void main(String[] args) {
-        ApiSettings settings;
-        try {
-            settings = ApiSettings.fromEnvironment(System.getenv(), ApiModule.MICRONAUT);
-        } catch (InvalidSettingException e) {
-            System.err.println("api-micronaut: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
+        ApiStartup.run(ApiModule.MICRONAUT, settings -> start(settings, args));
+    }
+
+    private static void start(ApiSettings settings, String... args) {
         // read by logback.xml for io.devstack loggers; set before the first logger is created
         System.setProperty("devstack.log.level", settings.logLevel());
         ApplicationContext context = create(settings, args).start();
@@ -41,7 +39,13 @@ public final class Application {
 
     /** Micronaut configured for {@code settings}, not started, so a test or a tool can start it. */
     public static Micronaut create(ApiSettings settings, String... args) {
-        return Micronaut.build(args)
+        return new Micronaut() {
+            /** Micronaut would log the failure with its stack trace and exit: main reports it instead. */
+            @Override
+            protected void handleStartupException(Environment environment, Throwable failure) {
+                throw new ApplicationStartupException(failure.getMessage(), failure);
+            }
+        }.args(args)
                 .mainClass(Application.class)
                 .banner(false)
                 .properties(serverProperties(settings))

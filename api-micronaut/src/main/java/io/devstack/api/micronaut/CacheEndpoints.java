@@ -30,7 +30,7 @@ final class CacheEndpoints {
 
     @Get("/examples/cache/{key}")
     HttpResponse<byte[]> get(@PathVariable String key) {
-        return Responses.of(cache.get(key));
+        return Responses.write(cache.get(key));
     }
 
     @Post("/examples/cache/{key}")
@@ -40,11 +40,11 @@ final class CacheEndpoints {
             @Nullable @QueryValue String ttl,
             @Nullable @Header(HttpHeaders.CONTENT_TYPE) String contentType,
             @Nullable @Body byte[] body) {
-        return Responses.of(cache.set(key, value, ttl, contentType, body));
+        return Responses.write(cache.set(key, value, ttl, contentType, body));
     }
 
     @Delete("/examples/cache/{key}")
     HttpResponse<byte[]> delete(@PathVariable String key) {
-        return Responses.of(cache.delete(key));
+        return Responses.write(cache.delete(key));
     }
 }

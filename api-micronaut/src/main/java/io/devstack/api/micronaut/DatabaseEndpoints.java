@@ -22,16 +22,16 @@ final class DatabaseEndpoints {
 
     @Get("/examples/database/postgres/query")
     HttpResponse<byte[]> postgres() {
-        return Responses.of(databases.postgres());
+        return Responses.write(databases.postgres());
     }
 
     @Get("/examples/database/mysql/query")
     HttpResponse<byte[]> mysql() {
-        return Responses.of(databases.mysql());
+        return Responses.write(databases.mysql());
     }
 
     @Get("/examples/database/mongodb/query")
     HttpResponse<byte[]> mongodb() {
-        return Responses.of(databases.mongodb());
+        return Responses.write(databases.mongodb());
     }
 }

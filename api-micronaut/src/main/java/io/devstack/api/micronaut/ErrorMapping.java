@@ -1,14 +1,11 @@
 package io.devstack.api.micronaut;
 
 import io.devstack.common.http.BadRequestException;
-import io.devstack.common.http.ContractRoutes;
+import io.devstack.common.http.ContractErrors;
 import io.devstack.common.http.ErrorResponses;
 import io.devstack.common.http.HttpFront;
-import io.devstack.common.http.MethodNotAllowedException;
-import io.devstack.common.http.NotFoundException;
 import io.devstack.common.http.RequestBodies;
 import io.devstack.common.http.RequestIds;
-import io.devstack.common.http.UnsupportedMediaTypeException;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -41,33 +38,36 @@ final class ErrorMapping {
 
     @Error(global = true, exception = Throwable.class)
     HttpResponse<byte[]> failure(HttpRequest<?> request, Throwable failure) {
-        return Responses.of(front.exchange(request).error(translate(failure)));
+        return Responses.write(front.exchange(request).error(translate(failure)));
     }
 
     /** Netty read the request line but its URI does not parse; Micronaut then hands us a stand-in request for "/". */
     @Error(global = true, exception = URISyntaxException.class)
     HttpResponse<byte[]> malformedUri(HttpRequest<?> request, URISyntaxException failure) {
         HttpFront.Exchange exchange = front.exchange(request, failure.getInput());
-        return Responses.of(exchange.error(BadRequestException.malformedRequest()));
+        return Responses.write(exchange.error(BadRequestException.malformedRequest()));
     }
 
     @Error(global = true, status = HttpStatus.NOT_FOUND)
     HttpResponse<byte[]> notFound(HttpRequest<?> request) {
-        return failure(request, new NotFoundException(request.getUri().getRawPath()));
+        return byStatus(request, HttpStatus.NOT_FOUND);
     }
 
     @Error(global = true, status = HttpStatus.METHOD_NOT_ALLOWED)
     HttpResponse<byte[]> methodNotAllowed(HttpRequest<?> request) {
-        return failure(
-                request,
-                new MethodNotAllowedException(
-                        ContractRoutes.allowedMethods(request.getUri().getRawPath())));
+        return byStatus(request, HttpStatus.METHOD_NOT_ALLOWED);
     }
 
     @Error(global = true, status = HttpStatus.UNSUPPORTED_MEDIA_TYPE)
     HttpResponse<byte[]> unsupportedMediaType(HttpRequest<?> request) {
+        return byStatus(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+    }
+
+    private HttpResponse<byte[]> byStatus(HttpRequest<?> request, HttpStatus status) {
         String contentType = request.getHeaders().get(HttpHeaders.CONTENT_TYPE);
-        return failure(request, new UnsupportedMediaTypeException(contentType == null ? "" : contentType));
+        return failure(
+                request,
+                ContractErrors.forStatus(status.getCode(), request.getUri().getRawPath(), contentType));
     }
 
     /** Micronaut's own exceptions that have a contract name; anything else stays a 500. */
@@ -89,16 +89,11 @@ final class ErrorMapping {
 
         @Override
         public MutableHttpResponse<byte[]> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
-            String requestId = context.getRequest().getHeaders().get(RequestIds.HEADER);
-            int status = response.code();
-            if (status == 400) {
-                return Responses.of(ErrorResponses.malformedRequest(requestId));
-            }
-            String resolved = RequestIds.resolve(requestId);
-            Throwable failure = status == 413
-                    ? RequestBodies.tooLarge()
-                    : new IllegalStateException("Micronaut answered " + status + " outside any route");
-            return Responses.of(ErrorResponses.from(failure, resolved).withHeader(RequestIds.HEADER, resolved));
+            HttpRequest<?> request = context.getRequest();
+            String requestId = RequestIds.resolve(request.getHeaders().get(RequestIds.HEADER));
+            Throwable failure = ContractErrors.forStatus(
+                    response.code(), request.getPath(), request.getHeaders().get(HttpHeaders.CONTENT_TYPE));
+            return Responses.write(ErrorResponses.from(failure, requestId).withHeader(RequestIds.HEADER, requestId));
         }
     }
 }

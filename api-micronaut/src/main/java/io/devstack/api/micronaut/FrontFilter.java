@@ -40,7 +40,7 @@ final class FrontFilter implements Ordered {
                 .map(response -> {
                     // a response returned here skips this filter's own response method
                     exchange.complete(response.status());
-                    return Responses.of(response);
+                    return Responses.write(response);
                 })
                 .orElse(null);
     }

@@ -28,41 +28,41 @@ final class HealthEndpoints {
     @Get("/health")
     HttpResponse<byte[]> health(HttpRequest<?> request) {
         boolean slash = request.getUri().getRawPath().endsWith("/");
-        return Responses.of(slash ? health.health() : health.redirect());
+        return Responses.write(slash ? health.health() : health.redirect());
     }
 
     @Get("/health/vault")
     HttpResponse<byte[]> vault() {
-        return Responses.of(health.vault());
+        return Responses.write(health.vault());
     }
 
     @Get("/health/postgres")
     HttpResponse<byte[]> postgres() {
-        return Responses.of(health.postgres());
+        return Responses.write(health.postgres());
     }
 
     @Get("/health/mysql")
     HttpResponse<byte[]> mysql() {
-        return Responses.of(health.mysql());
+        return Responses.write(health.mysql());
     }
 
     @Get("/health/mongodb")
     HttpResponse<byte[]> mongodb() {
-        return Responses.of(health.mongodb());
+        return Responses.write(health.mongodb());
     }
 
     @Get("/health/redis")
     HttpResponse<byte[]> redis() {
-        return Responses.of(health.redis());
+        return Responses.write(health.redis());
     }
 
     @Get("/health/rabbitmq")
     HttpResponse<byte[]> rabbitmq() {
-        return Responses.of(health.rabbitmq());
+        return Responses.write(health.rabbitmq());
     }
 
     @Get("/health/all")
     HttpResponse<byte[]> all(@Nullable @Header(HttpHeaders.CACHE_CONTROL) String cacheControl) {
-        return Responses.of(health.all(HealthService.bypassesCache(cacheControl)));
+        return Responses.write(health.all(HealthService.bypassesCache(cacheControl)));
     }
 }

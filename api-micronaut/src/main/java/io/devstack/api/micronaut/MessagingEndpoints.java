@@ -16,7 +16,9 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
-/** {@code POST /examples/messaging/publish?queue_name=Q} and {@code GET /examples/messaging/queue/{queue_name}/info}. */
+/**
+ * {@code POST /examples/messaging/publish?queue_name=Q} and {@code GET /examples/messaging/queue/{queue_name}/info}.
+ */
 @Controller(produces = MediaType.ALL, consumes = MediaType.ALL)
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class MessagingEndpoints {
@@ -32,11 +34,11 @@ final class MessagingEndpoints {
             @Nullable @QueryValue("queue_name") String queueName,
             @Nullable @Header(HttpHeaders.CONTENT_TYPE) String contentType,
             @Nullable @Body byte[] body) {
-        return Responses.of(messaging.publish(queueName, contentType, body));
+        return Responses.write(messaging.publish(queueName, contentType, body));
     }
 
     @Get("/examples/messaging/queue/{queue_name}/info")
     HttpResponse<byte[]> queueInfo(@PathVariable("queue_name") String queueName) {
-        return Responses.of(messaging.queueInfo(queueName));
+        return Responses.write(messaging.queueInfo(queueName));
     }
 }

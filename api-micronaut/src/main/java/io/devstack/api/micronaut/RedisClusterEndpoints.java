@@ -23,21 +23,21 @@ final class RedisClusterEndpoints {
 
     @Get("/redis/cluster/nodes")
     HttpResponse<byte[]> nodes() {
-        return Responses.of(redisCluster.nodes());
+        return Responses.write(redisCluster.nodes());
     }
 
     @Get("/redis/cluster/slots")
     HttpResponse<byte[]> slots() {
-        return Responses.of(redisCluster.slots());
+        return Responses.write(redisCluster.slots());
     }
 
     @Get("/redis/cluster/info")
     HttpResponse<byte[]> info() {
-        return Responses.of(redisCluster.info());
+        return Responses.write(redisCluster.info());
     }
 
     @Get("/redis/nodes/{node_name}/info")
     HttpResponse<byte[]> nodeInfo(@PathVariable("node_name") String nodeName) {
-        return Responses.of(redisCluster.nodeInfo(nodeName));
+        return Responses.write(redisCluster.nodeInfo(nodeName));
     }
 }

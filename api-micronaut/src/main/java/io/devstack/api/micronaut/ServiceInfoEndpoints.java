@@ -23,26 +23,26 @@ final class ServiceInfoEndpoints {
 
     @Get("/")
     HttpResponse<byte[]> info() {
-        return Responses.of(info.info());
+        return Responses.write(info.info());
     }
 
     @Get("/openapi.json")
     HttpResponse<byte[]> openApi() {
-        return Responses.of(info.openApi());
+        return Responses.write(info.openApi());
     }
 
     @Get("/docs")
     HttpResponse<byte[]> docs() {
-        return Responses.of(info.docs());
+        return Responses.write(info.docs());
     }
 
     @Get("/docs/{asset}")
     HttpResponse<byte[]> docsAsset(@PathVariable String asset) {
-        return Responses.of(info.docsAsset(asset));
+        return Responses.write(info.docsAsset(asset));
     }
 
     @Get("/metrics")
     HttpResponse<byte[]> metrics() {
-        return Responses.of(info.metrics());
+        return Responses.write(info.metrics());
     }
 }

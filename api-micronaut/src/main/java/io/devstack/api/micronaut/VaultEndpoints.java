@@ -23,11 +23,11 @@ final class VaultEndpoints {
 
     @Get("/examples/vault/secret/{service_name}")
     HttpResponse<byte[]> secret(@PathVariable("service_name") String serviceName) {
-        return Responses.of(vault.secret(serviceName));
+        return Responses.write(vault.secret(serviceName));
     }
 
     @Get("/examples/vault/secret/{service_name}/{key}")
     HttpResponse<byte[]> secretKey(@PathVariable("service_name") String serviceName, @PathVariable String key) {
-        return Responses.of(vault.secretKey(serviceName, key));
+        return Responses.write(vault.secretKey(serviceName, key));
     }
 }

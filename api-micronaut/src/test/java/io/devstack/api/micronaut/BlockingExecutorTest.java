@@ -3,15 +3,13 @@ package io.devstack.api.micronaut;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.concurrent.ExecutorService;
 import org.junit.jupiter.api.Test;
 
 /** The executor every controller names with {@code @ExecuteOn(TaskExecutors.BLOCKING)}. */
-@MicronautTest
-class BlockingExecutorTest {
+class BlockingExecutorTest extends ApiTestBase {
 
     @Inject
     @Named(TaskExecutors.BLOCKING)

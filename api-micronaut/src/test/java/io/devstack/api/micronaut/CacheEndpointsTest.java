@@ -1,9 +1,5 @@
 package io.devstack.api.micronaut;
 
-import static io.devstack.api.micronaut.Api.call;
-import static io.devstack.api.micronaut.Api.envelope;
-import static io.devstack.api.micronaut.Api.get;
-import static io.devstack.api.micronaut.Api.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,13 +7,11 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-@MicronautTest
-class CacheEndpointsTest {
+class CacheEndpointsTest extends ApiTestBase {
 
     @Inject
     @Client("/")
@@ -48,7 +42,7 @@ class CacheEndpointsTest {
 
     @Test
     void setFromJsonBodyWithoutTtlNeverExpires() {
-        Api.Reply stored = call(
+        Reply stored = call(
                 client,
                 HttpRequest.POST("/examples/cache/" + key, "{\"value\":\"from body\"}")
                         .contentType(MediaType.APPLICATION_JSON_TYPE));
@@ -63,9 +57,9 @@ class CacheEndpointsTest {
 
     @Test
     void everyInvalidParameterIsReportedPathFirst() {
-        Api.Reply reply = call(client, HttpRequest.POST("/examples/cache/bad%20key!?ttl=0", ""));
+        Reply reply = call(client, HttpRequest.POST("/examples/cache/bad%20key!?ttl=0", ""));
 
-        assertThat(Api.validationErrors(reply))
+        assertThat(validationErrors(reply))
                 .containsExactly(
                         "string_pattern_mismatch [\"path\",\"key\"] String should match pattern '^[a-zA-Z0-9_:.-]+$'",
                         "greater_than_equal [\"query\",\"ttl\"] Input should be greater than or equal to 1",
@@ -74,7 +68,7 @@ class CacheEndpointsTest {
 
     @Test
     void aBodyThatIsNotJsonIsUnsupported() {
-        Api.Reply reply = call(
+        Reply reply = call(
                 client, HttpRequest.POST("/examples/cache/" + key, "value=x").contentType(MediaType.TEXT_PLAIN_TYPE));
 
         JsonNode details = envelope(reply, 415, "UnsupportedMediaType").get("details");
@@ -83,16 +77,16 @@ class CacheEndpointsTest {
 
     @Test
     void malformedJsonIsAValidationError() {
-        Api.Reply reply = call(
+        Reply reply = call(
                 client,
                 HttpRequest.POST("/examples/cache/" + key, "{\"value\":").contentType(MediaType.APPLICATION_JSON_TYPE));
 
-        assertThat(Api.validationErrors(reply)).containsExactly("json_invalid [\"body\"] JSON decode error");
+        assertThat(validationErrors(reply)).containsExactly("json_invalid [\"body\"] JSON decode error");
     }
 
     @Test
     void putIsNotAllowed() {
-        Api.Reply reply = call(client, HttpRequest.PUT("/examples/cache/" + key, ""));
+        Reply reply = call(client, HttpRequest.PUT("/examples/cache/" + key, ""));
 
         envelope(reply, 405, "MethodNotAllowed");
         assertThat(reply.header("Allow")).isEqualTo("DELETE, GET, POST");

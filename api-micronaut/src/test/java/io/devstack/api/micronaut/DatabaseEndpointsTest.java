@@ -1,21 +1,15 @@
 package io.devstack.api.micronaut;
 
-import static io.devstack.api.micronaut.Api.call;
-import static io.devstack.api.micronaut.Api.envelope;
-import static io.devstack.api.micronaut.Api.get;
-import static io.devstack.api.micronaut.Api.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-@MicronautTest
-class DatabaseEndpointsTest {
+class DatabaseEndpointsTest extends ApiTestBase {
 
     @Inject
     @Client("/")
@@ -52,7 +46,7 @@ class DatabaseEndpointsTest {
 
     @Test
     void deletingAQueryIsNotAllowed() {
-        Api.Reply reply = call(client, HttpRequest.DELETE("/examples/database/postgres/query"));
+        Reply reply = call(client, HttpRequest.DELETE("/examples/database/postgres/query"));
 
         envelope(reply, 405, "MethodNotAllowed");
         assertThat(reply.header("Allow")).isEqualTo("GET");

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.devstack.common.http.BadRequestException;
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -20,8 +19,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** Failures Micronaut raises itself, before or around a controller, come out as the contract's envelope. */
-@MicronautTest
-class ErrorMappingTest {
+class ErrorMappingTest extends ApiTestBase {
 
     @Inject
     EmbeddedServer server;

@@ -1,20 +1,15 @@
 package io.devstack.api.micronaut;
 
-import static io.devstack.api.micronaut.Api.call;
-import static io.devstack.api.micronaut.Api.envelope;
-import static io.devstack.api.micronaut.Api.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 /** The HttpFront pipeline as Micronaut runs it: on routed, unrouted and refused requests alike. */
-@MicronautTest
-class FrontFilterTest {
+class FrontFilterTest extends ApiTestBase {
 
     @Inject
     @Client("/")
@@ -22,8 +17,8 @@ class FrontFilterTest {
 
     @Test
     void aValidRequestIdIsEchoedOnSuccessAndOnErrors() {
-        Api.Reply ok = call(client, HttpRequest.GET("/health/").header("X-Request-ID", "trace-1.a_B"));
-        Api.Reply notFound = call(client, HttpRequest.GET("/nowhere").header("X-Request-ID", "trace-2"));
+        Reply ok = call(client, HttpRequest.GET("/health/").header("X-Request-ID", "trace-1.a_B"));
+        Reply notFound = call(client, HttpRequest.GET("/nowhere").header("X-Request-ID", "trace-2"));
 
         assertThat(ok.header("X-Request-ID")).isEqualTo("trace-1.a_B");
         assertThat(envelope(notFound, 404, "NotFound").get("request_id").asText())
@@ -32,7 +27,7 @@ class FrontFilterTest {
 
     @Test
     void anInvalidRequestIdIsReplacedByAUuid() {
-        Api.Reply reply = call(client, HttpRequest.GET("/health/").header("X-Request-ID", "no spaces allowed"));
+        Reply reply = call(client, HttpRequest.GET("/health/").header("X-Request-ID", "no spaces allowed"));
 
         assertThat(reply.header("X-Request-ID"))
                 .matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
@@ -40,7 +35,7 @@ class FrontFilterTest {
 
     @Test
     void aPreflightFromAnAllowedOriginIsAnswered() {
-        Api.Reply reply = call(
+        Reply reply = call(
                 client,
                 HttpRequest.OPTIONS("/examples/cache/k")
                         .header("Origin", "http://localhost:3000")
@@ -54,7 +49,7 @@ class FrontFilterTest {
 
     @Test
     void aDisallowedOriginGetsNoCorsHeaders() {
-        Api.Reply reply = call(client, HttpRequest.GET("/health/").header("Origin", "http://evil.example"));
+        Reply reply = call(client, HttpRequest.GET("/health/").header("Origin", "http://evil.example"));
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.header("Access-Control-Allow-Origin")).isNull();
@@ -62,7 +57,7 @@ class FrontFilterTest {
 
     @Test
     void anAllowedOriginIsNamedOnAnOrdinaryResponse() {
-        Api.Reply reply = call(client, HttpRequest.GET("/health/").header("Origin", "http://127.0.0.1:8001"));
+        Reply reply = call(client, HttpRequest.GET("/health/").header("Origin", "http://127.0.0.1:8001"));
 
         assertThat(reply.header("Access-Control-Allow-Origin")).isEqualTo("http://127.0.0.1:8001");
     }
@@ -74,7 +69,7 @@ class FrontFilterTest {
 
     @Test
     void headIsNotAContractMethod() {
-        Api.Reply reply = call(client, HttpRequest.HEAD("/health/"));
+        Reply reply = call(client, HttpRequest.HEAD("/health/"));
 
         assertThat(reply.status()).isEqualTo(405);
         assertThat(reply.header("Allow")).isEqualTo("GET");
@@ -82,7 +77,7 @@ class FrontFilterTest {
 
     @Test
     void theHundredAndFirstRootRequestInAMinuteIsRateLimited() {
-        Api.Reply last = null;
+        Reply last = null;
         for (int i = 0; i < 101; i++) {
             last = get(client, "/");
             if (last.status() == 429) {
@@ -99,7 +94,7 @@ class FrontFilterTest {
     @Test
     void aDeclaredBodyOverTenMebibytesIsRefused() {
         byte[] body = new byte[10 * 1024 * 1024 + 1];
-        Api.Reply reply = call(
+        Reply reply = call(
                 client,
                 HttpRequest.POST("/examples/messaging/publish?queue_name=q", body)
                         .contentType("application/json"));

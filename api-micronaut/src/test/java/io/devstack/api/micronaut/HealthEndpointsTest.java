@@ -1,23 +1,17 @@
 package io.devstack.api.micronaut;
 
-import static io.devstack.api.micronaut.Api.call;
-import static io.devstack.api.micronaut.Api.envelope;
-import static io.devstack.api.micronaut.Api.get;
-import static io.devstack.api.micronaut.Api.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-@MicronautTest
-class HealthEndpointsTest {
+class HealthEndpointsTest extends ApiTestBase {
 
     @Inject
     @Client("/")
@@ -25,7 +19,7 @@ class HealthEndpointsTest {
 
     @Test
     void healthWithoutSlashRedirects() {
-        Api.Reply reply = get(client, "/health");
+        Reply reply = get(client, "/health");
 
         assertThat(reply.status()).isEqualTo(307);
         assertThat(reply.header("Location")).isEqualTo("/health/");
@@ -42,7 +36,7 @@ class HealthEndpointsTest {
         JsonNode body = ok(get(client, "/health/vault"), "status", "details");
 
         assertThat(body.get("status").asText()).isEqualTo("healthy");
-        assertThat(Api.keys(body.get("details"))).containsExactly("initialized", "sealed", "standby", "version");
+        assertThat(keys(body.get("details"))).containsExactly("initialized", "sealed", "standby", "version");
     }
 
     @ParameterizedTest
@@ -65,13 +59,13 @@ class HealthEndpointsTest {
 
     @Test
     void allIsCachedUntilTheClientSaysNoCache() {
-        Api.Reply first = call(client, HttpRequest.GET("/health/all").header("Cache-Control", "no-cache"));
-        Api.Reply second = get(client, "/health/all");
-        Api.Reply bypass = call(client, HttpRequest.GET("/health/all").header("Cache-Control", "max-age=0, no-cache"));
+        Reply first = call(client, HttpRequest.GET("/health/all").header("Cache-Control", "no-cache"));
+        Reply second = get(client, "/health/all");
+        Reply bypass = call(client, HttpRequest.GET("/health/all").header("Cache-Control", "max-age=0, no-cache"));
 
         JsonNode body = ok(first, "status", "services");
         assertThat(body.get("status").asText()).isEqualTo("healthy");
-        assertThat(Api.keys(body.get("services")))
+        assertThat(keys(body.get("services")))
                 .containsExactly("vault", "postgres", "mysql", "mongodb", "redis", "rabbitmq");
         assertThat(first.header("X-Cache")).isEqualTo("MISS");
         assertThat(second.header("X-Cache")).isEqualTo("HIT");
@@ -87,7 +81,7 @@ class HealthEndpointsTest {
 
     @Test
     void postingToAHealthRouteIsNotAllowed() {
-        Api.Reply reply = call(client, HttpRequest.POST("/health/all", "{}"));
+        Reply reply = call(client, HttpRequest.POST("/health/all", "{}"));
 
         envelope(reply, 405, "MethodNotAllowed");
         assertThat(reply.header("Allow")).isEqualTo("GET");

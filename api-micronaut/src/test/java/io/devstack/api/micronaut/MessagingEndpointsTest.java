@@ -1,9 +1,5 @@
 package io.devstack.api.micronaut;
 
-import static io.devstack.api.micronaut.Api.call;
-import static io.devstack.api.micronaut.Api.envelope;
-import static io.devstack.api.micronaut.Api.get;
-import static io.devstack.api.micronaut.Api.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,14 +11,12 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-@MicronautTest
-class MessagingEndpointsTest {
+class MessagingEndpointsTest extends ApiTestBase {
 
     @Inject
     @Client("/")
@@ -48,7 +42,7 @@ class MessagingEndpointsTest {
 
     @Test
     void publishThenTheQueueHoldsTheMessage() throws Exception {
-        Api.Reply published = call(
+        Reply published = call(
                 client,
                 HttpRequest.POST("/examples/messaging/publish?queue_name=" + queue, "{\"order\":42,\"paid\":true}")
                         .contentType(MediaType.APPLICATION_JSON_TYPE));
@@ -69,7 +63,7 @@ class MessagingEndpointsTest {
 
     @Test
     void anAbsentQueueDoesNotExist() {
-        Api.Reply reply = get(client, "/examples/messaging/queue/" + queue + "/info");
+        Reply reply = get(client, "/examples/messaging/queue/" + queue + "/info");
 
         assertThat(reply.text())
                 .isEqualTo("{\"queue\":\"" + queue
@@ -78,7 +72,7 @@ class MessagingEndpointsTest {
 
     @Test
     void anEmptyMessageIsABadRequest() {
-        Api.Reply reply = call(
+        Reply reply = call(
                 client,
                 HttpRequest.POST("/examples/messaging/publish?queue_name=" + queue, "{}")
                         .contentType(MediaType.APPLICATION_JSON_TYPE));
@@ -88,21 +82,20 @@ class MessagingEndpointsTest {
 
     @Test
     void withoutQueueAndBodyBothAreReported() {
-        Api.Reply reply = call(client, HttpRequest.POST("/examples/messaging/publish", ""));
+        Reply reply = call(client, HttpRequest.POST("/examples/messaging/publish", ""));
 
-        assertThat(Api.validationErrors(reply))
+        assertThat(validationErrors(reply))
                 .containsExactly(
                         "missing [\"query\",\"queue_name\"] Field required", "missing [\"body\"] Field required");
     }
 
     @Test
     void aJsonArrayIsNotAMessage() {
-        Api.Reply reply = call(
+        Reply reply = call(
                 client,
                 HttpRequest.POST("/examples/messaging/publish?queue_name=" + queue, "[1,2]")
                         .contentType(MediaType.APPLICATION_JSON_TYPE));
 
-        assertThat(Api.validationErrors(reply))
-                .containsExactly("dict_type [\"body\"] Input should be a valid dictionary");
+        assertThat(validationErrors(reply)).containsExactly("dict_type [\"body\"] Input should be a valid dictionary");
     }
 }

@@ -1,19 +1,14 @@
 package io.devstack.api.micronaut;
 
-import static io.devstack.api.micronaut.Api.envelope;
-import static io.devstack.api.micronaut.Api.get;
-import static io.devstack.api.micronaut.Api.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-@MicronautTest
-class RedisClusterEndpointsTest {
+class RedisClusterEndpointsTest extends ApiTestBase {
 
     @Inject
     @Client("/")
@@ -24,7 +19,7 @@ class RedisClusterEndpointsTest {
         JsonNode body = ok(get(client, "/redis/cluster/nodes"), "status", "total_nodes", "nodes");
 
         assertThat(body.get("total_nodes").asInt()).isEqualTo(3);
-        assertThat(Api.keys(body.get("nodes").get(0)))
+        assertThat(keys(body.get("nodes").get(0)))
                 .containsExactly(
                         "node_id",
                         "host",
@@ -76,7 +71,7 @@ class RedisClusterEndpointsTest {
         JsonNode details = envelope(get(client, "/redis/nodes/redis-9/info"), 404, "ResourceNotFound")
                 .get("details");
 
-        assertThat(Api.keys(details)).containsExactly("resource_type", "resource_id");
+        assertThat(keys(details)).containsExactly("resource_type", "resource_id");
         assertThat(details.get("resource_id").asText()).isEqualTo("redis-9");
     }
 }

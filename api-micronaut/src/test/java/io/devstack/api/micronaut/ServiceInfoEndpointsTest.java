@@ -1,8 +1,5 @@
 package io.devstack.api.micronaut;
 
-import static io.devstack.api.micronaut.Api.envelope;
-import static io.devstack.api.micronaut.Api.get;
-import static io.devstack.api.micronaut.Api.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,12 +7,10 @@ import io.devstack.common.docs.OpenApiDocument;
 import io.micronaut.core.version.VersionUtils;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-@MicronautTest
-class ServiceInfoEndpointsTest {
+class ServiceInfoEndpointsTest extends ApiTestBase {
 
     @Inject
     @Client("/")
@@ -38,8 +33,7 @@ class ServiceInfoEndpointsTest {
                 "security",
                 "note");
         JsonNode implementation = body.get("implementation");
-        assertThat(Api.keys(implementation))
-                .containsExactly("module", "framework", "framework_version", "java_version");
+        assertThat(keys(implementation)).containsExactly("module", "framework", "framework_version", "java_version");
         assertThat(implementation.get("module").asText()).isEqualTo("api-micronaut");
         assertThat(implementation.get("framework").asText()).isEqualTo("Micronaut");
         assertThat(implementation.get("framework_version").asText()).isEqualTo(VersionUtils.getMicronautVersion());
@@ -47,7 +41,7 @@ class ServiceInfoEndpointsTest {
 
     @Test
     void openApiIsCommonsDocumentByteForByte() {
-        Api.Reply response = get(client, "/openapi.json");
+        Reply response = get(client, "/openapi.json");
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.header("Content-Type")).isEqualTo("application/json");
@@ -56,8 +50,8 @@ class ServiceInfoEndpointsTest {
 
     @Test
     void docsServeSwaggerUiAndItsAssets() {
-        Api.Reply page = get(client, "/docs");
-        Api.Reply css = get(client, "/docs/swagger-ui.css");
+        Reply page = get(client, "/docs");
+        Reply css = get(client, "/docs/swagger-ui.css");
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.header("Content-Type")).isEqualTo("text/html; charset=utf-8");
@@ -78,7 +72,7 @@ class ServiceInfoEndpointsTest {
     void metricsUseTheRouteTemplateAsUri() {
         get(client, "/docs/index.css");
 
-        Api.Reply response = get(client, "/metrics");
+        Reply response = get(client, "/metrics");
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.header("Content-Type")).isEqualTo("text/plain; version=0.0.4; charset=utf-8");

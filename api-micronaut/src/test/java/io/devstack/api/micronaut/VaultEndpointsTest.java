@@ -1,20 +1,15 @@
 package io.devstack.api.micronaut;
 
-import static io.devstack.api.micronaut.Api.envelope;
-import static io.devstack.api.micronaut.Api.get;
-import static io.devstack.api.micronaut.Api.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.devstack.testsupport.NativeStack;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-@MicronautTest
-class VaultEndpointsTest {
+class VaultEndpointsTest extends ApiTestBase {
 
     @Inject
     @Client("/")
@@ -22,7 +17,7 @@ class VaultEndpointsTest {
 
     @Test
     void secretIsMaskedAndKeepsOtherValues() {
-        Api.Reply reply = get(client, "/examples/vault/secret/postgres");
+        Reply reply = get(client, "/examples/vault/secret/postgres");
 
         JsonNode body = ok(reply, "service", "data", "note");
         assertThat(body.get("service").asText()).isEqualTo("postgres");
@@ -64,7 +59,7 @@ class VaultEndpointsTest {
 
     @Test
     void anInvalidServiceNameIsAValidationError() {
-        assertThat(Api.validationErrors(get(client, "/examples/vault/secret/bad.name")))
+        assertThat(validationErrors(get(client, "/examples/vault/secret/bad.name")))
                 .containsExactly("string_pattern_mismatch [\"path\",\"service_name\"] "
                         + "String should match pattern '^[a-zA-Z0-9_-]+$'");
     }

@@ -1,6 +1,8 @@
 package io.devstack.api.spring;
 
+import io.devstack.common.ApiModule;
 import io.devstack.common.ApiSettings;
+import io.devstack.common.ApiStartup;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
@@ -16,13 +18,15 @@ import org.springframework.context.annotation.Bean;
  * Entry point: Spring builds {@link Wiring} (settings from the environment, common's services), serves HTTP on
  * {@code HTTP_PORT} and, with {@code TLS_ENABLED=true}, HTTPS on {@code HTTPS_PORT} ({@link TlsConfig}). The
  * services close when the context does (Ctrl-C, SIGTERM). Tests build the same application with
- * {@code @SpringBootTest}.
+ * {@code @SpringBootTest}. A failure to start is common's one line and exit code ({@link ApiStartup}); Spring's own
+ * report of it is silenced in logback-spring.xml.
  */
 @SpringBootApplication
 public class Application {
 
+    /** Settings are read once up front so a bad one stops the start before Spring does; Wiring reads the same. */
     public static void main(String[] args) {
-        SpringApplication.run(Application.class, args);
+        ApiStartup.run(ApiModule.SPRING, settings -> SpringApplication.run(Application.class, args));
     }
 
     /**

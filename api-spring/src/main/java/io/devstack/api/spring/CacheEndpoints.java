@@ -27,7 +27,7 @@ class CacheEndpoints {
 
     @GetMapping("/examples/cache/{key}")
     ResponseEntity<byte[]> get(@PathVariable String key) {
-        return Responses.entity(cache.get(key));
+        return Responses.write(cache.get(key));
     }
 
     /**
@@ -43,11 +43,11 @@ class CacheEndpoints {
             @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType)
             throws IOException {
         byte[] bytes = body.readNBytes(RequestBodies.MAX_BODY_BYTES + 1);
-        return Responses.entity(cache.set(key, query.get("value"), query.get("ttl"), contentType, bytes));
+        return Responses.write(cache.set(key, query.get("value"), query.get("ttl"), contentType, bytes));
     }
 
     @DeleteMapping("/examples/cache/{key}")
     ResponseEntity<byte[]> delete(@PathVariable String key) {
-        return Responses.entity(cache.delete(key));
+        return Responses.write(cache.delete(key));
     }
 }

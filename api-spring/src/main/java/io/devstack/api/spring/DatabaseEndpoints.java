@@ -17,16 +17,16 @@ class DatabaseEndpoints {
 
     @GetMapping("/examples/database/postgres/query")
     ResponseEntity<byte[]> postgres() {
-        return Responses.entity(databases.postgres());
+        return Responses.write(databases.postgres());
     }
 
     @GetMapping("/examples/database/mysql/query")
     ResponseEntity<byte[]> mysql() {
-        return Responses.entity(databases.mysql());
+        return Responses.write(databases.mysql());
     }
 
     @GetMapping("/examples/database/mongodb/query")
     ResponseEntity<byte[]> mongodb() {
-        return Responses.entity(databases.mongodb());
+        return Responses.write(databases.mongodb());
     }
 }

@@ -3,14 +3,10 @@ package io.devstack.api.spring;
 import io.devstack.common.http.ApiException;
 import io.devstack.common.http.ApiResponse;
 import io.devstack.common.http.BadRequestException;
-import io.devstack.common.http.ContractRoutes;
+import io.devstack.common.http.ContractErrors;
 import io.devstack.common.http.ErrorResponses;
 import io.devstack.common.http.HttpFront;
-import io.devstack.common.http.MethodNotAllowedException;
-import io.devstack.common.http.NotFoundException;
-import io.devstack.common.http.RequestBodies;
 import io.devstack.common.http.RequestIds;
-import io.devstack.common.http.UnsupportedMediaTypeException;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -46,12 +42,13 @@ class ErrorMapping {
     @ExceptionHandler(Exception.class)
     ResponseEntity<byte[]> handle(Exception failure, HttpServletRequest request) {
         Throwable error = failure instanceof ErrorResponse spring
-                ? byStatus(spring.getStatusCode().value(), request.getRequestURI(), request, failure)
+                ? ContractErrors.forStatus(
+                        spring.getStatusCode().value(), request.getRequestURI(), contentType(request), failure)
                 : failure instanceof InvalidParameterException ? BadRequestException.malformedRequest() : failure;
         HttpFront.Exchange exchange = exchange(request);
         String requestId =
                 exchange != null ? exchange.requestId() : RequestIds.resolve(request.getHeader(RequestIds.HEADER));
-        return Responses.entity(ErrorResponses.from(error, requestId));
+        return Responses.write(ErrorResponses.from(error, requestId));
     }
 
     /** The client hung up while its answer was being written: there is nobody left to answer. */
@@ -60,18 +57,8 @@ class ErrorMapping {
         // nothing to write; FrontFilter still logs the request
     }
 
-    /** The contract's error for an HTTP status that Spring or the servlet container decided on. */
-    private static Throwable byStatus(int status, String path, HttpServletRequest request, Throwable otherwise) {
-        return switch (status) {
-            case 400 -> BadRequestException.malformedRequest();
-            case 404 -> new NotFoundException(path);
-            case 405 -> new MethodNotAllowedException(ContractRoutes.allowedMethods(path));
-            case 413 -> RequestBodies.tooLarge();
-            case 415 ->
-                new UnsupportedMediaTypeException(
-                        Objects.requireNonNullElse(request.getHeader(HttpHeaders.CONTENT_TYPE), ""));
-            default -> otherwise;
-        };
+    private static String contentType(HttpServletRequest request) {
+        return request.getHeader(HttpHeaders.CONTENT_TYPE);
     }
 
     /** Only when the container reports an error for a request that never reached {@link FrontFilter}. */
@@ -104,13 +91,8 @@ class ErrorMapping {
                 return;
             }
             String path = Objects.toString(request.getRequestURI(), "");
-            ApiResponse envelope = withoutExchange(
-                    byStatus(
-                            status,
-                            path,
-                            request,
-                            new IllegalStateException("Servlet container error status " + status)),
-                    request);
+            ApiResponse envelope =
+                    withoutExchange(ContractErrors.forStatus(status, path, contentType(request)), request);
             try {
                 response.reset();
                 Responses.write(response, envelope);
@@ -133,7 +115,7 @@ class ErrorMapping {
             String path = Objects.toString(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), "");
             Throwable error = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable thrown
                     ? thrown
-                    : byStatus(status, path, request, new IllegalStateException("Servlet error status " + status));
+                    : ContractErrors.forStatus(status, path, contentType(request));
             // written with setHeader: the headers FrontFilter set before the error are replaced, not repeated
             HttpFront.Exchange exchange = exchange(request);
             Responses.write(response, exchange != null ? exchange.error(error) : withoutExchange(error, request));

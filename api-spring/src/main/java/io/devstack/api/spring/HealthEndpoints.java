@@ -19,47 +19,47 @@ class HealthEndpoints {
 
     @GetMapping("/health")
     ResponseEntity<byte[]> redirect() {
-        return Responses.entity(health.redirect());
+        return Responses.write(health.redirect());
     }
 
     @GetMapping("/health/")
     ResponseEntity<byte[]> health() {
-        return Responses.entity(health.health());
+        return Responses.write(health.health());
     }
 
     @GetMapping("/health/vault")
     ResponseEntity<byte[]> vault() {
-        return Responses.entity(health.vault());
+        return Responses.write(health.vault());
     }
 
     @GetMapping("/health/postgres")
     ResponseEntity<byte[]> postgres() {
-        return Responses.entity(health.postgres());
+        return Responses.write(health.postgres());
     }
 
     @GetMapping("/health/mysql")
     ResponseEntity<byte[]> mysql() {
-        return Responses.entity(health.mysql());
+        return Responses.write(health.mysql());
     }
 
     @GetMapping("/health/mongodb")
     ResponseEntity<byte[]> mongodb() {
-        return Responses.entity(health.mongodb());
+        return Responses.write(health.mongodb());
     }
 
     @GetMapping("/health/redis")
     ResponseEntity<byte[]> redis() {
-        return Responses.entity(health.redis());
+        return Responses.write(health.redis());
     }
 
     @GetMapping("/health/rabbitmq")
     ResponseEntity<byte[]> rabbitmq() {
-        return Responses.entity(health.rabbitmq());
+        return Responses.write(health.rabbitmq());
     }
 
     @GetMapping("/health/all")
     ResponseEntity<byte[]> all(
             @RequestHeader(value = HttpHeaders.CACHE_CONTROL, required = false) String cacheControl) {
-        return Responses.entity(health.all(HealthService.bypassesCache(cacheControl)));
+        return Responses.write(health.all(HealthService.bypassesCache(cacheControl)));
     }
 }

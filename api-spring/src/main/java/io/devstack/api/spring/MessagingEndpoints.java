@@ -32,11 +32,11 @@ class MessagingEndpoints {
             @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType)
             throws IOException {
         byte[] bytes = body.readNBytes(RequestBodies.MAX_BODY_BYTES + 1);
-        return Responses.entity(messaging.publish(query.get("queue_name"), contentType, bytes));
+        return Responses.write(messaging.publish(query.get("queue_name"), contentType, bytes));
     }
 
     @GetMapping("/examples/messaging/queue/{queue_name}/info")
     ResponseEntity<byte[]> queueInfo(@PathVariable("queue_name") String queueName) {
-        return Responses.entity(messaging.queueInfo(queueName));
+        return Responses.write(messaging.queueInfo(queueName));
     }
 }

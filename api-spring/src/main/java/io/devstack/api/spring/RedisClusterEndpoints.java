@@ -18,21 +18,21 @@ class RedisClusterEndpoints {
 
     @GetMapping("/redis/cluster/nodes")
     ResponseEntity<byte[]> nodes() {
-        return Responses.entity(redisCluster.nodes());
+        return Responses.write(redisCluster.nodes());
     }
 
     @GetMapping("/redis/cluster/slots")
     ResponseEntity<byte[]> slots() {
-        return Responses.entity(redisCluster.slots());
+        return Responses.write(redisCluster.slots());
     }
 
     @GetMapping("/redis/cluster/info")
     ResponseEntity<byte[]> info() {
-        return Responses.entity(redisCluster.info());
+        return Responses.write(redisCluster.info());
     }
 
     @GetMapping("/redis/nodes/{node_name}/info")
     ResponseEntity<byte[]> nodeInfo(@PathVariable("node_name") String nodeName) {
-        return Responses.entity(redisCluster.nodeInfo(nodeName));
+        return Responses.write(redisCluster.nodeInfo(nodeName));
     }
 }

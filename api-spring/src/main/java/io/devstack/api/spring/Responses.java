@@ -16,7 +16,10 @@ import org.apache.tomcat.util.buf.CharsetHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 
-/** Writes common's {@link ApiResponse} unchanged: as a handler's return value, or straight from a filter. */
+/**
+ * Writes common's {@link ApiResponse} unchanged: {@code write(response)} as a handler's return value (Spring MVC
+ * writes it), {@code write(servlet, response)} straight from a filter or error page.
+ */
 final class Responses {
 
     private Responses() {}
@@ -25,7 +28,7 @@ final class Responses {
      * The handler's answer. The Content-Type is set as a header, not as a {@code MediaType}, so Spring skips
      * content negotiation and writes common's value (no reformatting, no 406 for an unusual {@code Accept}).
      */
-    static ResponseEntity<byte[]> entity(ApiResponse response) {
+    static ResponseEntity<byte[]> write(ApiResponse response) {
         HttpHeaders headers = new HttpHeaders();
         response.headers().forEach(headers::set);
         headers.set(HttpHeaders.CONTENT_TYPE, response.contentType());

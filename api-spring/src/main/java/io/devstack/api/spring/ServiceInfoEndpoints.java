@@ -18,26 +18,26 @@ class ServiceInfoEndpoints {
 
     @GetMapping("/")
     ResponseEntity<byte[]> info() {
-        return Responses.entity(info.info());
+        return Responses.write(info.info());
     }
 
     @GetMapping("/openapi.json")
     ResponseEntity<byte[]> openApi() {
-        return Responses.entity(info.openApi());
+        return Responses.write(info.openApi());
     }
 
     @GetMapping("/docs")
     ResponseEntity<byte[]> docs() {
-        return Responses.entity(info.docs());
+        return Responses.write(info.docs());
     }
 
     @GetMapping("/docs/{asset}")
     ResponseEntity<byte[]> docsAsset(@PathVariable String asset) {
-        return Responses.entity(info.docsAsset(asset));
+        return Responses.write(info.docsAsset(asset));
     }
 
     @GetMapping("/metrics")
     ResponseEntity<byte[]> metrics() {
-        return Responses.entity(info.metrics());
+        return Responses.write(info.metrics());
     }
 }

@@ -18,11 +18,11 @@ class VaultEndpoints {
 
     @GetMapping("/examples/vault/secret/{service_name}")
     ResponseEntity<byte[]> secret(@PathVariable("service_name") String serviceName) {
-        return Responses.entity(vault.secret(serviceName));
+        return Responses.write(vault.secret(serviceName));
     }
 
     @GetMapping("/examples/vault/secret/{service_name}/{key}")
     ResponseEntity<byte[]> secretKey(@PathVariable("service_name") String serviceName, @PathVariable String key) {
-        return Responses.entity(vault.secretKey(serviceName, key));
+        return Responses.write(vault.secretKey(serviceName, key));
     }
 }

@@ -6,7 +6,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
 
-class CacheEndpointsTest extends AgainstNativeStack {
+class CacheEndpointsTest extends ApiTestBase {
 
     /** Keys whose slots land on different masters of the cluster (the client follows MOVED). */
     private final String key = "spring:" + UUID.randomUUID();
@@ -61,10 +61,12 @@ class CacheEndpointsTest extends AgainstNativeStack {
         assertEnvelope(invalid, 422, "ValidationError");
         assertThat(invalid.getResponseBody())
                 .contains(
-                        "\"details\":{\"validation_errors\":[{\"type\":\"string_pattern_mismatch\",\"loc\":[\"path\",\"key\"]",
+                        "\"details\":{\"validation_errors\":[{\"type\":\"string_pattern_mismatch\",\"loc\":[\"path\","
+                                + "\"key\"]",
                         "{\"type\":\"greater_than_equal\",\"loc\":[\"query\",\"ttl\"],"
                                 + "\"msg\":\"Input should be greater than or equal to 1\",\"input\":\"0\"}",
-                        "{\"type\":\"missing\",\"loc\":[\"query\",\"value\"],\"msg\":\"Field required\",\"input\":null}");
+                        "{\"type\":\"missing\",\"loc\":[\"query\",\"value\"],\"msg\":\"Field required\","
+                                + "\"input\":null}");
     }
 
     @Test

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class DatabaseEndpointsTest extends AgainstNativeStack {
+class DatabaseEndpointsTest extends ApiTestBase {
 
     /**
      * A pool opens on its first query (Vault read, then the database login), inside the same 2 s deadline as

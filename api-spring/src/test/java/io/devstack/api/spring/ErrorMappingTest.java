@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
 
 /** Failures that Spring MVC or Tomcat would otherwise answer in their own words. */
-class ErrorMappingTest extends AgainstNativeStack {
+class ErrorMappingTest extends ApiTestBase {
 
     @Test
     void unknownRoutesAreNotFoundIncludingSpringsOwnErrorPath() {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
 
 /** What {@link FrontFilter} adds to every answer through common's HttpFront. */
-class FrontFilterTest extends AgainstNativeStack {
+class FrontFilterTest extends ApiTestBase {
 
     @Test
     void anAcceptableRequestIdIsEchoedOnceAndAnyOtherIsReplaced() {
@@ -77,7 +77,8 @@ class FrontFilterTest extends AgainstNativeStack {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.getOutputStream()
                     .write(("POST /examples/cache/k HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                                    + "Content-Type: application/json\r\nContent-Length: 20000000\r\nX-Request-ID: big-1\r\n"
+                                    + "Content-Type: application/json\r\nContent-Length: 20000000\r\nX-Request-ID:"
+                                    + " big-1\r\n"
                                     + "Connection: close\r\n\r\n")
                             .getBytes(StandardCharsets.US_ASCII));
             String response = readResponse(socket.getInputStream());
@@ -85,9 +86,9 @@ class FrontFilterTest extends AgainstNativeStack {
             assertThat(response)
                     .startsWith("HTTP/1.1 413")
                     .contains("X-Request-ID: big-1")
-                    .endsWith(
-                            "{\"error\":\"PayloadTooLarge\",\"message\":\"Request body exceeds 10485760 bytes (10 MiB)\","
-                                    + "\"status_code\":413,\"details\":{},\"request_id\":\"big-1\"}");
+                    .endsWith("{\"error\":\"PayloadTooLarge\",\"message\":\"Request body exceeds 10485760 bytes (10"
+                            + " MiB)\","
+                            + "\"status_code\":413,\"details\":{},\"request_id\":\"big-1\"}");
         }
     }
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
 
-class HealthEndpointsTest extends AgainstNativeStack {
+class HealthEndpointsTest extends ApiTestBase {
 
     @Test
     void healthWithoutSlashRedirectsToHealthSlash() {

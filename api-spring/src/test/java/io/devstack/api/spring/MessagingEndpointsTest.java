@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
 
-class MessagingEndpointsTest extends AgainstNativeStack {
+class MessagingEndpointsTest extends ApiTestBase {
 
     private final String queue = "spring.test." + UUID.randomUUID();
 
@@ -60,7 +60,8 @@ class MessagingEndpointsTest extends AgainstNativeStack {
         assertEnvelope(invalid, 422, "ValidationError");
         assertThat(invalid.getResponseBody())
                 .contains(
-                        "{\"type\":\"missing\",\"loc\":[\"query\",\"queue_name\"],\"msg\":\"Field required\",\"input\":null}",
+                        "{\"type\":\"missing\",\"loc\":[\"query\",\"queue_name\"],\"msg\":\"Field required\","
+                                + "\"input\":null}",
                         "{\"type\":\"dict_type\",\"loc\":[\"body\"],\"msg\":\"Input should be a valid dictionary\"");
     }
 

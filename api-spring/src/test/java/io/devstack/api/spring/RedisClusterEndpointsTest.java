@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
 
-class RedisClusterEndpointsTest extends AgainstNativeStack {
+class RedisClusterEndpointsTest extends ApiTestBase {
 
     @Test
     void nodesListTheThreeMasters() {

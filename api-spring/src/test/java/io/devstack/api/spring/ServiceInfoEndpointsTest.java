@@ -10,7 +10,7 @@ import org.springframework.boot.SpringBootVersion;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
 
-class ServiceInfoEndpointsTest extends AgainstNativeStack {
+class ServiceInfoEndpointsTest extends ApiTestBase {
 
     @Test
     void rootDescribesTheApiAndThisImplementation() {

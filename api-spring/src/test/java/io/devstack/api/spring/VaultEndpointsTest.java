@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
 
-class VaultEndpointsTest extends AgainstNativeStack {
+class VaultEndpointsTest extends ApiTestBase {
 
     @Test
     void secretIsReadWithItsSensitiveValuesMasked() {
@@ -22,7 +22,8 @@ class VaultEndpointsTest extends AgainstNativeStack {
     void oneKeyKeepsItsJsonType() {
         assertThat(get("/examples/vault/secret/postgres/tls_enabled").getResponseBody())
                 .isEqualTo(
-                        "{\"service\":\"postgres\",\"key\":\"tls_enabled\",\"value\":false,\"note\":\"Sensitive values are masked\"}");
+                        "{\"service\":\"postgres\",\"key\":\"tls_enabled\",\"value\":false,\"note\":\"Sensitive values"
+                                + " are masked\"}");
         assertThat(get("/examples/vault/secret/postgres/password").getResponseBody())
                 .contains("\"value\":\"***\"");
     }

@@ -3,13 +3,12 @@ package io.devstack.api.vertx;
 import io.devstack.common.ApiModule;
 import io.devstack.common.ApiServices;
 import io.devstack.common.ApiSettings;
-import io.devstack.common.InvalidSettingException;
+import io.devstack.common.ApiStartup;
 import io.devstack.common.service.ImplementationInfo;
 import io.devstack.common.vault.IssuedCertificate;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.net.BindException;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -43,22 +42,13 @@ public final class Application {
     /** Listens on HTTP_PORT and, with TLS_ENABLED, on HTTPS_PORT once Vault PKI has issued the certificate. */
     public Future<Void> start() {
         Future<IssuedCertificate> certificate = services.settings().tlsEnabled()
-                ? vertx.executeBlocking(() -> services.tls().current(), false).recover(this::noCertificate)
+                ? vertx.executeBlocking(() -> services.tls().current(), false)
                 : Future.succeededFuture();
         return certificate
                 .compose(cert -> vertx.deployVerticle(
                         () -> new HttpVerticle(services, cert), new DeploymentOptions().setInstances(INSTANCES)))
                 .onSuccess(id -> deploymentId = id)
                 .mapEmpty();
-    }
-
-    private Future<IssuedCertificate> noCertificate(Throwable e) {
-        return Future.failedFuture(new IllegalStateException(
-                "HTTPS needs a certificate from Vault PKI (role "
-                        + ApiModule.VERTX.moduleName() + "-role) and got none (" + e.getMessage()
-                        + "); check that Vault is "
-                        + "running at " + services.settings().vaultAddress() + " or set TLS_ENABLED=false",
-                e));
     }
 
     /** Stops listening, then closes common's pools and connections (blocking, so on a worker thread). */
@@ -82,15 +72,11 @@ public final class Application {
     }
 
     public static void main(String[] args) {
+        ApiStartup.run(ApiModule.VERTX, Application::start);
+    }
+
+    private static void start(ApiSettings settings) {
         long begun = System.nanoTime();
-        ApiSettings settings;
-        try {
-            settings = ApiSettings.fromEnvironment(System.getenv(), ApiModule.VERTX);
-        } catch (InvalidSettingException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
         // before the first logger exists: LOG_LEVEL is the default, frameworks stay at WARN (simplelogger.properties)
         System.setProperty(
                 "org.slf4j.simpleLogger.defaultLogLevel", settings.logLevel().toLowerCase(Locale.ROOT));
@@ -99,9 +85,8 @@ public final class Application {
         try {
             app.start().await();
         } catch (Exception e) { // await() rethrows checked failures (BindException) unchecked
-            System.err.println(startupProblem(settings, e));
             shutdown(app, vertx);
-            System.exit(1);
+            throw e;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(app, vertx), "api-vertx-shutdown"));
         LoggerFactory.getLogger(Application.class)
@@ -122,17 +107,5 @@ public final class Application {
         } catch (Exception e) {
             System.err.println("api-vertx did not stop cleanly within 10 s: " + e);
         }
-    }
-
-    /** One line naming what failed and what to do; never a stack trace. */
-    private static String startupProblem(ApiSettings settings, Throwable e) {
-        if (e instanceof BindException || String.valueOf(e.getMessage()).contains("Address already in use")) {
-            String ports = settings.tlsEnabled()
-                    ? "HTTP_PORT=" + settings.httpPort() + " or HTTPS_PORT=" + settings.httpsPort()
-                    : "HTTP_PORT=" + settings.httpPort();
-            return "api-vertx cannot listen on " + ports
-                    + ": the port is in use; stop what listens there or choose another port";
-        }
-        return "api-vertx could not start: " + e.getMessage();
     }
 }

@@ -2,12 +2,8 @@ package io.devstack.api.vertx;
 
 import io.devstack.common.http.ApiException;
 import io.devstack.common.http.ApiResponse;
-import io.devstack.common.http.BadRequestException;
-import io.devstack.common.http.ContractRoutes;
+import io.devstack.common.http.ContractErrors;
 import io.devstack.common.http.ErrorResponses;
-import io.devstack.common.http.MethodNotAllowedException;
-import io.devstack.common.http.NotFoundException;
-import io.devstack.common.http.RequestBodies;
 import io.devstack.common.http.RequestIds;
 import io.devstack.common.http.UnsupportedMediaTypeException;
 import io.vertx.core.buffer.Buffer;
@@ -17,7 +13,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 
 /**
  * Every failure becomes common's error envelope: a handler's {@link ApiException}, a bug (500), and the failures
@@ -76,19 +71,11 @@ final class ErrorMapping {
         if (failure instanceof ApiException) {
             return failure;
         }
-        String path = Objects.requireNonNullElse(ctx.request().path(), "");
-        return switch (status) {
-            case 400 ->
-                formBody(ctx)
-                        ? new UnsupportedMediaTypeException(Routes.contentType(ctx))
-                        : BadRequestException.malformedRequest();
-            case 404 -> new NotFoundException(path);
-            case 405 -> new MethodNotAllowedException(ContractRoutes.allowedMethods(path));
-            case 413 -> RequestBodies.tooLarge();
-            default ->
-                failure != null
-                        ? failure
-                        : new IllegalStateException("Vert.x failed the request with status " + status);
-        };
+        if (status == 400 && formBody(ctx)) {
+            return new UnsupportedMediaTypeException(Routes.contentType(ctx));
+        }
+        return failure == null
+                ? ContractErrors.forStatus(status, ctx.request().path(), Routes.contentType(ctx))
+                : ContractErrors.forStatus(status, ctx.request().path(), Routes.contentType(ctx), failure);
     }
 }

@@ -4,7 +4,9 @@ import io.devstack.common.service.MessagingService;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
-/** {@code POST /examples/messaging/publish?queue_name=Q} and {@code GET /examples/messaging/queue/{queue_name}/info}. */
+/**
+ * {@code POST /examples/messaging/publish?queue_name=Q} and {@code GET /examples/messaging/queue/{queue_name}/info}.
+ */
 final class MessagingEndpoints {
 
     private final MessagingService messaging;

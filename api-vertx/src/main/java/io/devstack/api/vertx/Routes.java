@@ -13,8 +13,8 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.util.Locale;
 
 /**
- * The route table: {@link FrontFilter} first on every request, then each area's routes in docs/api-contract.md order, then
- * {@link ErrorMapping}. Request bodies are read here too, because in Vert.x reading one is a route handler.
+ * The route table: {@link FrontFilter} first on every request, then each area's routes in docs/api-contract.md order,
+ * then {@link ErrorMapping}. Request bodies are read here too, because in Vert.x reading one is a route handler.
  */
 final class Routes {
 

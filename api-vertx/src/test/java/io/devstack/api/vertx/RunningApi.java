@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The production {@link Application} for one test class: the environment of docs/api-contract.md from the shared native stack,
- * on free ports (the standard ones may be serving colleagues' APIs), started on the test's Vert.x.
+ * The production {@link Application} for one test class: the environment of docs/api-contract.md from the shared native
+ * stack, on free ports (the standard ones may be serving colleagues' APIs), started on the test's Vert.x.
  */
 final class RunningApi {
 

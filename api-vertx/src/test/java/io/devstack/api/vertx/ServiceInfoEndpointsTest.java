@@ -86,7 +86,8 @@ class ServiceInfoEndpointsTest extends ApiTestBase {
                             .isEqualTo("text/plain; version=0.0.4; charset=utf-8");
                     assertThat(response.bodyAsString())
                             .contains(
-                                    "http_server_requests_seconds_count{method=\"GET\",outcome=\"SUCCESS\",status=\"200\","
+                                    "http_server_requests_seconds_count{method=\"GET\",outcome=\"SUCCESS\","
+                                            + "status=\"200\","
                                             + "uri=\"/docs/{asset}\"}",
                                     "jvm_memory_used_bytes");
                 });

@@ -7,8 +7,8 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
- * The hand-written OpenAPI 3.1 document of docs/api-contract.md ({@code openapi.json} next to this class). It is written by
- * hand rather than generated so the five frameworks serve one document, byte for byte.
+ * The hand-written OpenAPI 3.1 document of docs/api-contract.md ({@code openapi.json} next to this class). It is
+ * written by hand rather than generated so the five frameworks serve one document, byte for byte.
  */
 public final class OpenApiDocument {
 

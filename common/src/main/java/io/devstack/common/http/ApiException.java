@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A contract error: one subclass per envelope {@code error} name of docs/api-contract.md. {@link ErrorResponses} renders
- * it; no stack trace is captured because these are expected outcomes, not bugs.
+ * A contract error: one subclass per envelope {@code error} name of docs/api-contract.md. {@link ErrorResponses}
+ * renders it; no stack trace is captured because these are expected outcomes, not bugs.
  */
 public abstract class ApiException extends RuntimeException {
 

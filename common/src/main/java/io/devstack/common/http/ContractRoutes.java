@@ -136,7 +136,10 @@ public final class ContractRoutes {
         return Map.copyOf(methods);
     }
 
-    /** "/a/b/" → ["a","b",""] (paths start with "/"): a trailing slash is a segment of its own, so /health and /health/ differ. */
+    /**
+     * "/a/b/" → ["a","b",""] (paths start with "/"): a trailing slash is a segment of its own, so /health and /health/
+     * differ.
+     */
     private static List<String> split(String path) {
         return List.of(path.substring(1).split("/", -1));
     }

@@ -1,11 +1,9 @@
 package io.devstack.common.http;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -25,7 +23,7 @@ public final class CorsPolicy {
             "X-Request-ID, X-Cache, Retry-After, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset";
     public static final int MAX_AGE_SECONDS = 600;
 
-    /** localhost and 127.0.0.1 on ports 3000, 8000–8004 and 8080. */
+    /** The origins allowed when {@value #ENV_VAR} is unset: localhost and 127.0.0.1 on ports 3000, 8000–8004, 8080. */
     public static final List<String> DEFAULT_ORIGINS = Stream.of("localhost", "127.0.0.1")
             .flatMap(host ->
                     Stream.of(3000, 8000, 8001, 8002, 8003, 8004, 8080).map(port -> "http://" + host + ":" + port))
@@ -33,20 +31,9 @@ public final class CorsPolicy {
 
     private final Set<String> allowedOrigins;
 
+    /** @param allowedOrigins exact origins, as {@code ApiSettings} parsed them from {@value #ENV_VAR} */
     public CorsPolicy(List<String> allowedOrigins) {
         this.allowedOrigins = Set.copyOf(allowedOrigins);
-    }
-
-    /** From {@code CORS_ALLOWED_ORIGINS} (comma-separated; blank entries ignored); unset or blank → the defaults. */
-    public static CorsPolicy fromSetting(String commaSeparated) {
-        if (commaSeparated == null || commaSeparated.isBlank()) {
-            return new CorsPolicy(DEFAULT_ORIGINS);
-        }
-        return new CorsPolicy(Arrays.stream(commaSeparated.split(","))
-                .map(String::strip)
-                .map(o -> o.endsWith("/") ? o.substring(0, o.length() - 1) : o)
-                .filter(o -> !o.isEmpty())
-                .collect(Collectors.toList()));
     }
 
     public Set<String> allowedOrigins() {

@@ -67,8 +67,8 @@ public final class HttpFront {
      * Starts one request.
      *
      * @param method the request method as received
-     * @param path the raw path, optionally with the raw query string (checked by {@link RequestTargets}: a framework that
-     *     decodes leniently passes it, so a query such as {@code ?ttl=%zz} is the same 400 everywhere)
+     * @param path the raw path, optionally with the raw query string (checked by {@link RequestTargets}: a framework
+     *     that decodes leniently passes it, so a query such as {@code ?ttl=%zz} is the same 400 everywhere)
      * @param requestHeader case-insensitive header lookup, {@code null} when absent
      * @param clientIp the peer address (the APIs are not behind a proxy, so X-Forwarded-For is not trusted)
      */

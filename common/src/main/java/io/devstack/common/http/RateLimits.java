@@ -59,7 +59,9 @@ public final class RateLimits {
                 .build();
     }
 
-    /** The decision for one request on {@code routeTemplate} from {@code clientIp}; empty when the route is not limited. */
+    /**
+     * The decision for one request on {@code routeTemplate} from {@code clientIp}; empty when the route is not limited.
+     */
     public Optional<Decision> acquire(String method, String routeTemplate, String clientIp) {
         Limit limit = limits.get(routeTemplate);
         if (limit == null || !"GET".equals(method)) {

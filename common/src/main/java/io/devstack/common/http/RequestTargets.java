@@ -11,9 +11,9 @@ import java.nio.charset.StandardCharsets;
  * own way (strip, normalise, decode leniently or refuse) gets one answer: 400 Malformed request. A target is malformed
  * when a {@code %} does not start a two-hex-digit escape, when its escapes do not decode to UTF-8 (path or query), or
  * when a path segment, decoded, is {@code .} or {@code ..}, holds a {@code /} or {@code \}, or a control character
- * (U+0000–U+001F, U+007F); a raw {@code ;} in the path is refused too (servlet containers strip it as a path parameter),
- * and so is, in path or query, a raw ASCII character that RFC 3986 never allows unescaped (space, {@code " < > \ ^ `
- * { | } [ ]}, control characters): some servers refused those, others passed them on.
+ * (U+0000–U+001F, U+007F); a raw {@code ;} in the path is refused too (servlet containers strip it as a path
+ * parameter), and so is, in path or query, a raw ASCII character that RFC 3986 never allows unescaped
+ * (space, {@code " < > \ ^ ` { | } [ ]}, control characters): some servers refused those, others passed them on.
  */
 public final class RequestTargets {
 

@@ -10,7 +10,8 @@ public final class ServiceUnavailableException extends ApiException {
 
     /**
      * @param service one of vault, postgres, mysql, mongodb, redis, rabbitmq
-     * @param reason a short machine-readable cause, e.g. {@code circuit_open}, {@code timeout}, {@code connection_failed}
+     * @param reason a short machine-readable cause, e.g. {@code circuit_open}, {@code timeout},
+     *     {@code connection_failed}
      */
     public ServiceUnavailableException(String service, String reason) {
         this(service, reason, DEFAULT_RETRY_AFTER_SECONDS);

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * One item of {@code details.validation_errors}: {@code type}, {@code loc} (e.g. {@code ["query","ttl"]}),
- * {@code msg} (the exact texts of docs/api-contract.md) and {@code input} (the raw input, {@code null} when missing), cut to
- * {@link InputEcho#MAX_CHARS} characters.
+ * {@code msg} (the exact texts of docs/api-contract.md) and {@code input} (the raw input, {@code null} when missing),
+ * cut to {@link InputEcho#MAX_CHARS} characters.
  */
 public record ValidationError(String type, List<Object> loc, String msg, Object input) {
 
@@ -21,19 +21,15 @@ public record ValidationError(String type, List<Object> loc, String msg, Object 
     }
 
     public static ValidationError tooShort(List<Object> loc, int min, Object input) {
-        return new ValidationError(
-                "string_too_short",
-                loc,
-                "String should have at least " + min + " character" + (min == 1 ? "" : "s"),
-                input);
+        return new ValidationError("string_too_short", loc, "String should have at least " + characters(min), input);
     }
 
     public static ValidationError tooLong(List<Object> loc, int max, Object input) {
-        return new ValidationError(
-                "string_too_long",
-                loc,
-                "String should have at most " + max + " character" + (max == 1 ? "" : "s"),
-                input);
+        return new ValidationError("string_too_long", loc, "String should have at most " + characters(max), input);
+    }
+
+    private static String characters(int count) {
+        return count + " character" + (count == 1 ? "" : "s");
     }
 
     public static ValidationError patternMismatch(List<Object> loc, String regex, Object input) {

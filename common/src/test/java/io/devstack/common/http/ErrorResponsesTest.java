@@ -28,7 +28,8 @@ class ErrorResponsesTest {
         assertThat(notFound.bodyText())
                 .isEqualTo(
                         "{\"error\":\"ResourceNotFound\",\"message\":\"secret 'nope' not found\",\"status_code\":404,"
-                                + "\"details\":{\"resource_type\":\"secret\",\"resource_id\":\"nope\"},\"request_id\":\"req-1\"}");
+                                + "\"details\":{\"resource_type\":\"secret\",\"resource_id\":\"nope\"},"
+                                + "\"request_id\":\"req-1\"}");
 
         ApiResponse nullId = ErrorResponses.from(new BadRequestException("x"), null);
         assertThat(nullId.bodyText()).endsWith(",\"request_id\":null}");
@@ -44,7 +45,8 @@ class ErrorResponsesTest {
                 .isEqualTo(
                         "{\"error\":\"ValidationError\",\"message\":\"Request validation failed\",\"status_code\":422,"
                                 + "\"details\":{\"validation_errors\":["
-                                + "{\"type\":\"missing\",\"loc\":[\"query\",\"value\"],\"msg\":\"Field required\",\"input\":null},"
+                                + "{\"type\":\"missing\",\"loc\":[\"query\",\"value\"],\"msg\":\"Field required\","
+                                + "\"input\":null},"
                                 + "{\"type\":\"greater_than_equal\",\"loc\":[\"query\",\"ttl\"],"
                                 + "\"msg\":\"Input should be greater than or equal to 1\",\"input\":\"0\"}]},"
                                 + "\"request_id\":\"req-1\"}");
@@ -93,9 +95,9 @@ class ErrorResponsesTest {
 
         assertThat(response.status()).isEqualTo(500);
         assertThat(response.bodyText())
-                .isEqualTo(
-                        "{\"error\":\"InternalServerError\",\"message\":\"An unexpected error occurred\",\"status_code\":500,"
-                                + "\"details\":{},\"request_id\":\"req-1\"}");
+                .isEqualTo("{\"error\":\"InternalServerError\",\"message\":\"An unexpected error occurred\","
+                        + "\"status_code\":500,"
+                        + "\"details\":{},\"request_id\":\"req-1\"}");
     }
 
     private static String render(ApiException e) {

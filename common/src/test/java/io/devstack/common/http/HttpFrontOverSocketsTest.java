@@ -36,7 +36,7 @@ class HttpFrontOverSocketsTest {
 
     private static final ByteArrayOutputStream LOG = new ByteArrayOutputStream();
     private static final ApiMetrics METRICS = new ApiMetrics();
-    private static final CorsPolicy CORS = CorsPolicy.fromSetting(null);
+    private static final CorsPolicy CORS = new CorsPolicy(CorsPolicy.DEFAULT_ORIGINS);
     private static final HttpFront FRONT = new HttpFront(
             new HostPolicy(List.of()),
             CORS,
@@ -146,7 +146,8 @@ class HttpFrontOverSocketsTest {
                 .contains(
                         "{\"type\":\"string_pattern_mismatch\",\"loc\":[\"path\",\"key\"]",
                         "{\"type\":\"int_parsing\",\"loc\":[\"query\",\"ttl\"]",
-                        "{\"type\":\"missing\",\"loc\":[\"query\",\"value\"],\"msg\":\"Field required\",\"input\":null}");
+                        "{\"type\":\"missing\",\"loc\":[\"query\",\"value\"],\"msg\":\"Field required\","
+                                + "\"input\":null}");
 
         HttpResponse<String> wrongType = send(HttpRequest.newBuilder(URI.create(base + "/examples/cache/k"))
                 .header("Content-Type", "text/plain")
@@ -198,8 +199,8 @@ class HttpFrontOverSocketsTest {
         HttpResponse<String> metrics = send(HttpRequest.newBuilder(URI.create(base + "/metrics")));
         assertThat(metrics.headers().firstValue("Content-Type")).hasValue("text/plain; version=0.0.4; charset=utf-8");
         assertThat(metrics.body())
-                .contains(
-                        "http_server_requests_seconds_count{method=\"GET\",outcome=\"CLIENT_ERROR\",status=\"429\",uri=\"/\"} 1");
+                .contains("http_server_requests_seconds_count{method=\"GET\",outcome=\"CLIENT_ERROR\",status=\"429\","
+                        + "uri=\"/\"} 1");
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {

@@ -25,7 +25,7 @@ class HttpFrontTest {
     private final ApiMetrics metrics = new ApiMetrics();
     private final HttpFront front = new HttpFront(
             new HostPolicy(List.of("devbox.lan")),
-            CorsPolicy.fromSetting(null),
+            new CorsPolicy(CorsPolicy.DEFAULT_ORIGINS),
             new RateLimits(RateLimits.CONTRACT_LIMITS, nanos::get),
             metrics,
             new RequestLog(
@@ -265,14 +265,16 @@ class HttpFrontTest {
         ex.complete(500);
 
         assertThat(logBytes.toString(StandardCharsets.UTF_8))
-                .isEqualTo(
-                        "{\"timestamp\":\"2026-11-28T19:00:00.123Z\",\"level\":\"INFO\",\"logger\":\"io.devstack.access\","
-                                + "\"message\":\"request completed\",\"request_id\":\"rid-7\",\"method\":\"GET\","
-                                + "\"path\":\"/examples/cache/user:42\",\"route\":\"/examples/cache/{key}\",\"status\":200,"
-                                + "\"duration_ms\":12.346,\"client_ip\":\"10.0.0.3\",\"implementation\":\"api-javalin\"}\n");
+                .isEqualTo("{\"timestamp\":\"2026-11-28T19:00:00.123Z\",\"level\":\"INFO\","
+                        + "\"logger\":\"io.devstack.access\","
+                        + "\"message\":\"request completed\",\"request_id\":\"rid-7\",\"method\":\"GET\","
+                        + "\"path\":\"/examples/cache/user:42\",\"route\":\"/examples/cache/{key}\","
+                        + "\"status\":200,"
+                        + "\"duration_ms\":12.346,\"client_ip\":\"10.0.0.3\","
+                        + "\"implementation\":\"api-javalin\"}\n");
         assertThat(metrics.scrape().bodyText())
-                .contains(
-                        "http_server_requests_seconds_count{method=\"GET\",outcome=\"SUCCESS\",status=\"200\",uri=\"/examples/cache/{key}\"} 1");
+                .contains("http_server_requests_seconds_count{method=\"GET\",outcome=\"SUCCESS\",status=\"200\","
+                        + "uri=\"/examples/cache/{key}\"} 1");
     }
 
     @Test
@@ -281,8 +283,8 @@ class HttpFrontTest {
         front.begin("GET", "/b", headers(Map.of()), "10.0.0.1").complete(404);
 
         assertThat(metrics.scrape().bodyText())
-                .contains(
-                        "http_server_requests_seconds_count{method=\"GET\",outcome=\"CLIENT_ERROR\",status=\"404\",uri=\"UNKNOWN\"} 2");
+                .contains("http_server_requests_seconds_count{method=\"GET\",outcome=\"CLIENT_ERROR\",status=\"404\","
+                        + "uri=\"UNKNOWN\"} 2");
     }
 
     /** A case-insensitive header lookup, as every framework offers. */

@@ -17,7 +17,7 @@ class ServiceInfoServiceTest {
 
     private final ServiceInfoService service = new ServiceInfoService(
             new ImplementationInfo("api-helidon", "Helidon SE", "4.5.0", "25"),
-            CorsPolicy.fromSetting("http://localhost:3000"),
+            new CorsPolicy(List.of("http://localhost:3000")),
             new ApiMetrics());
 
     @Test

@@ -9,6 +9,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -16,8 +17,13 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
-/** Requests through Micronaut's client, and the contract's checks on what comes back. */
-final class Api {
+/**
+ * The base of every test that talks to the API: {@code @MicronautTest} (inherited) starts the application once, its
+ * settings from the native stack ({@link NativeStackSettings}); each test injects its client. Here: requests through
+ * Micronaut's client, and the contract's checks on what comes back.
+ */
+@MicronautTest
+abstract class ApiTestBase {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -40,8 +46,6 @@ final class Api {
             }
         }
     }
-
-    private Api() {}
 
     static Reply call(HttpClient client, HttpRequest<?> request) {
         try {

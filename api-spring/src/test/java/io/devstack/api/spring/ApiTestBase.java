@@ -21,7 +21,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * application starts once for all the *EndpointsTest classes.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-abstract class AgainstNativeStack {
+abstract class ApiTestBase {
 
     /** Replaces {@link Wiring#apiSettings()}, which reads {@code System.getenv()}. */
     @TestBean(name = "apiSettings", methodName = "nativeStackSettings")
