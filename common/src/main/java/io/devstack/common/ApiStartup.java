@@ -1,7 +1,9 @@
 package io.devstack.common;
 
+import io.devstack.common.http.ApiException;
 import java.net.BindException;
 import java.net.UnknownHostException;
+import java.nio.channels.UnresolvedAddressException;
 import java.util.Map;
 
 /**
@@ -50,12 +52,16 @@ public final class ApiStartup {
         if (bind != null && String.valueOf(bind.getMessage()).contains("in use")) {
             return portsInUse(settings);
         }
-        if (bind != null || find(failure, UnknownHostException.class) != null) {
+        // a name that does not resolve: the JDK's two ways of saying so (another host's name is not ours to blame)
+        UnknownHostException unknown = find(failure, UnknownHostException.class);
+        boolean unresolved = find(failure, UnresolvedAddressException.class) != null
+                || unknown != null && String.valueOf(unknown.getMessage()).contains(settings.bindAddress());
+        if (bind != null || unresolved) {
             return ApiSettings.BIND_ADDRESS_VAR + "=" + settings.bindAddress()
                     + " is not an address of this machine — set " + ApiSettings.BIND_ADDRESS_VAR
                     + " to one of its addresses, e.g. 127.0.0.1 or 0.0.0.0";
         }
-        String reason = rootMessage(failure);
+        String reason = reason(failure);
         return settings.tlsEnabled()
                 ? reason + " — check that Vault at " + settings.vaultAddress() + " issues certificates for role "
                         + module.moduleName() + "-role, or set TLS_ENABLED=false"
@@ -81,12 +87,19 @@ public final class ApiStartup {
         return null;
     }
 
-    /** The innermost cause's message (the outer ones are frameworks' wrappers), or its type when it has none. */
-    private static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+    /**
+     * Our own exception's message when there is one (written for people, never holding a secret), else the innermost
+     * message (the outer ones are frameworks' wrappers), else the innermost type.
+     */
+    private static String reason(Throwable failure) {
+        ApiException ours = find(failure, ApiException.class);
+        if (ours != null) {
+            return ours.getMessage();
         }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        String reason = failure.getClass().getSimpleName();
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            reason = t.getMessage() == null || t.getMessage().isBlank() ? reason : t.getMessage();
+        }
+        return reason;
     }
 }

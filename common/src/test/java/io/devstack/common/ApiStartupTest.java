@@ -2,9 +2,11 @@ package io.devstack.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.devstack.common.http.ServiceUnavailableException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.UnknownHostException;
+import java.nio.channels.UnresolvedAddressException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +51,35 @@ class ApiStartupTest {
         assertThat(ApiStartup.failureLine(
                         ApiModule.JAVALIN, env, new IllegalStateException(new UnknownHostException("10.9.9.9"))))
                 .isEqualTo(expected);
+    }
+
+    @Test
+    void anotherHostThatDoesNotResolveIsNotBlamedOnTheBindAddress() {
+        Map<String, String> env = Map.of("TLS_ENABLED", "true", "VAULT_ADDR", "http://vault.invalid:8200");
+
+        assertThat(ApiStartup.failureLine(
+                        ApiModule.HELIDON, env, new IllegalStateException(new UnknownHostException("vault.invalid"))))
+                .isEqualTo("api-helidon cannot start: vault.invalid — check that Vault at http://vault.invalid:8200"
+                        + " issues certificates for role api-helidon-role, or set TLS_ENABLED=false");
+    }
+
+    @Test
+    void ourOwnMessageWinsOverTheFrameworksWrappers() {
+        Throwable failure = new IllegalStateException(
+                "Failed to start bean 'webServerStartStop'",
+                new ServiceUnavailableException("vault", "connection_failed"));
+
+        assertThat(ApiStartup.failureLine(ApiModule.MICRONAUT, Map.of("TLS_ENABLED", "true"), failure))
+                .startsWith("api-micronaut cannot start: Service 'vault' is unavailable — check that Vault at");
+    }
+
+    @Test
+    void anUnresolvedBindAddressNamesApiBindAddress() {
+        assertThat(ApiStartup.failureLine(
+                        ApiModule.JAVALIN,
+                        Map.of("API_BIND_ADDRESS", "nosuchhost"),
+                        new IllegalStateException(new UnresolvedAddressException())))
+                .startsWith("api-javalin cannot start: API_BIND_ADDRESS=nosuchhost is not an address of this machine");
     }
 
     @Test

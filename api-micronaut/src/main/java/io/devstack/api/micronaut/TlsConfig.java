@@ -5,7 +5,6 @@ import io.devstack.common.ApiSettings;
 import io.devstack.common.vault.IssuedCertificate;
 import io.devstack.common.vault.TlsCertificates;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.http.ssl.CertificateProvider;
 import io.micronaut.http.ssl.ServerSslConfiguration;
 import jakarta.inject.Named;
@@ -54,20 +53,11 @@ final class TlsConfig implements CertificateProvider {
     @Override
     public Publisher<KeyStore> getKeyStore() {
         Sinks.Many<KeyStore> keyStores = Sinks.many().replay().latest();
-        // issued now, on the subscribing thread, so the HTTPS listener never starts without a certificate
-        keyStores.tryEmitNext(keyStore(firstCertificate()));
+        // issued now, on the subscribing thread, so the HTTPS listener never starts without a certificate (ApiStartup
+        // says why)
+        keyStores.tryEmitNext(keyStore(certificates.current()));
         certificates.onRenewal(renewed -> keyStores.tryEmitNext(keyStore(renewed)));
         return keyStores.asFlux();
-    }
-
-    private IssuedCertificate firstCertificate() {
-        try {
-            return certificates.current();
-        } catch (RuntimeException e) {
-            throw new ConfigurationException("TLS_ENABLED=true but Vault PKI issued no certificate for api-micronaut ("
-                    + e.getMessage() + "); check VAULT_ADDR and the pki_int role api-micronaut-role, or start "
-                    + "without TLS_ENABLED");
-        }
     }
 
     @Override

@@ -16,11 +16,24 @@ import io.micronaut.core.version.VersionUtils;
 @Factory
 final class Wiring {
 
-    /** Built with the context (not at the first request) and closed with it. */
+    /**
+     * Built with the context (not at the first request) and closed with it. With TLS the first certificate is issued
+     * here: Micronaut asks for the key store only when the HTTPS listener opens, where a failure would be reported as
+     * the listener's, not Vault's.
+     */
     @Context
     @Bean(preDestroy = "close")
     ApiServices services(ApiSettings settings) {
-        return ApiServices.start(
+        ApiServices services = ApiServices.start(
                 settings, ImplementationInfo.of(ApiModule.MICRONAUT, VersionUtils.getMicronautVersion()));
+        try {
+            if (settings.tlsEnabled()) {
+                services.tls().current();
+            }
+            return services;
+        } catch (RuntimeException e) {
+            services.close();
+            throw e;
+        }
     }
 }

@@ -2,7 +2,6 @@ package io.devstack.api.spring;
 
 import io.devstack.common.ApiServices;
 import io.devstack.common.ApiSettings;
-import io.devstack.common.InvalidSettingException;
 import io.devstack.common.vault.IssuedCertificate;
 import io.devstack.common.vault.TlsCertificates;
 import java.util.Map;
@@ -50,21 +49,10 @@ class TlsConfig {
         // Boot applies spring.threads.virtual.enabled to its own connector only
         connector.getProtocolHandler().setExecutor(new VirtualThreadExecutor("tomcat-https-"));
         SslConnectorCustomizer ssl = new SslConnectorCustomizer(LOG, connector, Ssl.ClientAuth.NONE);
-        ssl.customize(bundle(firstCertificate(certificates)), Map.of());
+        // issued now: without a certificate the API does not start (ApiStartup says why)
+        ssl.customize(bundle(certificates.current()), Map.of());
         certificates.onRenewal(renewed -> ssl.update(null, bundle(renewed)));
         return connector;
-    }
-
-    private static IssuedCertificate firstCertificate(TlsCertificates certificates) {
-        try {
-            return certificates.current();
-        } catch (RuntimeException e) {
-            throw new InvalidSettingException(
-                    "TLS_ENABLED",
-                    "TLS_ENABLED=true but Vault PKI issued no certificate "
-                            + "(pki_int, role api-spring-role): " + e.getMessage()
-                            + "; start Vault with its PKI bootstrapped, or set TLS_ENABLED=false");
-        }
     }
 
     private static SslBundle bundle(IssuedCertificate certificate) {
