@@ -5,6 +5,7 @@ import io.devstack.infra.DevstackHome;
 import io.devstack.infra.Progress;
 import io.devstack.infra.local.ApiEnvironment;
 import io.devstack.infra.local.VaultLauncher;
+import io.devstack.infra.model.StackServices;
 import io.devstack.infra.runtime.LocalRuntime;
 import io.devstack.infra.runtime.SharedStack;
 import io.devstack.infra.vault.VaultAdmin;
@@ -72,7 +73,9 @@ public final class NativeStack {
 
     /** Seeds for a cluster-aware Redis client: every node of the stack, with the password Vault holds. */
     public List<RedisURI> redisSeeds() {
-        char[] password = secret("redis-1").get("password").toCharArray();
+        char[] password = secret(StackServices.redisNodeNames().getFirst())
+                .get("password")
+                .toCharArray();
         List<RedisURI> seeds = new ArrayList<>();
         for (String node : apiEnvironment("api-spring").get("REDIS_NODES").split(",")) {
             String[] hostPort = node.split("=", 2)[1].split(":");

@@ -7,6 +7,7 @@ import static io.devstack.infra.helm.TemplateYaml.value;
 import io.devstack.infra.container.ComposeNetwork;
 import io.devstack.infra.container.ContainerSpec;
 import io.devstack.infra.container.StackContainers;
+import io.devstack.infra.model.StackServices;
 import io.devstack.infra.model.VaultLayout;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -174,7 +175,7 @@ final class ChartJobs {
 
     /** Forms the cluster over the nodes the profiles select (given by the {@code devstack.redisNodes} helper). */
     Map<String, Object> redisCluster() {
-        ContainerSpec redis1 = StackContainers.of("redis-1");
+        ContainerSpec redis1 = StackContainers.of(StackServices.redisNodeNames().getFirst());
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("name", "form-cluster");
         c.put("image", value("index .Values.images \"redis-1\" | quote"));
@@ -205,7 +206,7 @@ final class ChartJobs {
                         Map.of("name", "approle", "mountPath", StackContainers.APPROLE_MOUNT, "readOnly", true)));
         c.put("resources", block("toYaml .Values.jobs.resources"));
         Map<String, Object> pod = new LinkedHashMap<>();
-        pod.put("serviceAccountName", "redis-1");
+        pod.put("serviceAccountName", StackServices.redisNodeNames().getFirst());
         pod.put("automountServiceAccountToken", false);
         pod.put("restartPolicy", "Never");
         pod.put("containers", List.of(c));
@@ -238,7 +239,12 @@ final class ChartJobs {
                                 "name",
                                 "approle",
                                 "secret",
-                                Map.of("secretName", ServiceTemplate.appRoleSecret("redis-1"), "defaultMode", 0400))));
+                                Map.of(
+                                        "secretName",
+                                        ServiceTemplate.appRoleSecret(
+                                                StackServices.redisNodeNames().getFirst()),
+                                        "defaultMode",
+                                        0400))));
         return job(REDIS_CLUSTER, redis1.networks(), pod, 1800);
     }
 

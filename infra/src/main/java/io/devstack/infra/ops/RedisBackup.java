@@ -49,7 +49,9 @@ final class RedisBackup implements ServiceBackup {
 
     @Override
     public void save(Path dir, Stack stack) throws Exception {
-        char[] password = stack.secret("redis-1").get("password").toCharArray();
+        char[] password = stack.secret(StackServices.redisNodeNames().getFirst())
+                .get("password")
+                .toCharArray();
         try (DataOutputStream out =
                 new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(dir.resolve(DUMP))))) {
             for (StackService node : StackServices.redisNodes()) {
@@ -81,7 +83,9 @@ final class RedisBackup implements ServiceBackup {
 
     @Override
     public void load(Path dir, Stack stack) throws Exception {
-        char[] password = stack.secret("redis-1").get("password").toCharArray();
+        char[] password = stack.secret(StackServices.redisNodeNames().getFirst())
+                .get("password")
+                .toCharArray();
         for (StackService node : StackServices.redisNodes()) {
             RedisClient client = RedisClient.create(uri(node.mainPort(), password));
             try (StatefulRedisConnection<String, String> connection = client.connect()) {

@@ -42,8 +42,10 @@ public final class ServiceShell {
                                     : ""),
                     StackException.EXIT_FAILED);
         }
-        Map<String, String> secret =
-                runtime.runningVault(Progress.SILENT).admin().readSecret(name.equals("redis") ? "redis-1" : name);
+        Map<String, String> secret = runtime.runningVault(Progress.SILENT)
+                .admin()
+                .readSecret(
+                        name.equals("redis") ? StackServices.redisNodeNames().getFirst() : name);
         DevstackHome home = runtime.home();
         Path optionFile = null;
         ProcessBuilder builder;

@@ -109,7 +109,10 @@ public final class StackBackup {
         try {
             ServiceBackup.Stack stack = new ServiceBackup.Stack(runtime, progress);
             Map<String, Map<String, String>> before = new LinkedHashMap<>();
-            LIVE_PASSWORDS.forEach(s -> before.put(s, stack.secret(s.equals("redis") ? "redis-1" : s)));
+            LIVE_PASSWORDS.forEach(s -> before.put(
+                    s,
+                    stack.secret(
+                            s.equals("redis") ? StackServices.redisNodeNames().getFirst() : s)));
             List<ServiceBackup> included = SERVICES.stream()
                     .filter(service -> backup.manifest().services().containsKey(service.service()))
                     .toList();
@@ -193,8 +196,9 @@ public final class StackBackup {
     /** The server gets back the password of the backup's Vault, authenticating with the one it has now. */
     private void restorePassword(String service, Map<String, String> current, ServiceBackup.Stack stack)
             throws Exception {
-        String restored =
-                stack.secret(service.equals("redis") ? "redis-1" : service).get("password");
+        String restored = stack.secret(
+                        service.equals("redis") ? StackServices.redisNodeNames().getFirst() : service)
+                .get("password");
         if (!restored.equals(current.get("password"))) {
             stack.progress().step(service + ": setting the password of the backup");
             new LivePasswords(runtime.home()).apply(service, current, restored);

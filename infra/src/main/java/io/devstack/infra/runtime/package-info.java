@@ -1,2 +1,5 @@
-/** Orchestration: the {@code StackRuntime} the CLI drives, and its native and (later) compose implementations. */
+/**
+ * Orchestration: the {@code StackRuntime} the CLI drives, with its compose implementation and its native one
+ * ({@code LocalRuntime}, a front over one {@code Native*} class per responsibility).
+ */
 package io.devstack.infra.runtime;

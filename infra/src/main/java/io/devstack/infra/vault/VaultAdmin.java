@@ -63,13 +63,13 @@ public final class VaultAdmin {
      * SANs {@code localhost} and {@code 127.0.0.1}, valid one year. For launchers that turn TLS on.
      */
     public ServerCertificate issueCertificate(String client) {
-        AppRoleSpec vaultClient = layout.client(client)
+        AppRoleSpec appRole = layout.client(client)
                 .orElseThrow(() -> new IllegalArgumentException("No Vault client named " + client));
         CertificateBundle bundle = VaultCalls.during(
                 "issuing a certificate for " + client,
                 () -> vault.opsForPki("pki_int")
                         .issueCertificate(
-                                vaultClient.pkiRoleName(),
+                                appRole.pkiRoleName(),
                                 VaultCertificateRequest.builder()
                                         .commonName(client)
                                         .withAltName("localhost")
