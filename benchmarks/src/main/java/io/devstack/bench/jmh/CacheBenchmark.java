@@ -43,10 +43,9 @@ public class CacheBenchmark {
                 ApiSettings.fromEnvironment(NativeStack.shared().apiEnvironment("api-vertx"), ApiModule.VERTX);
         metrics = new ApiMetrics();
         calls = new BackendCalls(settings.backendTimeout(), metrics);
-        vault = VaultClient.appRole(settings.vaultAddress(), settings.vaultAppRoleDir(), settings.backendTimeout());
-        redis = new RedisBackend(
-                settings.redisNodes(), new VaultSecrets(vault, calls, metrics), settings.backendTimeout());
-        cache = new CacheService(calls, redis, metrics);
+        vault = VaultClient.appRole(settings.vaultAddress(), settings.vaultAppRoleDir(), calls);
+        redis = new RedisBackend(settings.redisNodes(), new VaultSecrets(vault, metrics), calls);
+        cache = new CacheService(redis, metrics);
         redis.cluster(commands -> commands.set(Endpoint.CACHE_KEY, "benchmark-value", SetArgs.Builder.ex(3600)));
     }
 

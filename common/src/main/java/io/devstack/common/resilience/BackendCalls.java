@@ -20,7 +20,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Every backend call goes through here: a deadline of {@code BACKEND_TIMEOUT_MS}, one circuit breaker per backend,
- * and the {@code devstack_backend_calls_seconds} timer. Failures leave as {@link ServiceUnavailableException}
+ * and the {@code devstack_backend_calls_seconds} timer. The backend clients call it around each of their operations
+ * ({@code VaultClient}, {@code PostgresClient}, {@code MysqlClient}, {@code MongoDbClient}, {@code RedisBackend},
+ * {@code RabbitClient}); services never do. Failures leave as {@link ServiceUnavailableException}
  * (reason {@code timeout}, {@code circuit_open}, {@code connection_failed} or {@code request_refused}); contract
  * errors such as 403/404 pass through unchanged and count as a working backend. Only availability (refused or lost
  * connections, timeouts, refused credentials) counts against a breaker: a backend that answers one request with an
@@ -81,7 +83,7 @@ public final class BackendCalls implements AutoCloseable {
         return breakers.get(backend);
     }
 
-    /** The executor backend work runs on; services use it to fan out independent calls in parallel. */
+    /** The executor backend work runs on; the health checks use it to fan out independent probes in parallel. */
     public ExecutorService executor() {
         return executor;
     }

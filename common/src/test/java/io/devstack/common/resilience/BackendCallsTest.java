@@ -39,8 +39,8 @@ class BackendCallsTest {
         assertThat(calls.call(Backend.POSTGRES, "query", () -> "ok")).isEqualTo("ok");
 
         assertThat(scrape())
-                .containsPattern(
-                        "devstack_backend_calls_seconds_count\\{backend=\"postgres\",operation=\"query\",outcome=\"success\"} 1");
+                .containsPattern("devstack_backend_calls_seconds_count"
+                        + "\\{backend=\"postgres\",operation=\"query\",outcome=\"success\"} 1");
     }
 
     @Test
