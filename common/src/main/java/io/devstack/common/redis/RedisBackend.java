@@ -7,7 +7,6 @@ import io.devstack.common.vault.CredentialedClient;
 import io.devstack.common.vault.VaultSecrets;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisConnectionException;
-import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.cluster.api.sync.RedisAdvancedClusterCommands;
 import io.lettuce.core.internal.HostAndPort;
@@ -37,6 +36,7 @@ public final class RedisBackend implements AutoCloseable {
     private final BackendCalls calls;
     private final ClientResources resources;
     private final CredentialedClient<RedisConnections> connections;
+    private final RedisKeyCommands keys;
 
     public RedisBackend(List<RedisNodeAddress> nodes, VaultSecrets secrets, BackendCalls calls) {
         this.nodes = List.copyOf(nodes);
@@ -46,6 +46,7 @@ public final class RedisBackend implements AutoCloseable {
                 .build();
         this.connections = new CredentialedClient<>(
                 SECRET, secrets, this::connect, RedisBackend::rejectedCredentials, c -> true, RedisConnections::close);
+        this.keys = new RedisKeyCommands(connections, calls);
     }
 
     public List<RedisNodeAddress> nodes() {
@@ -58,17 +59,17 @@ public final class RedisBackend implements AutoCloseable {
 
     /** GET and TTL of {@code key}, whatever node owns its slot. */
     public CachedValue get(String key) {
-        return calls.call(Backend.REDIS, "get", () -> cluster(commands -> valueAndTtl(commands, key)));
+        return keys.get(key);
     }
 
     /** SET {@code key}, with {@code EX ttlSeconds} unless that is null. */
     public void set(String key, String value, Integer ttlSeconds) {
-        calls.call(Backend.REDIS, "set", () -> cluster(commands -> store(commands, key, value, ttlSeconds)));
+        keys.set(key, value, ttlSeconds);
     }
 
     /** DEL {@code key}; true when a key was removed. */
     public boolean delete(String key) {
-        return calls.call(Backend.REDIS, "delete", () -> cluster(commands -> commands.del(key))) > 0;
+        return keys.delete(key);
     }
 
     /** CLUSTER NODES, parsed, from the first node that answers. */
@@ -108,18 +109,6 @@ public final class RedisBackend implements AutoCloseable {
      */
     public void warmUpCluster() throws Exception {
         cluster(commands -> commands.exists("devstack:warm-up"));
-    }
-
-    private static CachedValue valueAndTtl(RedisAdvancedClusterCommands<String, String> commands, String key) {
-        String value = commands.get(key);
-        long ttl = commands.ttl(key);
-        // TTL answers -1 for a key without expiry and -2 for a missing key
-        return new CachedValue(value, value != null && ttl >= 0 ? ttl : null);
-    }
-
-    private static String store(
-            RedisAdvancedClusterCommands<String, String> commands, String key, String value, Integer ttlSeconds) {
-        return ttlSeconds == null ? commands.set(key, value) : commands.set(key, value, SetArgs.Builder.ex(ttlSeconds));
     }
 
     /**

@@ -9,12 +9,14 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,8 +90,20 @@ public final class BackendCalls implements AutoCloseable {
         return executor;
     }
 
-    /** Runs {@code work} under the backend's breaker and the deadline. */
+    /** Runs {@code work} under the backend's breaker and the deadline, on a thread of its own. */
     public <T> T call(Backend backend, String operation, BackendCall<T> work) {
+        return guarded(backend, operation, () -> withDeadline(backend, operation, work));
+    }
+
+    /**
+     * Like {@link #call}, for a driver that is asynchronous itself (lettuce): the caller waits for the driver's
+     * future with the deadline, so no second thread is needed. {@code work} only starts the work, never blocks.
+     */
+    public <T> T callAsync(Backend backend, String operation, AsyncBackendCall<T> work) {
+        return guarded(backend, operation, () -> awaitDeadline(backend, operation, work));
+    }
+
+    private <T> T guarded(Backend backend, String operation, Supplier<T> underDeadline) {
         CircuitBreaker breaker = breakers.get(backend);
         if (!breaker.tryAcquirePermission()) {
             metrics.recordBackendCall(backend.service(), operation, CIRCUIT_OPEN, 0);
@@ -97,7 +111,7 @@ public final class BackendCalls implements AutoCloseable {
         }
         long start = System.nanoTime();
         try {
-            T result = withDeadline(backend, operation, work);
+            T result = underDeadline.get();
             long elapsed = System.nanoTime() - start;
             breaker.onSuccess(elapsed, TimeUnit.NANOSECONDS);
             metrics.recordBackendCall(backend.service(), operation, "success", elapsed);
@@ -132,9 +146,24 @@ public final class BackendCalls implements AutoCloseable {
     }
 
     private <T> T withDeadline(Backend backend, String operation, BackendCall<T> work) {
-        Future<T> future = executor.submit(work::run);
+        long start = System.nanoTime();
+        return await(backend, operation, executor.submit(work::run), start);
+    }
+
+    private <T> T awaitDeadline(Backend backend, String operation, AsyncBackendCall<T> work) {
+        long start = System.nanoTime(); // before the driver starts its own timers, so the deadline answers first
+        CompletableFuture<T> future;
         try {
-            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            future = work.start().toCompletableFuture();
+        } catch (Exception e) {
+            throw failed(backend, operation, e);
+        }
+        return await(backend, operation, future, start);
+    }
+
+    private <T> T await(Backend backend, String operation, Future<T> future, long startNanos) {
+        try {
+            return future.get(timeout.toNanos() - (System.nanoTime() - startNanos), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
             throw new ServiceUnavailableException(backend.service(), TIMEOUT);
@@ -143,15 +172,25 @@ public final class BackendCalls implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new ServiceUnavailableException(backend.service(), TIMEOUT);
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof ApiException api) {
-                throw api;
-            }
-            // Driver messages may carry host names and user names but never passwords; keep them in the log only.
-            LOG.warn("{} {} failed: {}", backend.service(), operation, BackendFailures.describe(cause));
-            throw new ServiceUnavailableException(
-                    backend.service(), BackendFailures.isRequestRefusal(cause) ? REQUEST_REFUSED : CONNECTION_FAILED);
+            throw failed(backend, operation, e.getCause());
         }
+    }
+
+    private static RuntimeException failed(Backend backend, String operation, Throwable cause) {
+        if (cause instanceof ApiException api) {
+            return api;
+        }
+        // Driver messages may carry host names and user names but never passwords; keep them in the log only.
+        LOG.warn("{} {} failed: {}", backend.service(), operation, BackendFailures.describe(cause));
+        String reason;
+        if (BackendFailures.isDriverTimeout(cause)) {
+            reason = TIMEOUT;
+        } else if (BackendFailures.isRequestRefusal(cause)) {
+            reason = REQUEST_REFUSED;
+        } else {
+            reason = CONNECTION_FAILED;
+        }
+        return new ServiceUnavailableException(backend.service(), reason);
     }
 
     private static boolean isContractError(RuntimeException e) {
