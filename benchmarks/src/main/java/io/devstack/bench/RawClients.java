@@ -45,7 +45,8 @@ final class RawClients implements AutoCloseable {
     RawClients(Map<String, String> apiEnvironment, ApiModule module) {
         ApiSettings settings = ApiSettings.fromEnvironment(apiEnvironment, module);
         ApiMetrics metrics = closing(new ApiMetrics());
-        BackendCalls calls = closing(new BackendCalls(settings.backendTimeout(), metrics));
+        // the clients alone: common's guard (deadline, breaker) is what the APIs add on top of this limit
+        BackendCalls calls = closing(BackendCalls.unguarded(settings.backendTimeout(), metrics));
         VaultClient vault = closing(VaultClient.appRole(settings.vaultAddress(), settings.vaultAppRoleDir(), calls));
         this.secrets = new VaultSecrets(vault, metrics);
         this.postgres = closing(new PostgresClient(settings.postgres(), secrets, calls));

@@ -41,6 +41,7 @@ public final class BackendCalls implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BackendCalls.class);
 
     private final Duration timeout;
+    private final boolean guarding;
     private final ApiMetrics metrics;
     private final Map<Backend, CircuitBreaker> breakers = new EnumMap<>(Backend.class);
     // Virtual threads: a call stuck in a driver costs no platform thread while its caller has already given up.
@@ -52,7 +53,12 @@ public final class BackendCalls implements AutoCloseable {
     }
 
     public BackendCalls(Duration timeout, ApiMetrics metrics, CircuitBreakerConfig breakerConfig) {
+        this(timeout, true, metrics, breakerConfig);
+    }
+
+    private BackendCalls(Duration timeout, boolean guarding, ApiMetrics metrics, CircuitBreakerConfig breakerConfig) {
         this.timeout = timeout;
+        this.guarding = guarding;
         this.metrics = metrics;
         CircuitBreakerRegistry registry = CircuitBreakerRegistry.of(breakerConfig);
         for (Backend backend : Backend.values()) {
@@ -60,6 +66,15 @@ public final class BackendCalls implements AutoCloseable {
             breakers.put(backend, breaker);
             metrics.bindCircuitBreaker(backend.service(), breaker);
         }
+    }
+
+    /**
+     * Runs the work directly on the caller's thread: no deadline, no breaker, no timing. Only for benchmarks that
+     * measure the backend clients alone (the raw-client limit the APIs are compared with); {@code timeout} still
+     * configures the clients' own timeouts.
+     */
+    public static BackendCalls unguarded(Duration timeout, ApiMetrics metrics) {
+        return new BackendCalls(timeout, false, metrics, defaultBreakerConfig());
     }
 
     /**
@@ -92,6 +107,9 @@ public final class BackendCalls implements AutoCloseable {
 
     /** Runs {@code work} under the backend's breaker and the deadline, on a thread of its own. */
     public <T> T call(Backend backend, String operation, BackendCall<T> work) {
+        if (!guarding) {
+            return runDirectly(work);
+        }
         return guarded(backend, operation, () -> withDeadline(backend, operation, work));
     }
 
@@ -100,6 +118,9 @@ public final class BackendCalls implements AutoCloseable {
      * future with the deadline, so no second thread is needed. {@code work} only starts the work, never blocks.
      */
     public <T> T callAsync(Backend backend, String operation, AsyncBackendCall<T> work) {
+        if (!guarding) {
+            return runDirectly(() -> work.start().toCompletableFuture().join());
+        }
         return guarded(backend, operation, () -> awaitDeadline(backend, operation, work));
     }
 
@@ -134,6 +155,9 @@ public final class BackendCalls implements AutoCloseable {
 
     /** Runs {@code work} with the deadline but around the breaker: health checks always probe for real. */
     public <T> T probe(Backend backend, String operation, BackendCall<T> work) {
+        if (!guarding) {
+            return runDirectly(work);
+        }
         long start = System.nanoTime();
         try {
             T result = withDeadline(backend, operation, work);
@@ -142,6 +166,16 @@ public final class BackendCalls implements AutoCloseable {
         } catch (RuntimeException e) {
             metrics.recordBackendCall(backend.service(), operation, outcome(e), System.nanoTime() - start);
             throw e;
+        }
+    }
+
+    private static <T> T runDirectly(BackendCall<T> work) {
+        try {
+            return work.run();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e.getMessage(), e);
         }
     }
 

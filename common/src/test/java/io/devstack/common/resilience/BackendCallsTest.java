@@ -206,6 +206,27 @@ class BackendCallsTest {
                         e -> assertThat(e.details()).containsEntry("reason", "connection_failed"));
     }
 
+    @Test
+    void unguardedCallsRunOnTheCallersThreadWithoutDeadlineOrBreaker() {
+        try (BackendCalls bare = BackendCalls.unguarded(Duration.ofMillis(1), metrics)) {
+            Thread caller = Thread.currentThread();
+            assertThat(bare.call(Backend.POSTGRES, "query", () -> {
+                        Thread.sleep(50); // far past the 1 ms timeout
+                        return Thread.currentThread();
+                    }))
+                    .isSameAs(caller);
+            for (int i = 0; i < 10; i++) {
+                assertThatThrownBy(() -> bare.call(Backend.POSTGRES, "query", () -> {
+                            throw new ConnectException("refused");
+                        }))
+                        .hasCauseInstanceOf(ConnectException.class);
+            }
+            assertThat(bare.callAsync(Backend.REDIS, "get", () -> CompletableFuture.completedFuture("ok")))
+                    .isEqualTo("ok");
+            assertThat(bare.breaker(Backend.POSTGRES).getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+        }
+    }
+
     private String scrape() {
         return metrics.scrape().bodyText();
     }
