@@ -45,15 +45,15 @@ final class RawClients implements AutoCloseable {
     RawClients(Map<String, String> apiEnvironment, ApiModule module) {
         ApiSettings settings = ApiSettings.fromEnvironment(apiEnvironment, module);
         ApiMetrics metrics = closing(new ApiMetrics());
-        BackendCalls calls = closing(new BackendCalls(settings.backendTimeout(), metrics));
-        VaultClient vault = closing(
-                VaultClient.appRole(settings.vaultAddress(), settings.vaultAppRoleDir(), settings.backendTimeout()));
-        this.secrets = new VaultSecrets(vault, calls, metrics);
-        this.postgres = closing(new PostgresClient(settings.postgres(), secrets, settings.backendTimeout()));
-        this.mysql = closing(new MysqlClient(settings.mysql(), secrets, settings.backendTimeout()));
-        this.mongodb = closing(new MongoDbClient(settings.mongodb(), secrets, settings.backendTimeout()));
-        this.redis = closing(new RedisBackend(settings.redisNodes(), secrets, settings.backendTimeout()));
-        this.rabbitmq = closing(new RabbitClient(settings.rabbitmq(), secrets, settings.backendTimeout()));
+        // the clients alone: common's guard (deadline, breaker) is what the APIs add on top of this limit
+        BackendCalls calls = closing(BackendCalls.unguarded(settings.backendTimeout(), metrics));
+        VaultClient vault = closing(VaultClient.appRole(settings.vaultAddress(), settings.vaultAppRoleDir(), calls));
+        this.secrets = new VaultSecrets(vault, metrics);
+        this.postgres = closing(new PostgresClient(settings.postgres(), secrets, calls));
+        this.mysql = closing(new MysqlClient(settings.mysql(), secrets, calls));
+        this.mongodb = closing(new MongoDbClient(settings.mongodb(), secrets, calls));
+        this.redis = closing(new RedisBackend(settings.redisNodes(), secrets, calls));
+        this.rabbitmq = closing(new RabbitClient(settings.rabbitmq(), secrets, calls));
     }
 
     /** The in-process work that matches {@code endpoint}, or empty where there is none (the health endpoints). */

@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The composition root every API builds once at startup: settings in, one service per API area out. Nothing
  * here waits for a backend: Vault login and every pool open lazily (a background warm-up probes them once), so an
- * API starts, and reports unhealthy backends, even when the stack is partly down. {@link #close()} releases every pool, connection and thread.
+ * API starts, and reports unhealthy backends, even when the stack is partly down. Every backend client runs its
+ * operations under the one {@link BackendCalls} guard. {@link #close()} releases every pool, connection and thread.
  */
 public final class ApiServices implements AutoCloseable {
 
@@ -61,22 +62,21 @@ public final class ApiServices implements AutoCloseable {
         this.front = HttpFront.create(settings.module(), new HostPolicy(settings.allowedHosts()), cors, metrics);
         this.info = new ServiceInfoService(implementation, cors, metrics);
         this.calls = closing(new BackendCalls(settings.backendTimeout(), metrics));
-        this.vaultClient = closing(
-                VaultClient.appRole(settings.vaultAddress(), settings.vaultAppRoleDir(), settings.backendTimeout()));
-        this.secrets = new VaultSecrets(vaultClient, calls, metrics);
-        this.tls = closing(new TlsCertificates(vaultClient, calls, settings.module(), Clock.systemUTC()));
-        PostgresClient postgres = closing(new PostgresClient(settings.postgres(), secrets, settings.backendTimeout()));
-        MysqlClient mysql = closing(new MysqlClient(settings.mysql(), secrets, settings.backendTimeout()));
-        MongoDbClient mongodb = closing(new MongoDbClient(settings.mongodb(), secrets, settings.backendTimeout()));
-        RedisBackend redis = closing(new RedisBackend(settings.redisNodes(), secrets, settings.backendTimeout()));
-        RabbitClient rabbitmq = closing(new RabbitClient(settings.rabbitmq(), secrets, settings.backendTimeout()));
+        this.vaultClient = closing(VaultClient.appRole(settings.vaultAddress(), settings.vaultAppRoleDir(), calls));
+        this.secrets = new VaultSecrets(vaultClient, metrics);
+        this.tls = closing(new TlsCertificates(vaultClient, settings.module(), Clock.systemUTC()));
+        PostgresClient postgres = closing(new PostgresClient(settings.postgres(), secrets, calls));
+        MysqlClient mysql = closing(new MysqlClient(settings.mysql(), secrets, calls));
+        MongoDbClient mongodb = closing(new MongoDbClient(settings.mongodb(), secrets, calls));
+        RedisBackend redis = closing(new RedisBackend(settings.redisNodes(), secrets, calls));
+        RabbitClient rabbitmq = closing(new RabbitClient(settings.rabbitmq(), secrets, calls));
         this.health = new HealthService(
-                calls, vaultClient, postgres, mysql, mongodb, redis, rabbitmq, metrics, System::nanoTime);
-        this.redisCluster = new RedisClusterService(calls, redis);
+                calls.executor(), vaultClient, postgres, mysql, mongodb, redis, rabbitmq, metrics, System::nanoTime);
+        this.redisCluster = new RedisClusterService(redis);
         this.vault = new VaultService(secrets);
-        this.databases = new DatabaseService(calls, postgres, mysql, mongodb);
-        this.cache = new CacheService(calls, redis, metrics);
-        this.messaging = new MessagingService(calls, rabbitmq);
+        this.databases = new DatabaseService(postgres, mysql, mongodb);
+        this.cache = new CacheService(redis, metrics);
+        this.messaging = new MessagingService(rabbitmq);
     }
 
     /** Builds every service from {@code settings}; the caller owns the result and closes it at shutdown. */

@@ -160,13 +160,14 @@ public record ApiSettings(
         List<RedisNodeAddress> redisNodes(String name) {
             String value = raw(name);
             if (value == null) {
-                return List.of(
-                        new RedisNodeAddress("redis-1", DEFAULT_HOST, 6379),
-                        new RedisNodeAddress("redis-2", DEFAULT_HOST, 6380),
-                        new RedisNodeAddress("redis-3", DEFAULT_HOST, 6381));
+                return RedisNodeAddress.LOCAL_CLUSTER;
             }
-            String expected = "name=host:port pairs separated by commas, "
-                    + "e.g. redis-1=127.0.0.1:6379,redis-2=127.0.0.1:6380,redis-3=127.0.0.1:6381";
+            String expected = "name=host:port pairs separated by commas, e.g. "
+                    + String.join(
+                            ",",
+                            RedisNodeAddress.LOCAL_CLUSTER.stream()
+                                    .map(RedisNodeAddress::asSetting)
+                                    .toList());
             List<RedisNodeAddress> nodes = new ArrayList<>();
             Set<String> names = new LinkedHashSet<>();
             for (String entry : value.split(",")) {

@@ -3,13 +3,7 @@ package io.devstack.common;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,15 +19,8 @@ class NoFrameworkImportsTest {
 
     @Test
     void noClassUnderIoDevstackCommonUsesAWebFramework() throws IOException {
-        Path sources = Path.of("src/main/java/io/devstack/common");
-        assertThat(sources).isDirectory();
-        List<String> offenders;
-        try (Stream<Path> files = Files.walk(sources)) {
-            offenders = files.filter(p -> p.toString().endsWith(".java"))
-                    .flatMap(NoFrameworkImportsTest::violations)
-                    .toList();
-        }
-        assertThat(offenders).isEmpty();
+        assertThat(SourceScan.matches("src/main/java/io/devstack/common", FORBIDDEN))
+                .isEmpty();
     }
 
     @Test
@@ -52,18 +39,5 @@ class NoFrameworkImportsTest {
                         .matcher("import org.springframework.web.client.RestClient;")
                         .find())
                 .isFalse();
-    }
-
-    private static Stream<String> violations(Path file) {
-        try {
-            Matcher m = FORBIDDEN.matcher(Files.readString(file));
-            Stream.Builder<String> found = Stream.builder();
-            while (m.find()) {
-                found.add(file + ": " + m.group());
-            }
-            return found.build();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,6 +1,8 @@
 package io.devstack.common.postgres;
 
 import io.devstack.common.HostPort;
+import io.devstack.common.resilience.Backend;
+import io.devstack.common.resilience.BackendCalls;
 import io.devstack.common.resilience.BackendFailures;
 import io.devstack.common.vault.CredentialedClient;
 import io.devstack.common.vault.VaultSecrets;
@@ -19,18 +21,25 @@ import reactor.core.publisher.Mono;
 
 /**
  * PostgreSQL through an r2dbc connection pool built from Vault secret {@code postgres {user, password, database}}
- * and rebuilt when the server rejects the password. Blocking calls bounded by the backend timeout.
+ * and rebuilt when the server rejects the password. Blocking; every operation runs under the backend guard
+ * ({@link BackendCalls}: deadline, circuit breaker, timing).
  */
 public final class PostgresClient implements AutoCloseable {
 
     public static final String SECRET = "postgres";
+    /** The example query of {@code /examples/database/postgres/query}. */
+    public static final String CURRENT_TIMESTAMP = "SELECT current_timestamp";
+
+    private static final String VERSION = "SELECT version()";
     private static final int MAX_CONNECTIONS = 5;
 
+    private final BackendCalls calls;
     private final Duration timeout;
     private final CredentialedClient<ConnectionPool> pool;
 
-    public PostgresClient(HostPort address, VaultSecrets secrets, Duration timeout) {
-        this.timeout = timeout;
+    public PostgresClient(HostPort address, VaultSecrets secrets, BackendCalls calls) {
+        this.calls = calls;
+        this.timeout = calls.timeout();
         this.pool = new CredentialedClient<>(
                 SECRET,
                 secrets,
@@ -40,23 +49,29 @@ public final class PostgresClient implements AutoCloseable {
                 ConnectionPool::dispose);
     }
 
-    /** {@code SELECT version()}, the full server banner. */
-    public String version() throws Exception {
-        return queryOne("SELECT version()", String.class);
+    /** {@value #CURRENT_TIMESTAMP} as the server sees it. */
+    public OffsetDateTime currentTimestamp() {
+        return calls.call(Backend.POSTGRES, "query", () -> queryOne(CURRENT_TIMESTAMP, OffsetDateTime.class));
     }
 
-    /** {@code SELECT current_timestamp} as the server sees it. */
-    public OffsetDateTime currentTimestamp() throws Exception {
-        return queryOne("SELECT current_timestamp", OffsetDateTime.class);
+    /** The health probe: {@code SELECT version()}, the full server banner, bounded by the deadline only. */
+    public String version() {
+        return calls.probe(Backend.POSTGRES, "health", () -> queryOne(VERSION, String.class));
+    }
+
+    /** Opens the pool and runs one query without the deadline (startup warm-up). */
+    public void warmUp() throws Exception {
+        queryOne(VERSION, String.class);
     }
 
     private <T> T queryOne(String sql, Class<T> type) throws Exception {
-        return pool.use(p -> Mono.usingWhen(
-                        p.create(),
-                        (Connection c) -> Mono.from(c.createStatement(sql).execute())
-                                .flatMap(result -> Mono.from(result.map((row, meta) -> row.get(0, type)))),
-                        Connection::close)
+        return pool.use(p -> Mono.usingWhen(p.create(), c -> firstValue(c, sql, type), Connection::close)
                 .block(timeout));
+    }
+
+    private static <T> Mono<T> firstValue(Connection connection, String sql, Class<T> type) {
+        return Mono.from(connection.createStatement(sql).execute())
+                .flatMap(result -> Mono.from(result.map((row, meta) -> row.get(0, type))));
     }
 
     private static ConnectionPool createPool(HostPort address, Map<String, Object> secret, Duration timeout) {

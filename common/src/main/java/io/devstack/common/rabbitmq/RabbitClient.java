@@ -8,6 +8,8 @@ import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.PossibleAuthenticationFailureException;
 import com.rabbitmq.client.ShutdownSignalException;
 import io.devstack.common.HostPort;
+import io.devstack.common.resilience.Backend;
+import io.devstack.common.resilience.BackendCalls;
 import io.devstack.common.resilience.BackendFailures;
 import io.devstack.common.vault.CredentialedClient;
 import io.devstack.common.vault.VaultSecrets;
@@ -20,21 +22,28 @@ import java.util.concurrent.TimeoutException;
 /**
  * AMQP 0-9-1 through one shared connection opened with Vault secret {@code rabbitmq {user, password, vhost}};
  * a channel per operation (channels are cheap, a connection is not). Reopened when the broker closed it, and
- * rebuilt from a re-read secret when the broker refuses the login.
+ * rebuilt from a re-read secret when the broker refuses the login. Every operation runs under the backend guard
+ * ({@link BackendCalls}: deadline, circuit breaker, timing).
  */
 public final class RabbitClient implements AutoCloseable {
 
     public static final String SECRET = "rabbitmq";
     private static final int NOT_FOUND = 404;
+    private static final AMQP.BasicProperties PERSISTENT_JSON = new AMQP.BasicProperties.Builder()
+            .contentType("application/json")
+            .deliveryMode(2)
+            .build();
 
+    private final BackendCalls calls;
     private final Duration timeout;
     private final CredentialedClient<Connection> connection;
 
     /** What a passive declare tells about a queue. */
     public record QueueState(long messageCount, long consumerCount) {}
 
-    public RabbitClient(HostPort address, VaultSecrets secrets, Duration timeout) {
-        this.timeout = timeout;
+    public RabbitClient(HostPort address, VaultSecrets secrets, BackendCalls calls) {
+        this.calls = calls;
+        this.timeout = calls.timeout();
         this.connection = new CredentialedClient<>(
                 SECRET,
                 secrets,
@@ -44,49 +53,58 @@ public final class RabbitClient implements AutoCloseable {
                 c -> c.close((int) timeout.toMillis()));
     }
 
-    /** The broker's product version from the connection handshake's server properties. */
-    public String version() throws Exception {
-        return connection.use(c -> String.valueOf(c.getServerProperties().get("version")));
-    }
-
     /**
      * Declares {@code queue} durable, publishes {@code body} persistent ({@code delivery_mode 2},
      * {@code application/json}) and waits for the broker's confirm within the deadline.
      */
-    public void publish(String queue, byte[] body) throws Exception {
-        connection.use(c -> {
-            try (Channel channel = c.createChannel()) {
-                channel.confirmSelect();
-                channel.queueDeclare(queue, true, false, false, null);
-                AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
-                        .contentType("application/json")
-                        .deliveryMode(2)
-                        .build();
-                channel.basicPublish("", queue, properties, body);
-                channel.waitForConfirmsOrDie(timeout.toMillis());
-            }
-            return null;
-        });
+    public void publish(String queue, byte[] body) {
+        calls.call(Backend.RABBITMQ, "publish", () -> connection.use(c -> publishConfirmed(c, queue, body)));
     }
 
     /** The queue's counts, or empty when it does not exist (the failed passive declare only closes its own channel). */
-    public Optional<QueueState> queueState(String queue) throws Exception {
-        return connection.use(c -> {
-            Channel channel = c.createChannel();
-            try {
-                AMQP.Queue.DeclareOk ok = channel.queueDeclarePassive(queue);
-                return Optional.of(new QueueState(ok.getMessageCount(), ok.getConsumerCount()));
-            } catch (IOException e) {
-                if (isNotFound(e)) {
-                    return Optional.empty();
-                }
-                throw e;
-            } finally {
-                if (channel.isOpen()) {
-                    channel.close();
-                }
+    public Optional<QueueState> queueState(String queue) {
+        return calls.call(Backend.RABBITMQ, "queue_info", () -> connection.use(c -> declarePassive(c, queue)));
+    }
+
+    /** The health probe: the broker's product version from the handshake, bounded by the deadline only. */
+    public String version() {
+        return calls.probe(Backend.RABBITMQ, "health", () -> connection.use(RabbitClient::serverVersion));
+    }
+
+    /** Opens the connection without the deadline (startup warm-up). */
+    public void warmUp() throws Exception {
+        connection.use(RabbitClient::serverVersion);
+    }
+
+    private static String serverVersion(Connection c) {
+        return String.valueOf(c.getServerProperties().get("version"));
+    }
+
+    private Void publishConfirmed(Connection c, String queue, byte[] body) throws Exception {
+        try (Channel channel = c.createChannel()) {
+            channel.confirmSelect();
+            channel.queueDeclare(queue, true, false, false, null);
+            channel.basicPublish("", queue, PERSISTENT_JSON, body);
+            channel.waitForConfirmsOrDie(timeout.toMillis());
+        }
+        return null;
+    }
+
+    private static Optional<QueueState> declarePassive(Connection c, String queue) throws Exception {
+        Channel channel = c.createChannel();
+        try {
+            AMQP.Queue.DeclareOk ok = channel.queueDeclarePassive(queue);
+            return Optional.of(new QueueState(ok.getMessageCount(), ok.getConsumerCount()));
+        } catch (IOException e) {
+            if (isNotFound(e)) {
+                return Optional.empty();
             }
-        });
+            throw e;
+        } finally {
+            if (channel.isOpen()) {
+                channel.close();
+            }
+        }
     }
 
     private static boolean isNotFound(IOException e) {

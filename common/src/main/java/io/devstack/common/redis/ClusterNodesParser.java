@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Parses {@code CLUSTER NODES} text:
- * {@code <id> <ip:port@cport[,hostname]> <flags> <master|-> <ping-sent> <pong-recv> <config-epoch> <link-state> <slot>...}.
+ * {@code <id> <ip:port@cport[,hostname]> <flags> <master|-> <ping-sent> <pong-recv> <config-epoch>
+ * <link-state> <slot>...}.
  * Importing/migrating markers ({@code [slot->-id]}) are not owned slots and are skipped. Nodes come back sorted by
  * host and port, so every API lists them in the same order whichever node answered.
  */

@@ -14,6 +14,7 @@ import io.lettuce.core.resource.ClientResources;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -71,6 +72,11 @@ final class RedisConnections implements AutoCloseable {
             }
         }
         return connection;
+    }
+
+    /** The cluster connection when it is open already; empty before the first {@link #cluster()}. */
+    Optional<StatefulRedisClusterConnection<String, String>> openCluster() {
+        return Optional.ofNullable(cluster);
     }
 
     StatefulRedisConnection<String, String> node(RedisNodeAddress node) {

@@ -9,18 +9,22 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Every backend call goes through here: a deadline of {@code BACKEND_TIMEOUT_MS}, one circuit breaker per backend,
- * and the {@code devstack_backend_calls_seconds} timer. Failures leave as {@link ServiceUnavailableException}
+ * and the {@code devstack_backend_calls_seconds} timer. The backend clients call it around each of their operations
+ * ({@code VaultClient}, {@code PostgresClient}, {@code MysqlClient}, {@code MongoDbClient}, {@code RedisBackend},
+ * {@code RabbitClient}); services never do. Failures leave as {@link ServiceUnavailableException}
  * (reason {@code timeout}, {@code circuit_open}, {@code connection_failed} or {@code request_refused}); contract
  * errors such as 403/404 pass through unchanged and count as a working backend. Only availability (refused or lost
  * connections, timeouts, refused credentials) counts against a breaker: a backend that answers one request with an
@@ -37,6 +41,7 @@ public final class BackendCalls implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BackendCalls.class);
 
     private final Duration timeout;
+    private final boolean guarding;
     private final ApiMetrics metrics;
     private final Map<Backend, CircuitBreaker> breakers = new EnumMap<>(Backend.class);
     // Virtual threads: a call stuck in a driver costs no platform thread while its caller has already given up.
@@ -48,7 +53,12 @@ public final class BackendCalls implements AutoCloseable {
     }
 
     public BackendCalls(Duration timeout, ApiMetrics metrics, CircuitBreakerConfig breakerConfig) {
+        this(timeout, true, metrics, breakerConfig);
+    }
+
+    private BackendCalls(Duration timeout, boolean guarding, ApiMetrics metrics, CircuitBreakerConfig breakerConfig) {
         this.timeout = timeout;
+        this.guarding = guarding;
         this.metrics = metrics;
         CircuitBreakerRegistry registry = CircuitBreakerRegistry.of(breakerConfig);
         for (Backend backend : Backend.values()) {
@@ -56,6 +66,15 @@ public final class BackendCalls implements AutoCloseable {
             breakers.put(backend, breaker);
             metrics.bindCircuitBreaker(backend.service(), breaker);
         }
+    }
+
+    /**
+     * Runs the work directly on the caller's thread: no deadline, no breaker, no timing. Only for benchmarks that
+     * measure the backend clients alone (the raw-client limit the APIs are compared with); {@code timeout} still
+     * configures the clients' own timeouts.
+     */
+    public static BackendCalls unguarded(Duration timeout, ApiMetrics metrics) {
+        return new BackendCalls(timeout, false, metrics, defaultBreakerConfig());
     }
 
     /**
@@ -81,13 +100,31 @@ public final class BackendCalls implements AutoCloseable {
         return breakers.get(backend);
     }
 
-    /** The executor backend work runs on; services use it to fan out independent calls in parallel. */
+    /** The executor backend work runs on; the health checks use it to fan out independent probes in parallel. */
     public ExecutorService executor() {
         return executor;
     }
 
-    /** Runs {@code work} under the backend's breaker and the deadline. */
+    /** Runs {@code work} under the backend's breaker and the deadline, on a thread of its own. */
     public <T> T call(Backend backend, String operation, BackendCall<T> work) {
+        if (!guarding) {
+            return runDirectly(work);
+        }
+        return guarded(backend, operation, () -> withDeadline(backend, operation, work));
+    }
+
+    /**
+     * Like {@link #call}, for a driver that is asynchronous itself (lettuce): the caller waits for the driver's
+     * future with the deadline, so no second thread is needed. {@code work} only starts the work, never blocks.
+     */
+    public <T> T callAsync(Backend backend, String operation, AsyncBackendCall<T> work) {
+        if (!guarding) {
+            return runDirectly(() -> work.start().toCompletableFuture().join());
+        }
+        return guarded(backend, operation, () -> awaitDeadline(backend, operation, work));
+    }
+
+    private <T> T guarded(Backend backend, String operation, Supplier<T> underDeadline) {
         CircuitBreaker breaker = breakers.get(backend);
         if (!breaker.tryAcquirePermission()) {
             metrics.recordBackendCall(backend.service(), operation, CIRCUIT_OPEN, 0);
@@ -95,7 +132,7 @@ public final class BackendCalls implements AutoCloseable {
         }
         long start = System.nanoTime();
         try {
-            T result = withDeadline(backend, operation, work);
+            T result = underDeadline.get();
             long elapsed = System.nanoTime() - start;
             breaker.onSuccess(elapsed, TimeUnit.NANOSECONDS);
             metrics.recordBackendCall(backend.service(), operation, "success", elapsed);
@@ -118,6 +155,9 @@ public final class BackendCalls implements AutoCloseable {
 
     /** Runs {@code work} with the deadline but around the breaker: health checks always probe for real. */
     public <T> T probe(Backend backend, String operation, BackendCall<T> work) {
+        if (!guarding) {
+            return runDirectly(work);
+        }
         long start = System.nanoTime();
         try {
             T result = withDeadline(backend, operation, work);
@@ -129,10 +169,35 @@ public final class BackendCalls implements AutoCloseable {
         }
     }
 
-    private <T> T withDeadline(Backend backend, String operation, BackendCall<T> work) {
-        Future<T> future = executor.submit(work::run);
+    private static <T> T runDirectly(BackendCall<T> work) {
         try {
-            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return work.run();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private <T> T withDeadline(Backend backend, String operation, BackendCall<T> work) {
+        long start = System.nanoTime();
+        return await(backend, operation, executor.submit(work::run), start);
+    }
+
+    private <T> T awaitDeadline(Backend backend, String operation, AsyncBackendCall<T> work) {
+        long start = System.nanoTime(); // before the driver starts its own timers, so the deadline answers first
+        CompletableFuture<T> future;
+        try {
+            future = work.start().toCompletableFuture();
+        } catch (Exception e) {
+            throw failed(backend, operation, e);
+        }
+        return await(backend, operation, future, start);
+    }
+
+    private <T> T await(Backend backend, String operation, Future<T> future, long startNanos) {
+        try {
+            return future.get(timeout.toNanos() - (System.nanoTime() - startNanos), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
             throw new ServiceUnavailableException(backend.service(), TIMEOUT);
@@ -141,15 +206,25 @@ public final class BackendCalls implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new ServiceUnavailableException(backend.service(), TIMEOUT);
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof ApiException api) {
-                throw api;
-            }
-            // Driver messages may carry host names and user names but never passwords; keep them in the log only.
-            LOG.warn("{} {} failed: {}", backend.service(), operation, BackendFailures.describe(cause));
-            throw new ServiceUnavailableException(
-                    backend.service(), BackendFailures.isRequestRefusal(cause) ? REQUEST_REFUSED : CONNECTION_FAILED);
+            throw failed(backend, operation, e.getCause());
         }
+    }
+
+    private static RuntimeException failed(Backend backend, String operation, Throwable cause) {
+        if (cause instanceof ApiException api) {
+            return api;
+        }
+        // Driver messages may carry host names and user names but never passwords; keep them in the log only.
+        LOG.warn("{} {} failed: {}", backend.service(), operation, BackendFailures.describe(cause));
+        String reason;
+        if (BackendFailures.isDriverTimeout(cause)) {
+            reason = TIMEOUT;
+        } else if (BackendFailures.isRequestRefusal(cause)) {
+            reason = REQUEST_REFUSED;
+        } else {
+            reason = CONNECTION_FAILED;
+        }
+        return new ServiceUnavailableException(backend.service(), reason);
     }
 
     private static boolean isContractError(RuntimeException e) {

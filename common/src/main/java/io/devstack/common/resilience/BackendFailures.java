@@ -5,6 +5,7 @@ import com.mongodb.MongoWriteException;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.ShutdownSignalException;
 import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisCommandTimeoutException;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -45,6 +46,14 @@ public final class BackendFailures {
             case MongoWriteException ignored -> true;
             default -> false;
         });
+    }
+
+    /**
+     * True when the driver gave up waiting on its own command timeout (set to the deadline): a timeout like the
+     * deadline's, even when the driver's timer fired a moment before it.
+     */
+    public static boolean isDriverTimeout(Throwable failure) {
+        return anyCause(failure, t -> t instanceof RedisCommandTimeoutException);
     }
 
     /** The innermost cause's class and message, for a log line. */

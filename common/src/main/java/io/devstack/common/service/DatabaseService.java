@@ -4,8 +4,6 @@ import io.devstack.common.http.ApiResponse;
 import io.devstack.common.mongodb.MongoDbClient;
 import io.devstack.common.mysql.MysqlClient;
 import io.devstack.common.postgres.PostgresClient;
-import io.devstack.common.resilience.Backend;
-import io.devstack.common.resilience.BackendCalls;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -15,8 +13,6 @@ import java.util.List;
 /** Behind {@code DatabaseEndpoints}: one example query per database, through the pooled clients. */
 public final class DatabaseService {
 
-    static final String POSTGRES_QUERY = "SELECT current_timestamp";
-    static final String MYSQL_QUERY = "SELECT NOW()";
     static final DateTimeFormatter UTC_MICROS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'");
     static final DateTimeFormatter MYSQL_DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -26,30 +22,28 @@ public final class DatabaseService {
     /** The body of the MongoDB example. */
     public record CollectionsResult(String database, List<String> collections, int count) {}
 
-    private final BackendCalls calls;
     private final PostgresClient postgres;
     private final MysqlClient mysql;
     private final MongoDbClient mongodb;
 
-    public DatabaseService(BackendCalls calls, PostgresClient postgres, MysqlClient mysql, MongoDbClient mongodb) {
-        this.calls = calls;
+    public DatabaseService(PostgresClient postgres, MysqlClient mysql, MongoDbClient mongodb) {
         this.postgres = postgres;
         this.mysql = mysql;
         this.mongodb = mongodb;
     }
 
     public ApiResponse postgres() {
-        OffsetDateTime now = calls.call(Backend.POSTGRES, "query", postgres::currentTimestamp);
-        return ApiResponse.ok(new QueryResult("PostgreSQL", POSTGRES_QUERY, utcMicros(now)));
+        OffsetDateTime now = postgres.currentTimestamp();
+        return ApiResponse.ok(new QueryResult("PostgreSQL", PostgresClient.CURRENT_TIMESTAMP, utcMicros(now)));
     }
 
     public ApiResponse mysql() {
-        LocalDateTime now = calls.call(Backend.MYSQL, "query", mysql::now);
-        return ApiResponse.ok(new QueryResult("MySQL", MYSQL_QUERY, now.format(MYSQL_DATETIME)));
+        LocalDateTime now = mysql.now();
+        return ApiResponse.ok(new QueryResult("MySQL", MysqlClient.NOW, now.format(MYSQL_DATETIME)));
     }
 
     public ApiResponse mongodb() {
-        MongoDbClient.Collections collections = calls.call(Backend.MONGODB, "list_collections", mongodb::collections);
+        MongoDbClient.Collections collections = mongodb.collections();
         return ApiResponse.ok(new CollectionsResult(
                 "MongoDB", collections.names(), collections.names().size()));
     }

@@ -7,12 +7,9 @@ import io.devstack.common.mysql.MysqlClient;
 import io.devstack.common.postgres.PostgresClient;
 import io.devstack.common.postgres.PostgresVersion;
 import io.devstack.common.rabbitmq.RabbitClient;
-import io.devstack.common.redis.InfoParser;
 import io.devstack.common.redis.RedisBackend;
 import io.devstack.common.redis.RedisNodeAddress;
 import io.devstack.common.resilience.Backend;
-import io.devstack.common.resilience.BackendCall;
-import io.devstack.common.resilience.BackendCalls;
 import io.devstack.common.service.HealthBodies.Alive;
 import io.devstack.common.service.HealthBodies.All;
 import io.devstack.common.service.HealthBodies.ErrorDetails;
@@ -32,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -39,9 +37,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Behind {@code HealthEndpoints}. Always HTTP 200: the body says healthy or not. Probes bypass the circuit breakers
- * (a health check must look for real) but keep the deadline; {@link #all} runs the six in parallel and caches the
- * result in process for 30 s.
+ * Behind {@code HealthEndpoints}. Always HTTP 200: the body says healthy or not. The clients' probes bypass the
+ * circuit breakers (a health check must look for real) but keep the deadline; {@link #all} runs the six in
+ * parallel and caches the result in process for 30 s.
  */
 public final class HealthService {
 
@@ -49,7 +47,7 @@ public final class HealthService {
     public static final String X_CACHE = "X-Cache";
     private static final Logger LOG = LoggerFactory.getLogger(HealthService.class);
 
-    private final BackendCalls calls;
+    private final ExecutorService fanOut;
     private final VaultClient vault;
     private final PostgresClient postgres;
     private final MysqlClient mysql;
@@ -62,8 +60,15 @@ public final class HealthService {
 
     private record CachedAll(All body, long atNanos) {}
 
+    /** A first touch of one backend, without the deadline. */
+    @FunctionalInterface
+    private interface WarmUp {
+        void run() throws Exception;
+    }
+
+    /** {@code fanOut} runs the probes of {@link #all} and of the Redis nodes in parallel. */
     public HealthService(
-            BackendCalls calls,
+            ExecutorService fanOut,
             VaultClient vault,
             PostgresClient postgres,
             MysqlClient mysql,
@@ -72,7 +77,7 @@ public final class HealthService {
             RabbitClient rabbitmq,
             ApiMetrics metrics,
             LongSupplier nanoTime) {
-        this.calls = calls;
+        this.fanOut = fanOut;
         this.vault = vault;
         this.postgres = postgres;
         this.mysql = mysql;
@@ -139,41 +144,39 @@ public final class HealthService {
      * take longer than the deadline). Logs one line with what answered. The future completes when all are done.
      */
     public CompletableFuture<Void> warmUpInBackground() {
-        Map<String, BackendCall<?>> touches = new LinkedHashMap<>();
-        touches.put("vault", vault::status);
-        touches.put("postgres", postgres::version);
-        touches.put("mysql", mysql::version);
-        touches.put("mongodb", mongodb::version);
-        touches.put("redis", () -> redis.onAnyNode(commands -> commands.clusterInfo()));
-        // the cluster-aware connection the cache uses is opened apart (topology discovery, one connection per
-        // master): cold, on a busy machine, that exceeded the first cache call's deadline (503 on all five APIs)
-        touches.put("redis-cluster", () -> redis.cluster(commands -> commands.exists("devstack:warm-up")));
-        touches.put("rabbitmq", rabbitmq::version);
+        Map<String, WarmUp> touches = new LinkedHashMap<>();
+        touches.put("vault", vault::warmUp);
+        touches.put("postgres", postgres::warmUp);
+        touches.put("mysql", mysql::warmUp);
+        touches.put("mongodb", mongodb::warmUp);
+        touches.put("redis", redis::warmUpNodes);
+        touches.put("redis-cluster", redis::warmUpCluster);
+        touches.put("rabbitmq", rabbitmq::warmUp);
         Map<String, CompletableFuture<String>> running = new LinkedHashMap<>();
-        touches.forEach((name, touch) -> running.put(
-                name,
-                CompletableFuture.supplyAsync(
-                        () -> {
-                            // two tries: a cold first one can hit a driver's own timeout while classes load and pools
-                            // start
-                            for (int attempt = 1; attempt <= 2; attempt++) {
-                                try {
-                                    touch.run();
-                                    return "ready";
-                                } catch (Exception e) {
-                                    LOG.debug("Warm-up of {} failed (attempt {}): {}", name, attempt, e.toString());
-                                }
-                            }
-                            return "not ready";
-                        },
-                        calls.executor())));
+        touches.forEach((name, touch) ->
+                running.put(name, CompletableFuture.supplyAsync(() -> warmUp(name, touch), fanOut)));
         return CompletableFuture.allOf(running.values().toArray(CompletableFuture[]::new))
-                .thenRun(() -> {
-                    StringBuilder line = new StringBuilder("Backends at startup:");
-                    running.forEach((name, outcome) ->
-                            line.append(' ').append(name).append('=').append(outcome.join()));
-                    LOG.info(line.toString());
-                });
+                .thenRun(() -> logWarmUp(running));
+    }
+
+    /** Two tries: a cold first one can hit a driver's own timeout while classes load and pools start. */
+    private static String warmUp(String name, WarmUp touch) {
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            try {
+                touch.run();
+                return "ready";
+            } catch (Exception e) {
+                LOG.debug("Warm-up of {} failed (attempt {}): {}", name, attempt, e.toString());
+            }
+        }
+        return "not ready";
+    }
+
+    private static void logWarmUp(Map<String, CompletableFuture<String>> outcomes) {
+        StringBuilder line = new StringBuilder("Backends at startup:");
+        outcomes.forEach(
+                (name, outcome) -> line.append(' ').append(name).append('=').append(outcome.join()));
+        LOG.info(line.toString());
     }
 
     /** {@code Cache-Control} asks for a fresh answer when it holds the {@code no-cache} directive. */
@@ -191,12 +194,12 @@ public final class HealthService {
 
     private All checkAll() {
         Map<String, Future<Object>> running = new LinkedHashMap<>();
-        running.put("vault", calls.executor().submit(this::vaultBody));
-        running.put("postgres", calls.executor().submit(this::postgresBody));
-        running.put("mysql", calls.executor().submit(this::mysqlBody));
-        running.put("mongodb", calls.executor().submit(this::mongodbBody));
-        running.put("redis", calls.executor().submit(this::redisBody));
-        running.put("rabbitmq", calls.executor().submit(this::rabbitmqBody));
+        running.put("vault", fanOut.submit(this::vaultBody));
+        running.put("postgres", fanOut.submit(this::postgresBody));
+        running.put("mysql", fanOut.submit(this::mysqlBody));
+        running.put("mongodb", fanOut.submit(this::mongodbBody));
+        running.put("redis", fanOut.submit(this::redisBody));
+        running.put("rabbitmq", fanOut.submit(this::rabbitmqBody));
         Map<String, Object> services = new LinkedHashMap<>();
         boolean allHealthy = true;
         for (Map.Entry<String, Future<Object>> entry : running.entrySet()) {
@@ -211,7 +214,7 @@ public final class HealthService {
 
     private Object vaultBody() {
         try {
-            VaultStatus status = calls.probe(Backend.VAULT, "health", vault::status);
+            VaultStatus status = vault.status();
             return new VaultHealth(
                     status.usable() ? HealthBodies.HEALTHY : HealthBodies.UNHEALTHY,
                     new VaultDetails(status.initialized(), status.sealed(), status.standby(), status.version()));
@@ -236,9 +239,9 @@ public final class HealthService {
         return versionProbe(Backend.RABBITMQ, rabbitmq::version);
     }
 
-    private Object versionProbe(Backend backend, BackendCall<String> version) {
+    private static Object versionProbe(Backend backend, Supplier<String> version) {
         try {
-            return new Healthy(HealthBodies.HEALTHY, calls.probe(backend, "health", version));
+            return new Healthy(HealthBodies.HEALTHY, version.get());
         } catch (RuntimeException e) {
             return new Unhealthy(HealthBodies.UNHEALTHY, failed(backend));
         }
@@ -249,17 +252,9 @@ public final class HealthService {
         List<RedisNodeAddress> nodes = redis.nodes();
         List<Future<Map<String, Object>>> infos = new ArrayList<>();
         for (RedisNodeAddress node : nodes) {
-            infos.add(calls.executor()
-                    .submit(() -> calls.probe(
-                            Backend.REDIS,
-                            "health",
-                            () -> InfoParser.parse(redis.onNode(node, commands -> commands.info())))));
+            infos.add(fanOut.submit(() -> redis.probeNode(node)));
         }
-        Future<Map<String, Object>> clusterInfo = calls.executor()
-                .submit(() -> calls.probe(
-                        Backend.REDIS,
-                        "health",
-                        () -> InfoParser.parse(redis.onAnyNode(commands -> commands.clusterInfo()))));
+        Future<Map<String, Object>> clusterInfo = fanOut.submit(redis::probeCluster);
 
         List<Object> bodies = new ArrayList<>();
         int healthy = 0;

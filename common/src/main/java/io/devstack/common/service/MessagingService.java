@@ -6,8 +6,6 @@ import io.devstack.common.http.ApiResponse;
 import io.devstack.common.http.Parameters;
 import io.devstack.common.http.PublishInput;
 import io.devstack.common.rabbitmq.RabbitClient;
-import io.devstack.common.resilience.Backend;
-import io.devstack.common.resilience.BackendCalls;
 import java.util.Optional;
 
 /** Behind {@code MessagingEndpoints}: confirmed persistent publish to a durable queue, and queue info. */
@@ -23,27 +21,21 @@ public final class MessagingService {
             @JsonProperty("message_count") Long messageCount,
             @JsonProperty("consumer_count") Long consumerCount) {}
 
-    private final BackendCalls calls;
     private final RabbitClient rabbitmq;
 
-    public MessagingService(BackendCalls calls, RabbitClient rabbitmq) {
-        this.calls = calls;
+    public MessagingService(RabbitClient rabbitmq) {
         this.rabbitmq = rabbitmq;
     }
 
     public ApiResponse publish(String queueName, String contentType, byte[] body) {
         PublishInput input = PublishInput.parse(queueName, contentType, body);
-        calls.call(Backend.RABBITMQ, "publish", () -> {
-            rabbitmq.publish(input.queueName(), input.messageJson());
-            return null;
-        });
+        rabbitmq.publish(input.queueName(), input.messageJson());
         return ApiResponse.ok(new Published(input.queueName(), input.message(), "published"));
     }
 
     public ApiResponse queueInfo(String queueName) {
         Parameters.check().queueNameInPath(queueName).throwIfInvalid();
-        Optional<RabbitClient.QueueState> state =
-                calls.call(Backend.RABBITMQ, "queue_info", () -> rabbitmq.queueState(queueName));
+        Optional<RabbitClient.QueueState> state = rabbitmq.queueState(queueName);
         return ApiResponse.ok(state.map(s -> new QueueInfo(queueName, true, s.messageCount(), s.consumerCount()))
                 .orElseGet(() -> new QueueInfo(queueName, false, null, null)));
     }

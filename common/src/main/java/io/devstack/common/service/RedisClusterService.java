@@ -4,13 +4,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.devstack.common.http.ApiResponse;
 import io.devstack.common.http.ResourceNotFoundException;
 import io.devstack.common.redis.ClusterNode;
-import io.devstack.common.redis.ClusterNodesParser;
-import io.devstack.common.redis.InfoParser;
 import io.devstack.common.redis.RedisBackend;
 import io.devstack.common.redis.RedisNodeAddress;
 import io.devstack.common.redis.SlotDistribution;
-import io.devstack.common.resilience.Backend;
-import io.devstack.common.resilience.BackendCalls;
 import java.util.List;
 import java.util.Map;
 
@@ -28,38 +24,29 @@ public final class RedisClusterService {
 
     public record NodeInfo(String status, String node, Map<String, Object> info) {}
 
-    private final BackendCalls calls;
     private final RedisBackend redis;
 
-    public RedisClusterService(BackendCalls calls, RedisBackend redis) {
-        this.calls = calls;
+    public RedisClusterService(RedisBackend redis) {
         this.redis = redis;
     }
 
     public ApiResponse nodes() {
-        List<ClusterNode> nodes = clusterNodes();
+        List<ClusterNode> nodes = redis.clusterNodes();
         return ApiResponse.ok(new Nodes("success", nodes.size(), nodes));
     }
 
     public ApiResponse slots() {
-        return ApiResponse.ok(SlotDistribution.of(clusterNodes()));
+        return ApiResponse.ok(SlotDistribution.of(redis.clusterNodes()));
     }
 
     public ApiResponse info() {
-        String text = calls.call(Backend.REDIS, "cluster_info", () -> redis.onAnyNode(c -> c.clusterInfo()));
-        return ApiResponse.ok(new ClusterInfo("success", InfoParser.parse(text)));
+        return ApiResponse.ok(new ClusterInfo("success", redis.clusterInfo()));
     }
 
     /** INFO of the node named {@code nodeName} in {@code REDIS_NODES}; 404 for a name not configured. */
     public ApiResponse nodeInfo(String nodeName) {
         RedisNodeAddress node =
                 redis.node(nodeName).orElseThrow(() -> new ResourceNotFoundException("redis_node", nodeName));
-        String text = calls.call(Backend.REDIS, "node_info", () -> redis.onNode(node, c -> c.info()));
-        return ApiResponse.ok(new NodeInfo("success", node.name(), InfoParser.parse(text)));
-    }
-
-    private List<ClusterNode> clusterNodes() {
-        String text = calls.call(Backend.REDIS, "cluster_nodes", () -> redis.onAnyNode(c -> c.clusterNodes()));
-        return ClusterNodesParser.parse(text);
+        return ApiResponse.ok(new NodeInfo("success", node.name(), redis.nodeInfo(node)));
     }
 }

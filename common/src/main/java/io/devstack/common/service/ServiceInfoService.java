@@ -16,7 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
-/** Behind {@code ServiceInfoEndpoints}: {@code GET /}, {@code /openapi.json}, {@code /docs[/{asset}]}, {@code /metrics}. */
+/**
+ * Behind {@code ServiceInfoEndpoints}: {@code GET /}, {@code /openapi.json}, {@code /docs[/{asset}]},
+ * {@code /metrics}.
+ */
 public final class ServiceInfoService {
 
     /** The project version, filled in by Maven resource filtering. */

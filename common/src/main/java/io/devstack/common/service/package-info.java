@@ -1,2 +1,5 @@
-/** One {@code <Area>Service} per API area: takes raw inputs, talks to the backends, returns the contract's bytes. */
+/**
+ * One {@code <Area>Service} per API area: takes raw inputs, calls the backend clients (never a driver, never the
+ * guard: the clients guard themselves), returns the contract's bytes.
+ */
 package io.devstack.common.service;

@@ -1,6 +1,7 @@
 package io.devstack.common.vault;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -69,6 +70,11 @@ public final class CredentialedClient<C> implements AutoCloseable {
                     secretName);
             return operation.apply(rebuild(client, true));
         }
+    }
+
+    /** The client built so far, if any; never builds one (for callers that must not block). */
+    public synchronized Optional<C> built() {
+        return closed ? Optional.empty() : Optional.ofNullable(current);
     }
 
     /** The client currently in use, building it on first use (or after it was found unusable). */

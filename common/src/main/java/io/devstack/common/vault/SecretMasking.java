@@ -11,10 +11,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The masking rule of docs/api-contract.md: a field whose name contains {@code password}, {@code token} or {@code secret}
- * (case-insensitive) has its value, whatever its type, replaced by {@code "***"}, at any depth. Every other
- * value keeps its JSON type (a boolean stays a boolean). Works on plain Java values (Map/List/scalars, as
- * spring-vault returns them) and on Jackson trees. Inputs are never modified.
+ * The masking rule of docs/api-contract.md: a field whose name contains {@code password}, {@code token} or
+ * {@code secret} (case-insensitive) has its value, whatever its type, replaced by {@code "***"}, at any depth.
+ * Every other value keeps its JSON type (a boolean stays a boolean). Works on plain Java values (Map/List/scalars,
+ * as spring-vault returns them) and on Jackson trees. Inputs are never modified.
  */
 public final class SecretMasking {
 

@@ -1,8 +1,6 @@
 package io.devstack.common.vault;
 
 import io.devstack.common.ApiModule;
-import io.devstack.common.resilience.Backend;
-import io.devstack.common.resilience.BackendCalls;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +25,6 @@ public final class TlsCertificates implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TlsCertificates.class);
 
     private final VaultClient vault;
-    private final BackendCalls calls;
     private final ApiModule module;
     private final Clock clock;
     private final List<Consumer<IssuedCertificate>> listeners = new CopyOnWriteArrayList<>();
@@ -36,9 +33,8 @@ public final class TlsCertificates implements AutoCloseable {
     private volatile IssuedCertificate current;
     private volatile Instant issuedAt;
 
-    public TlsCertificates(VaultClient vault, BackendCalls calls, ApiModule module, Clock clock) {
+    public TlsCertificates(VaultClient vault, ApiModule module, Clock clock) {
         this.vault = vault;
-        this.calls = calls;
         this.module = module;
         this.clock = clock;
         renewal.scheduleWithFixedDelay(
@@ -60,15 +56,12 @@ public final class TlsCertificates implements AutoCloseable {
 
     private IssuedCertificate issue() {
         String role = module.moduleName() + "-role";
-        IssuedCertificate issued = calls.call(
-                Backend.VAULT,
-                "pki_issue",
-                () -> vault.issueCertificate(
-                        role,
-                        module.moduleName(),
-                        List.of(module.moduleName(), "localhost"),
-                        List.of("127.0.0.1"),
-                        CERTIFICATE_TTL));
+        IssuedCertificate issued = vault.issueCertificate(
+                role,
+                module.moduleName(),
+                List.of(module.moduleName(), "localhost"),
+                List.of("127.0.0.1"),
+                CERTIFICATE_TTL);
         issuedAt = clock.instant();
         LOG.info("Issued TLS certificate {} from Vault PKI, valid until {}", issued.serialNumber(), issued.expiresAt());
         return issued;

@@ -3,6 +3,7 @@ package io.devstack.common.vault;
 import io.devstack.common.http.PermissionDeniedException;
 import io.devstack.common.http.ResourceNotFoundException;
 import io.devstack.common.http.ServiceUnavailableException;
+import io.devstack.common.resilience.Backend;
 import io.devstack.common.resilience.BackendCalls;
 import io.devstack.common.resilience.BackendFailures;
 import java.net.SocketTimeoutException;
@@ -35,22 +36,25 @@ import org.springframework.web.client.RestTemplate;
 
 /**
  * This API's Vault session: AppRole login (lazy, at first use), token renewal before expiry, re-login when renewal
- * fails or when Vault answers 403 because the token itself is no longer valid. Raw operations only; callers add
- * the deadline and breaker ({@link VaultSecrets}, the health probe). Vault failures leave as API exceptions:
+ * fails or when Vault answers 403 because the token itself is no longer valid. The API's operations run under the
+ * backend guard ({@link BackendCalls}: deadline, circuit breaker, timing). Vault failures leave as API exceptions:
  * policy denial → {@link PermissionDeniedException}, absent → {@link ResourceNotFoundException},
  * down or sealed → {@link ServiceUnavailableException}.
  */
 public final class VaultClient implements AutoCloseable {
 
     public static final String KV_MOUNT = "secret";
-    private static final String SERVICE = "vault";
+    private static final String SERVICE = Backend.VAULT.service();
 
+    private final BackendCalls calls;
     private final ThreadPoolTaskScheduler scheduler;
     private final RenewingSessionManager sessionManager;
     private final VaultTemplate template;
     private final RestTemplate anonymous;
 
-    private VaultClient(URI address, Path appRoleDir, Duration timeout) {
+    private VaultClient(URI address, Path appRoleDir, BackendCalls calls) {
+        this.calls = calls;
+        Duration timeout = calls.timeout();
         VaultEndpoint endpoint = VaultEndpoint.from(address);
         ClientHttpRequestFactory requests = ClientHttpRequestFactoryFactory.create(
                 new ClientOptions(timeout, timeout), SslConfiguration.unconfigured());
@@ -65,13 +69,27 @@ public final class VaultClient implements AutoCloseable {
     }
 
     /** A client for the Vault at {@code address} that logs in with the AppRole files in {@code appRoleDir}. */
-    public static VaultClient appRole(URI address, Path appRoleDir, Duration timeout) {
-        return new VaultClient(address, appRoleDir, timeout);
+    public static VaultClient appRole(URI address, Path appRoleDir, BackendCalls calls) {
+        return new VaultClient(address, appRoleDir, calls);
     }
 
     /** The {@code data} of the latest version of KV v2 secret {@code secret/<name>}, JSON types kept. */
-    @SuppressWarnings("unchecked")
     public Map<String, Object> readSecret(String name) {
+        return calls.call(Backend.VAULT, "kv_read", () -> readSecretData(name));
+    }
+
+    /** The health probe: {@code sys/health}, bounded by the deadline only. */
+    public VaultStatus status() {
+        return calls.probe(Backend.VAULT, "health", this::readStatus);
+    }
+
+    /** Asks {@code sys/health} without the deadline (startup warm-up: class loading, the HTTP client). */
+    public void warmUp() {
+        readStatus();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> readSecretData(String name) {
         String path = KV_MOUNT + "/" + name;
         Map<String, Object> body =
                 withSession(path, ops -> ops.getForObject("{mount}/data/{name}", Map.class, KV_MOUNT, name));
@@ -86,7 +104,7 @@ public final class VaultClient implements AutoCloseable {
 
     /** {@code sys/health}, which needs no token; a sealed or standby server still answers 200 here. */
     @SuppressWarnings("unchecked")
-    public VaultStatus status() {
+    private VaultStatus readStatus() {
         Map<String, Object> health;
         try {
             health = anonymous.getForObject(
@@ -116,12 +134,19 @@ public final class VaultClient implements AutoCloseable {
                 .format("pem")
                 .privateKeyFormat("pkcs8")
                 .build();
+        return calls.call(Backend.VAULT, "pki_issue", () -> issue(role, request));
+    }
+
+    private IssuedCertificate issue(String role, VaultCertificateRequest request) {
         VaultCertificateResponse response = withSession(
                 "pki_int/issue/" + role, ops -> template.opsForPki("pki_int").issueCertificate(role, request));
         return IssuedCertificate.from(response.getRequiredData());
     }
 
-    /** The current token's {@code auth/token/lookup-self} data (ttl, policies…), logging in first if needed. */
+    /**
+     * The current token's {@code auth/token/lookup-self} data (ttl, policies…), logging in first if needed.
+     * Diagnostics, not API traffic: unguarded, like {@link #renewToken}.
+     */
     @SuppressWarnings("unchecked")
     public Map<String, Object> lookupSelf() {
         Map<String, Object> body =

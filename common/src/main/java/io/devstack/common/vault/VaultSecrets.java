@@ -3,8 +3,6 @@ package io.devstack.common.vault;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.devstack.common.metrics.ApiMetrics;
-import io.devstack.common.resilience.Backend;
-import io.devstack.common.resilience.BackendCalls;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Map;
@@ -12,7 +10,7 @@ import java.util.Map;
 /**
  * KV v2 reads through one 5-minute cache shared by the Vault example endpoints and every backend's credential
  * provider. A backend that rejects its credentials calls {@link #invalidate} so the next read sees the rotated
- * value. Failed reads are never cached.
+ * value. Failed reads are never cached; a miss reads through {@link VaultClient#readSecret}, which guards it.
  */
 public final class VaultSecrets {
 
@@ -20,14 +18,12 @@ public final class VaultSecrets {
     private static final String CACHE_NAME = "vault_secrets";
 
     private final VaultClient vault;
-    private final BackendCalls calls;
     private final ApiMetrics metrics;
     private final Cache<String, Map<String, Object>> cache =
             Caffeine.newBuilder().expireAfterWrite(TTL).maximumSize(1_000).build();
 
-    public VaultSecrets(VaultClient vault, BackendCalls calls, ApiMetrics metrics) {
+    public VaultSecrets(VaultClient vault, ApiMetrics metrics) {
         this.vault = vault;
-        this.calls = calls;
         this.metrics = metrics;
     }
 
@@ -39,8 +35,7 @@ public final class VaultSecrets {
             return cached;
         }
         metrics.recordCacheRequest(CACHE_NAME, "miss");
-        Map<String, Object> fresh =
-                Collections.unmodifiableMap(calls.call(Backend.VAULT, "kv_read", () -> vault.readSecret(name)));
+        Map<String, Object> fresh = Collections.unmodifiableMap(vault.readSecret(name));
         cache.put(name, fresh);
         return fresh;
     }

@@ -75,7 +75,8 @@ class ClusterNodesParserTest {
                 .isEqualTo("{\"node_id\":\"c45fa7de6131c2844fce8e38d0108f3444499c7e\","
                         + "\"host\":\"127.0.0.1\",\"port\":16404,\"role\":\"replica\",\"flags\":[\"slave\"],"
                         + "\"master_id\":\"601965aa8191279c860bf2a11c8a81cff43bdd04\",\"ping_sent\":0,"
-                        + "\"pong_recv\":1795893910898,\"config_epoch\":1,\"link_state\":\"connected\",\"slots_count\":0,"
+                        + "\"pong_recv\":1795893910898,\"config_epoch\":1,\"link_state\":\"connected\","
+                        + "\"slots_count\":0,"
                         + "\"slot_ranges\":[]}");
     }
 

@@ -25,7 +25,8 @@ class SlotDistributionTest {
 
     @Test
     void aReplicaIsListedUnderItsMastersRangesAsClusterSlotsDoes() {
-        // CLUSTER SLOTS of the same cluster answered: [0, 5460, [127.0.0.1, 16401, 6019…], [127.0.0.1, 16404, c45f…]]
+        // CLUSTER SLOTS of the same cluster answered:
+        // [0, 5460, [127.0.0.1, 16401, 6019…], [127.0.0.1, 16404, c45f…]]
         SlotDistribution slots =
                 SlotDistribution.of(ClusterNodesParser.parse(resource("cluster-nodes-with-replica.txt")));
 
@@ -41,8 +42,9 @@ class SlotDistributionTest {
 
     @Test
     void partialCoverageIsRoundedToTwoDecimals() {
-        List<ClusterNode> oneMaster = ClusterNodesParser.parse(
-                "601965aa8191279c860bf2a11c8a81cff43bdd04 127.0.0.1:16401@26401 myself,master - 0 0 1 connected 0-5460");
+        List<ClusterNode> oneMaster =
+                ClusterNodesParser.parse("601965aa8191279c860bf2a11c8a81cff43bdd04 127.0.0.1:16401@26401 "
+                        + "myself,master - 0 0 1 connected 0-5460");
 
         SlotDistribution slots = SlotDistribution.of(oneMaster);
 

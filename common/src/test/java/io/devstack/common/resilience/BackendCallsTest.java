@@ -9,8 +9,10 @@ import io.devstack.common.metrics.ApiMetrics;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisCommandTimeoutException;
 import java.net.ConnectException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,8 +41,8 @@ class BackendCallsTest {
         assertThat(calls.call(Backend.POSTGRES, "query", () -> "ok")).isEqualTo("ok");
 
         assertThat(scrape())
-                .containsPattern(
-                        "devstack_backend_calls_seconds_count\\{backend=\"postgres\",operation=\"query\",outcome=\"success\"} 1");
+                .containsPattern("devstack_backend_calls_seconds_count"
+                        + "\\{backend=\"postgres\",operation=\"query\",outcome=\"success\"} 1");
     }
 
     @Test
@@ -143,6 +145,86 @@ class BackendCallsTest {
                     .isInstanceOf(ResourceNotFoundException.class);
         }
         assertThat(calls.breaker(Backend.VAULT).getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+    }
+
+    @Test
+    void anAsyncCallWaitsOnTheCallersThreadAndIsTimed() {
+        Thread caller = Thread.currentThread();
+        Thread[] completedOn = new Thread[1];
+
+        String result = calls.callAsync(Backend.REDIS, "get", () -> {
+            completedOn[0] = Thread.currentThread();
+            return CompletableFuture.completedFuture("ok");
+        });
+
+        assertThat(result).isEqualTo("ok");
+        assertThat(completedOn[0]).isSameAs(caller);
+        assertThat(scrape())
+                .containsPattern("devstack_backend_calls_seconds_count"
+                        + "\\{backend=\"redis\",operation=\"get\",outcome=\"success\"} 1");
+    }
+
+    @Test
+    void anAsyncCallPastTheDeadlineIs503TimeoutAndCountsAgainstTheBreaker() {
+        long start = System.nanoTime();
+        for (int i = 0; i < 4; i++) {
+            assertThatThrownBy(() -> calls.callAsync(Backend.REDIS, "get", CompletableFuture::new))
+                    .isInstanceOfSatisfying(
+                            ServiceUnavailableException.class,
+                            e -> assertThat(e.details()).containsEntry("reason", "timeout"));
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+        assertThat(calls.breaker(Backend.REDIS).getState()).isEqualTo(CircuitBreaker.State.OPEN);
+    }
+
+    @Test
+    void theDriversOwnCommandTimeoutIsATimeoutToo() {
+        assertThatThrownBy(() -> calls.callAsync(
+                        Backend.REDIS,
+                        "get",
+                        () -> CompletableFuture.failedFuture(new RedisCommandTimeoutException("after 200 ms"))))
+                .isInstanceOfSatisfying(
+                        ServiceUnavailableException.class,
+                        e -> assertThat(e.details()).containsEntry("reason", "timeout"));
+    }
+
+    @Test
+    void anAsyncFailureIsMappedAsABlockingOneIs() {
+        assertThatThrownBy(() -> calls.callAsync(
+                        Backend.REDIS,
+                        "get",
+                        () -> CompletableFuture.failedFuture(new RedisCommandExecutionException(
+                                "WRONGTYPE Operation against a key holding the wrong kind of value"))))
+                .isInstanceOfSatisfying(
+                        ServiceUnavailableException.class,
+                        e -> assertThat(e.details()).containsEntry("reason", "request_refused"));
+        assertThatThrownBy(() -> calls.callAsync(Backend.REDIS, "get", () -> {
+                    throw new ConnectException("refused");
+                }))
+                .isInstanceOfSatisfying(
+                        ServiceUnavailableException.class,
+                        e -> assertThat(e.details()).containsEntry("reason", "connection_failed"));
+    }
+
+    @Test
+    void unguardedCallsRunOnTheCallersThreadWithoutDeadlineOrBreaker() {
+        try (BackendCalls bare = BackendCalls.unguarded(Duration.ofMillis(1), metrics)) {
+            Thread caller = Thread.currentThread();
+            assertThat(bare.call(Backend.POSTGRES, "query", () -> {
+                        Thread.sleep(50); // far past the 1 ms timeout
+                        return Thread.currentThread();
+                    }))
+                    .isSameAs(caller);
+            for (int i = 0; i < 10; i++) {
+                assertThatThrownBy(() -> bare.call(Backend.POSTGRES, "query", () -> {
+                            throw new ConnectException("refused");
+                        }))
+                        .hasCauseInstanceOf(ConnectException.class);
+            }
+            assertThat(bare.callAsync(Backend.REDIS, "get", () -> CompletableFuture.completedFuture("ok")))
+                    .isEqualTo("ok");
+            assertThat(bare.breaker(Backend.POSTGRES).getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+        }
     }
 
     private String scrape() {

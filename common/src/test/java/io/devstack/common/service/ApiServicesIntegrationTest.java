@@ -166,9 +166,9 @@ class ApiServicesIntegrationTest {
         ApiResponse published = services.messaging().publish(queue, "application/json", message);
 
         assertThat(published.bodyText())
-                .isEqualTo(
-                        "{\"queue\":\"" + queue
-                                + "\",\"message\":{\"order\":42,\"items\":[\"a\",\"b\"],\"paid\":true},\"action\":\"published\"}");
+                .isEqualTo("{\"queue\":\"" + queue
+                        + "\",\"message\":{\"order\":42,\"items\":[\"a\",\"b\"],\"paid\":true},"
+                        + "\"action\":\"published\"}");
         assertThat(services.messaging().queueInfo(queue).bodyText())
                 .isEqualTo("{\"queue\":\"" + queue + "\",\"exists\":true,\"message_count\":1,\"consumer_count\":0}");
         Map<String, Object> secret = StackFixture.readSecret("rabbitmq");
@@ -258,10 +258,10 @@ class ApiServicesIntegrationTest {
 
         String scrape = services.metrics().scrape().bodyText();
         assertThat(scrape)
-                .contains(
-                        "devstack_backend_calls_seconds_count{backend=\"postgres\",operation=\"query\",outcome=\"success\"}")
-                .contains(
-                        "devstack_backend_calls_seconds_count{backend=\"vault\",operation=\"kv_read\",outcome=\"success\"}")
+                .contains("devstack_backend_calls_seconds_count"
+                        + "{backend=\"postgres\",operation=\"query\",outcome=\"success\"}")
+                .contains("devstack_backend_calls_seconds_count"
+                        + "{backend=\"vault\",operation=\"kv_read\",outcome=\"success\"}")
                 .contains("devstack_circuit_breaker_state{backend=\"rabbitmq\",state=\"closed\"} 1")
                 .contains("devstack_cache_requests_total{cache=\"redis\",result=\"miss\"}")
                 .contains("devstack_cache_requests_total{cache=\"vault_secrets\",result=\"hit\"}");

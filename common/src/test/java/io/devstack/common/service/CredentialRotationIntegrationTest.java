@@ -89,9 +89,9 @@ class CredentialRotationIntegrationTest {
     /** Connections opened with the old password stay open after a change; end them so the next call must log in. */
     private void terminatePostgresSessions(Map<String, Object> secret, String password) throws Exception {
         try (Connection admin = postgres(secret, password);
-                PreparedStatement statement = admin.prepareStatement(
-                        "SELECT pg_terminate_backend(pid) "
-                                + "FROM pg_stat_activity WHERE application_name = 'devstack-api' AND pid <> pg_backend_pid()")) {
+                PreparedStatement statement = admin.prepareStatement("SELECT pg_terminate_backend(pid) "
+                        + "FROM pg_stat_activity "
+                        + "WHERE application_name = 'devstack-api' AND pid <> pg_backend_pid()")) {
             statement.execute();
         }
         Thread.sleep(200);

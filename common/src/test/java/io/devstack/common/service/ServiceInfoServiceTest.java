@@ -56,8 +56,8 @@ class ServiceInfoServiceTest {
         assertThat(body.get("version").asText()).isEqualTo(System.getProperty("project.version"));
         assertThat(body.at("/security/cors/allowed_origins").toString()).isEqualTo("[\"http://localhost:3000\"]");
         assertThat(body.at("/security/rate_limiting").toString())
-                .isEqualTo(
-                        "{\"GET /\":\"100 requests per minute per client IP\",\"GET /metrics\":\"1000 requests per minute per client IP\"}");
+                .isEqualTo("{\"GET /\":\"100 requests per minute per client IP\","
+                        + "\"GET /metrics\":\"1000 requests per minute per client IP\"}");
     }
 
     @Test

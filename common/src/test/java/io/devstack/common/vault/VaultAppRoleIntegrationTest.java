@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.devstack.common.ApiModule;
 import io.devstack.common.ApiSettings;
 import io.devstack.common.http.PermissionDeniedException;
+import io.devstack.common.metrics.ApiMetrics;
+import io.devstack.common.resilience.BackendCalls;
 import io.devstack.common.stack.StackFixture;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
@@ -23,9 +25,12 @@ class VaultAppRoleIntegrationTest {
     private static final List<String> API_SECRETS =
             List.of("postgres", "mysql", "mongodb", "redis-1", "redis-2", "redis-3", "rabbitmq");
 
+    /** The guard every Vault operation runs under; one for the class, its virtual threads need no closing. */
+    private static final BackendCalls CALLS = new BackendCalls(Duration.ofSeconds(5), new ApiMetrics());
+
     private static VaultClient login(ApiModule module) {
         ApiSettings settings = StackFixture.settings(module);
-        return VaultClient.appRole(settings.vaultAddress(), settings.vaultAppRoleDir(), Duration.ofSeconds(5));
+        return VaultClient.appRole(settings.vaultAddress(), settings.vaultAppRoleDir(), CALLS);
     }
 
     @Test
