@@ -12,8 +12,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /**
- * Writes the access log of docs/api-contract.md: one JSON line per request, keys exactly {@code timestamp, level, logger,
- * message, request_id, method, path, route, status, duration_ms, client_ip, implementation}. It writes to
+ * Writes the access log of docs/api-contract.md: one JSON line per request, keys exactly {@code timestamp, level,
+ * logger, message, request_id, method, path, route, status, duration_ms, client_ip, implementation}. It writes to
  * stdout itself rather than through the framework's logging backend, whose layouts differ across the five.
  * Only the path is logged, never the query string (it may carry cache values).
  */

@@ -30,9 +30,12 @@ class ApiMetricsTest {
         assertThat(scrape.contentType()).isEqualTo("text/plain; version=0.0.4; charset=utf-8");
         assertThat(scrape.bodyText())
                 .contains(
-                        "http_server_requests_seconds_bucket{method=\"GET\",outcome=\"SUCCESS\",status=\"200\",uri=\"/health/all\",le=\"0.005\"} 1",
-                        "http_server_requests_seconds_count{method=\"GET\",outcome=\"SUCCESS\",status=\"200\",uri=\"/health/all\"} 1",
-                        "devstack_backend_calls_seconds_bucket{backend=\"postgres\",operation=\"query\",outcome=\"success\",le=\"0.005\"} 1",
+                        "http_server_requests_seconds_bucket{method=\"GET\",outcome=\"SUCCESS\",status=\"200\","
+                                + "uri=\"/health/all\",le=\"0.005\"} 1",
+                        "http_server_requests_seconds_count{method=\"GET\",outcome=\"SUCCESS\",status=\"200\","
+                                + "uri=\"/health/all\"} 1",
+                        "devstack_backend_calls_seconds_bucket{backend=\"postgres\",operation=\"query\","
+                                + "outcome=\"success\",le=\"0.005\"} 1",
                         "devstack_cache_requests_total{cache=\"health\",result=\"hit\"} 1.0",
                         "devstack_circuit_breaker_state{backend=\"redis\",state=\"open\"} 1.0",
                         "devstack_circuit_breaker_state{backend=\"redis\",state=\"closed\"} 0.0",
