@@ -22,9 +22,13 @@ import io.devstack.common.vault.TlsCertificates;
 import io.devstack.common.vault.VaultClient;
 import io.devstack.common.vault.VaultSecrets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +57,8 @@ public final class ApiServices implements AutoCloseable {
     private final DatabaseService databases;
     private final CacheService cache;
     private final MessagingService messaging;
+    private static final Duration WARM_UP_GRACE = Duration.ofSeconds(5);
+
     private CompletableFuture<Void> warmUp = CompletableFuture.completedFuture(null);
 
     private ApiServices(ApiSettings settings, ImplementationInfo implementation) {
@@ -151,9 +157,20 @@ public final class ApiServices implements AutoCloseable {
         return secrets;
     }
 
-    /** Closes in reverse order of creation: clients first, then the Vault session, executor and metrics. */
+    /**
+     * Closes in reverse order of creation: clients first, then the Vault session, executor and metrics. A warm-up
+     * still touching the backends is given a few seconds first: closing a driver under it makes Netty log a
+     * rejected task with a stack trace (seen when a start-up fails, e.g. on a port in use).
+     */
     @Override
     public void close() {
+        try {
+            warmUp.get(WARM_UP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.debug("Closing while the warm-up is unfinished: {}", e.toString());
+        }
         while (!closeables.isEmpty()) {
             AutoCloseable resource = closeables.pop();
             try {
