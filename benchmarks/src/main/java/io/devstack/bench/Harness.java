@@ -49,10 +49,12 @@ public final class Harness {
         Machine machine = Machine.describe();
         long started = System.nanoTime();
         String startedAt = Instant.now().toString();
+        // the stack first: backends this JVM starts inherit its CPU affinity, and pinned to the generator's CPU
+        // they would compete with it (cache GET measured at a third of its rate that way)
+        NativeStack stack = NativeStack.shared();
         pinning.pinThisJvm();
         progress.accept("machine: " + machine.cpus() + " CPUs, " + machine.memoryGb() + " GB, " + machine.jdk()
                 + ", load average " + machine.loadAverageAtStart() + "; " + pinning.describe());
-        NativeStack stack = NativeStack.shared();
         steps = (plan.baselines() ? endpoints.size() + 1 : 0) + plan.apis().size() * endpoints.size();
         progress.accept(String.format(
                 "plan: %s, %d APIs x %d endpoints, %d connections, about %.0f s of load",

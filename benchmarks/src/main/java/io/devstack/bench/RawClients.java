@@ -12,6 +12,8 @@ import io.devstack.common.resilience.BackendCalls;
 import io.devstack.common.vault.VaultClient;
 import io.devstack.common.vault.VaultSecrets;
 import io.lettuce.core.SetArgs;
+import io.lettuce.core.cluster.api.async.RedisAdvancedClusterAsyncCommands;
+import io.lettuce.core.cluster.api.sync.RedisAdvancedClusterCommands;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -64,8 +66,8 @@ final class RawClients implements AutoCloseable {
                 switch (endpoint) {
                     case CACHE_GET ->
                         new Work(
-                                "lettuce GET + TTL (RedisBackend.cluster)",
-                                () -> redis.cluster(commands -> commands.get(key) + commands.ttl(key)));
+                                "lettuce GET + TTL in one round trip (RedisBackend.cluster)",
+                                () -> redis.cluster(commands -> getWithTtl(commands, key)));
                     case CACHE_SET ->
                         new Work(
                                 "lettuce SET EX (RedisBackend.cluster)",
@@ -101,5 +103,15 @@ final class RawClients implements AutoCloseable {
                 // closing what the baselines opened; nothing to report
             }
         }
+    }
+
+    /** GET and TTL sent together on the cluster connection, one round trip, as {@code CacheService.get} does. */
+    private static String getWithTtl(RedisAdvancedClusterCommands<String, String> commands, String key) {
+        RedisAdvancedClusterAsyncCommands<String, String> async =
+                commands.getStatefulConnection().async();
+        return async.get(key)
+                .thenCombine(async.ttl(key), (value, ttl) -> value + ttl)
+                .toCompletableFuture()
+                .join();
     }
 }
