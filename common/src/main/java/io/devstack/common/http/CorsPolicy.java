@@ -1,5 +1,7 @@
 package io.devstack.common.http;
 
+import io.devstack.common.ApiModule;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +25,12 @@ public final class CorsPolicy {
             "X-Request-ID, X-Cache, Retry-After, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset";
     public static final int MAX_AGE_SECONDS = 600;
 
-    /** The origins allowed when {@value #ENV_VAR} is unset: localhost and 127.0.0.1 on ports 3000, 8000–8004, 8080. */
+    /**
+     * The origins allowed when {@value #ENV_VAR} is unset: localhost and 127.0.0.1 on a front-end dev server's ports
+     * (3000, 8080) and on the five APIs' HTTP ports (8000–8004, from {@link ApiModule}).
+     */
     public static final List<String> DEFAULT_ORIGINS = Stream.of("localhost", "127.0.0.1")
-            .flatMap(host ->
-                    Stream.of(3000, 8000, 8001, 8002, 8003, 8004, 8080).map(port -> "http://" + host + ":" + port))
+            .flatMap(host -> defaultOriginPorts().map(port -> "http://" + host + ":" + port))
             .toList();
 
     private final Set<String> allowedOrigins;
@@ -76,5 +80,10 @@ public final class CorsPolicy {
         }
         headers.put("Vary", "Origin");
         return headers;
+    }
+
+    private static Stream<Integer> defaultOriginPorts() {
+        Stream<Integer> apiPorts = Arrays.stream(ApiModule.values()).map(ApiModule::httpPort);
+        return Stream.of(Stream.of(3000), apiPorts, Stream.of(8080)).flatMap(ports -> ports);
     }
 }

@@ -26,6 +26,26 @@ class CorsPolicyTest {
     }
 
     @Test
+    void defaultOriginsKeepTheContractOrder() {
+        assertThat(CorsPolicy.DEFAULT_ORIGINS)
+                .containsExactly(
+                        "http://localhost:3000",
+                        "http://localhost:8000",
+                        "http://localhost:8001",
+                        "http://localhost:8002",
+                        "http://localhost:8003",
+                        "http://localhost:8004",
+                        "http://localhost:8080",
+                        "http://127.0.0.1:3000",
+                        "http://127.0.0.1:8000",
+                        "http://127.0.0.1:8001",
+                        "http://127.0.0.1:8002",
+                        "http://127.0.0.1:8003",
+                        "http://127.0.0.1:8004",
+                        "http://127.0.0.1:8080");
+    }
+
+    @Test
     void allowedOriginIsEchoedWithCredentialsAndVary() {
         assertThat(defaults.responseHeaders("http://localhost:3000"))
                 .containsEntry("Access-Control-Allow-Origin", "http://localhost:3000")
