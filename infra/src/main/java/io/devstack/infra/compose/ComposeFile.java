@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -64,9 +65,14 @@ public final class ComposeFile {
         root.put("services", services);
         Map<String, Object> nets = new LinkedHashMap<>();
         for (ComposeNetwork network : networks) {
+            // sorted: Map.of's order changes from one JVM run to the next, and the generated file must not
             nets.put(
                     network.id(),
-                    Map.of("driver", "bridge", "ipam", Map.of("config", List.of(Map.of("subnet", network.subnet())))));
+                    new TreeMap<>(Map.of(
+                            "driver",
+                            "bridge",
+                            "ipam",
+                            Map.of("config", List.of(Map.of("subnet", network.subnet()))))));
         }
         root.put("networks", nets);
         Map<String, Object> vols = new LinkedHashMap<>();
@@ -94,13 +100,13 @@ public final class ComposeFile {
         if (spec.buildModule() != null) {
             s.put(
                     "build",
-                    Map.of(
+                    new TreeMap<>(Map.of(
                             "context", sourceRoot.resolve(spec.buildModule()).toString(),
                             "dockerfile",
                                     projectDir
                                             .resolve(ComposeProject.API_DOCKERFILE)
                                             .toString(),
-                            "args", Map.of("MODULE", spec.buildModule())));
+                            "args", Map.of("MODULE", spec.buildModule()))));
         }
         s.put("image", escape(spec.image()));
         s.put("container_name", spec.containerName());

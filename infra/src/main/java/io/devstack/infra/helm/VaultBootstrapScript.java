@@ -2,6 +2,8 @@ package io.devstack.infra.helm;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.devstack.infra.compose.VaultMetricsToken;
 import io.devstack.infra.container.StackContainers;
 import io.devstack.infra.model.AppRoleSpec;
@@ -25,7 +27,10 @@ import java.util.Set;
  */
 final class VaultBootstrapScript {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Keys sorted: the bodies are built with {@code Map.of}, whose order changes from one JVM run to the next. */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+            .build();
 
     private final VaultLayout layout;
 
