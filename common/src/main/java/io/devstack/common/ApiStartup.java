@@ -1,6 +1,7 @@
 package io.devstack.common;
 
 import io.devstack.common.http.ApiException;
+import io.devstack.common.resilience.BackendFailures;
 import java.net.BindException;
 import java.net.UnknownHostException;
 import java.nio.channels.UnresolvedAddressException;
@@ -79,12 +80,7 @@ public final class ApiStartup {
 
     /** The first {@code type} in {@code failure}'s cause chain, or {@code null}. */
     private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
+        return BackendFailures.firstCause(failure, type).orElse(null);
     }
 
     /**
@@ -96,10 +92,10 @@ public final class ApiStartup {
         if (ours != null) {
             return ours.getMessage();
         }
-        String reason = failure.getClass().getSimpleName();
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            reason = t.getMessage() == null || t.getMessage().isBlank() ? reason : t.getMessage();
-        }
-        return reason;
+        return BackendFailures.causes(failure)
+                .map(Throwable::getMessage)
+                .filter(message -> message != null && !message.isBlank())
+                .reduce((outer, inner) -> inner)
+                .orElse(failure.getClass().getSimpleName());
     }
 }

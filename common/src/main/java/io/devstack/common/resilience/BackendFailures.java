@@ -7,21 +7,28 @@ import com.rabbitmq.client.ShutdownSignalException;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisCommandTimeoutException;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /** Small helpers to read a driver's exception chain without caring which layer wrapped it. */
 public final class BackendFailures {
 
     private BackendFailures() {}
 
+    /** The throwable, then each of its causes, outermost first. */
+    public static Stream<Throwable> causes(Throwable failure) {
+        return Stream.iterate(failure, t -> t != null, t -> t.getCause() == t ? null : t.getCause());
+    }
+
+    /** The outermost throwable of {@code type} in the chain. */
+    public static <T extends Throwable> Optional<T> firstCause(Throwable failure, Class<T> type) {
+        return causes(failure).filter(type::isInstance).map(type::cast).findFirst();
+    }
+
     /** True when {@code test} holds for the throwable or any of its causes. */
     public static boolean anyCause(Throwable failure, Predicate<Throwable> test) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (test.test(t)) {
-                return true;
-            }
-        }
-        return false;
+        return causes(failure).anyMatch(test);
     }
 
     /** Redis error prefixes that say the server (not this request) cannot serve: they count against the breaker. */
@@ -58,10 +65,7 @@ public final class BackendFailures {
 
     /** The innermost cause's class and message, for a log line. */
     public static String describe(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = causes(failure).reduce((outer, inner) -> inner).orElse(failure);
         String text = failure.getClass().getSimpleName() + ": " + failure.getMessage();
         return root == failure
                 ? text

@@ -214,18 +214,21 @@ public final class VaultClient implements AutoCloseable {
 
     /** The HTTP status Vault answered with, wherever Spring Vault wrapped it; 0 when there was no answer. */
     static int status(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof HttpStatusCodeException http) {
-                return http.getStatusCode().value();
-            }
-            if (t instanceof VaultException vault && vault.getMessage() != null) {
-                Optional<Integer> parsed = parseStatus(vault.getMessage());
-                if (parsed.isPresent()) {
-                    return parsed.get();
-                }
-            }
+        return BackendFailures.causes(e)
+                .map(VaultClient::statusOf)
+                .flatMap(Optional::stream)
+                .findFirst()
+                .orElse(0);
+    }
+
+    private static Optional<Integer> statusOf(Throwable t) {
+        if (t instanceof HttpStatusCodeException http) {
+            return Optional.of(http.getStatusCode().value());
         }
-        return 0;
+        if (t instanceof VaultException vault && vault.getMessage() != null) {
+            return parseStatus(vault.getMessage());
+        }
+        return Optional.empty();
     }
 
     /** Spring Vault's messages start "Status 403 Forbidden [...]" when it kept no HTTP exception as the cause. */
