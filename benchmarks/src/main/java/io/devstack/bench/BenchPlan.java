@@ -8,7 +8,9 @@ import java.util.List;
  * @param apis the API modules to measure, one at a time, in this order
  * @param endpoints endpoint ids ({@link Endpoint#id()})
  * @param concurrency connections of the load generator, and threads of the in-process baselines
- * @param warmupSeconds closed-model load before the measured rounds of each endpoint (JIT, pools, connections)
+ * @param warmupSeconds the least closed-model load before the measured rounds of each endpoint (JIT, pools,
+ *     connections); the warm-up goes on until the rate is steady ({@link WarmUp})
+ * @param warmupMaxSeconds the most warm-up per endpoint: a rate that never settles is measured anyway, and marked
  * @param closedRounds rounds of closed-model load; the median is the endpoint's highest sustained rate
  * @param openFractions the open-model rates, as fractions of that median
  * @param openRounds rounds per open-model rate
@@ -19,6 +21,7 @@ public record BenchPlan(
         List<String> endpoints,
         int concurrency,
         double warmupSeconds,
+        double warmupMaxSeconds,
         int closedRounds,
         double closedSeconds,
         List<Double> openFractions,
@@ -29,19 +32,19 @@ public record BenchPlan(
     public static final List<Double> ALL_FRACTIONS = List.of(0.25, 0.5, 0.75);
     public static final int DEFAULT_CONCURRENCY = 32;
 
-    /** The full run: about 13 minutes for five APIs and nine endpoints on two cores (14 on a busy machine). */
+    /** The full run: about 14 minutes for five APIs and nine endpoints on two cores. */
     public static BenchPlan full(List<String> apis, List<String> endpoints) {
-        return new BenchPlan("full", apis, endpoints, DEFAULT_CONCURRENCY, 2, 3, 1.5, ALL_FRACTIONS, 2, 1, true);
+        return new BenchPlan("full", apis, endpoints, DEFAULT_CONCURRENCY, 2, 30, 3, 1.5, ALL_FRACTIONS, 2, 1, true);
     }
 
     /** A first look: every figure once, short windows (about 4 minutes). */
     public static BenchPlan quick(List<String> apis, List<String> endpoints) {
-        return new BenchPlan("quick", apis, endpoints, DEFAULT_CONCURRENCY, 1, 2, 0.5, ALL_FRACTIONS, 1, 0.5, true);
+        return new BenchPlan("quick", apis, endpoints, DEFAULT_CONCURRENCY, 1, 6, 2, 0.5, ALL_FRACTIONS, 1, 0.5, true);
     }
 
     /** The build's smoke: proves every API answers every endpoint under load; its figures mean little. */
     public static BenchPlan smoke(List<String> apis, List<String> endpoints) {
-        return new BenchPlan("smoke", apis, endpoints, 8, 0.3, 1, 0.3, List.of(0.5), 1, 0.3, true);
+        return new BenchPlan("smoke", apis, endpoints, 8, 0.3, 0.3, 1, 0.3, List.of(0.5), 1, 0.3, true);
     }
 
     public BenchPlan withConcurrency(int value) {
@@ -51,6 +54,7 @@ public record BenchPlan(
                 endpoints,
                 value,
                 warmupSeconds,
+                warmupMaxSeconds,
                 closedRounds,
                 closedSeconds,
                 openFractions,
@@ -68,6 +72,7 @@ public record BenchPlan(
                 endpoints,
                 concurrency,
                 warmupSeconds * scale,
+                warmupMaxSeconds * scale,
                 closedRounds,
                 seconds,
                 openFractions,
@@ -83,6 +88,7 @@ public record BenchPlan(
                 endpoints,
                 concurrency,
                 warmupSeconds,
+                warmupMaxSeconds,
                 closedRounds,
                 closedSeconds,
                 openFractions,
@@ -91,8 +97,11 @@ public record BenchPlan(
                 false);
     }
 
-    /** Seconds of load per endpoint and server, for the time estimate. */
+    /** Seconds of load per endpoint and server, for the time estimate (a warm-up typically settles in 3 minimums). */
     public double secondsPerEndpoint() {
-        return warmupSeconds * 1.5 + closedRounds * closedSeconds + openFractions.size() * openRounds * openSeconds;
+        return Math.min(warmupSeconds * 3, warmupMaxSeconds)
+                + warmupSeconds / 2
+                + closedRounds * closedSeconds
+                + openFractions.size() * openRounds * openSeconds;
     }
 }

@@ -37,4 +37,9 @@ public final class Format {
     public static String percent(double ratio) {
         return String.format(Locale.ROOT, "%.0f%%", ratio * 100);
     }
+
+    /** {@code 6.0 s}, or {@code 20.0 s, not steady} when the rate still moved at the warm-up's limit. */
+    public static String warmup(WarmUp.Outcome outcome) {
+        return String.format(Locale.ROOT, "%.1f s", outcome.seconds()) + (outcome.steady() ? "" : ", not steady");
+    }
 }

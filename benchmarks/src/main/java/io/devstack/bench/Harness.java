@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 
@@ -119,16 +120,16 @@ public final class Harness {
 
     private Results.Baseline baseline(Endpoint endpoint, RawClients.Work work) {
         Duration round = seconds(plan.closedSeconds());
-        InProcessLoad.closed(work, plan.concurrency(), seconds(plan.warmupSeconds()));
+        WarmUp.Outcome warmup = warmUp(window -> InProcessLoad.closed(work, plan.concurrency(), window));
         List<RunResult> rounds = new ArrayList<>();
         for (int i = 0; i < plan.closedRounds(); i++) {
             rounds.add(InProcessLoad.closed(work, plan.concurrency(), round));
         }
         Spread throughput = Spread.of(rounds.stream().map(RunResult::throughput).toList());
         progress.accept(String.format(
-                "[%d/%d] baseline %-10s %s: %s req/s",
-                ++step, steps, endpoint.id(), work.description(), Format.rate(throughput)));
-        return new Results.Baseline(endpoint.id(), work.description(), rounds, throughput);
+                "[%d/%d] baseline %-10s %s: %s req/s (warm-up %s)",
+                ++step, steps, endpoint.id(), work.description(), Format.rate(throughput), Format.warmup(warmup)));
+        return new Results.Baseline(endpoint.id(), work.description(), warmup, rounds, throughput);
     }
 
     private Results.Server measure(ServerProcess server, List<Endpoint> toMeasure) {
@@ -160,7 +161,7 @@ public final class Harness {
 
     private Results.EndpointRun endpoint(ServerProcess server, LoadGenerator load, Endpoint endpoint) {
         double cpuBefore = server.stats().cpuSeconds();
-        load.closed(endpoint, seconds(plan.warmupSeconds()));
+        WarmUp.Outcome warmup = warmUp(window -> load.closed(endpoint, window));
         List<RunResult> closed = new ArrayList<>();
         for (int i = 0; i < plan.closedRounds(); i++) {
             closed.add(load.closed(endpoint, seconds(plan.closedSeconds())));
@@ -191,6 +192,7 @@ public final class Harness {
         Results.EndpointRun run = new Results.EndpointRun(
                 endpoint.id(),
                 endpoint.label(),
+                warmup,
                 closed,
                 throughput,
                 levels,
@@ -198,15 +200,26 @@ public final class Harness {
                 failures);
         Optional<Results.OpenLevel> half = Optional.ofNullable(run.level(0.5));
         progress.accept(String.format(
-                "[%d/%d] %-14s %-10s %s req/s%s%s",
+                "[%d/%d] %-14s %-10s %s req/s (warm-up %s)%s%s",
                 ++step,
                 steps,
                 server.name(),
                 endpoint.id(),
                 Format.rate(throughput),
+                Format.warmup(warmup),
                 half.map(l -> ", p99 at 50%: " + Format.millis(l.p99()) + " ms").orElse(""),
                 failures == 0 ? "" : ", " + failures + " FAILED (" + firstProblem(run) + ")"));
         return run;
+    }
+
+    /** Closed load in windows until the rate settles (see {@link WarmUp}), within the plan's bounds. */
+    private WarmUp.Outcome warmUp(Function<Duration, RunResult> windowOfLoad) {
+        double windowSeconds = WarmUp.windowSeconds(plan);
+        return WarmUp.untilSteady(
+                () -> windowOfLoad.apply(seconds(windowSeconds)).throughput(),
+                windowSeconds,
+                plan.warmupSeconds(),
+                plan.warmupMaxSeconds());
     }
 
     private static Spread spread(List<RunResult> rounds, ToDoubleFunction<RunResult.Latency> value) {

@@ -15,7 +15,8 @@ public record Results(
         List<Goal> goals) {
 
     /** In-process work of {@code common}'s clients matching one endpoint, closed model at the same concurrency. */
-    public record Baseline(String endpoint, String description, List<RunResult> rounds, Spread throughput) {}
+    public record Baseline(
+            String endpoint, String description, WarmUp.Outcome warmup, List<RunResult> rounds, Spread throughput) {}
 
     /** One server (an API, or the JDK floor) from start to stop. */
     public record Server(
@@ -39,6 +40,7 @@ public record Results(
     public record EndpointRun(
             String endpoint,
             String label,
+            WarmUp.Outcome warmup,
             List<RunResult> closedRounds,
             Spread throughput,
             List<OpenLevel> open,

@@ -6,8 +6,10 @@ import static io.devstack.bench.Format.percent;
 import static io.devstack.bench.Format.rate;
 
 import io.devstack.bench.Endpoint;
+import io.devstack.bench.Format;
 import io.devstack.bench.Results;
 import io.devstack.bench.Spread;
+import io.devstack.bench.WarmUp;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -200,6 +202,34 @@ final class ReportTables {
                 "Baselines",
                 "Same concurrency as the APIs; in-process work runs on the load generator's CPU.",
                 List.of("endpoint", "work", "req/s", "failures"),
+                rows);
+    }
+
+    /** How long each endpoint was warmed before it was measured, and whether its rate had settled by then. */
+    Tables warmups() {
+        List<List<String>> rows = new ArrayList<>();
+        for (String endpoint : results.plan().endpoints()) {
+            List<String> row = new ArrayList<>();
+            row.add(endpoint);
+            for (Results.Server api : apis) {
+                Results.EndpointRun run = api.endpoint(endpoint);
+                row.add(run == null || run.warmup() == null ? "–" : Format.warmup(run.warmup()));
+            }
+            row.add(results.baselines().stream()
+                    .filter(b -> b.endpoint().equals(endpoint) && b.warmup() != null)
+                    .findFirst()
+                    .map(b -> Format.warmup(b.warmup()))
+                    .orElse("–"));
+            rows.add(row);
+        }
+        return new Tables(
+                "Warm-up",
+                "Closed-model load in windows of " + WarmUp.windowSeconds(results.plan()) + " s until "
+                        + "three windows agree within 10%, at least "
+                        + results.plan().warmupSeconds() + " s and at "
+                        + "most " + results.plan().warmupMaxSeconds() + " s per endpoint; \"not steady\": the rate "
+                        + "still moved at the limit, so that endpoint's figures may be low.",
+                Tables.header("endpoint", apis, "baseline"),
                 rows);
     }
 

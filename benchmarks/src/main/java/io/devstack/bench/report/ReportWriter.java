@@ -80,6 +80,7 @@ public final class ReportWriter {
         all.add(tables.p99AtHalf());
         all.add(tables.resources());
         all.add(tables.failures());
+        all.add(tables.warmups());
         all.add(tables.baselines());
         all.addAll(tables.latencyDetail());
         return all;
@@ -157,8 +158,9 @@ public final class ReportWriter {
                         + " HTTP/1.1 client, one event loop, keep-alive, no pipelining; "
                         + "open model scheduled every 1 ms, latency from the intended start into HdrHistogram",
                 "- parameters: preset " + plan.preset() + ", " + plan.concurrency()
-                        + " connections; per endpoint: warm-up "
-                        + plan.warmupSeconds() + " s, " + plan.closedRounds() + " closed rounds of "
+                        + " connections; per endpoint: warm-up until the rate is steady ("
+                        + plan.warmupSeconds() + "–" + plan.warmupMaxSeconds() + " s), " + plan.closedRounds()
+                        + " closed rounds of "
                         + plan.closedSeconds()
                         + " s, open model at "
                         + plan.openFractions().stream()
