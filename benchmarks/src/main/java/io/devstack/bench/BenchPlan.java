@@ -63,7 +63,10 @@ public record BenchPlan(
                 baselines);
     }
 
-    /** The measured windows scaled so that one closed round lasts {@code seconds}. */
+    /**
+     * The measured windows scaled so that one closed round lasts {@code seconds}; the warm-up's minimum scales too,
+     * its limit only when the minimum outgrows it (a JIT settles in the same time whatever the round length).
+     */
     public BenchPlan withRoundSeconds(double seconds) {
         double scale = seconds / closedSeconds;
         return new BenchPlan(
@@ -72,7 +75,7 @@ public record BenchPlan(
                 endpoints,
                 concurrency,
                 warmupSeconds * scale,
-                warmupMaxSeconds * scale,
+                Math.max(warmupMaxSeconds, warmupSeconds * scale),
                 closedRounds,
                 seconds,
                 openFractions,

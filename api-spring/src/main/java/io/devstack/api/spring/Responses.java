@@ -29,10 +29,11 @@ final class Responses {
      * content negotiation and writes common's value (no reformatting, no 406 for an unusual {@code Accept}).
      */
     static ResponseEntity<byte[]> write(ApiResponse response) {
-        HttpHeaders headers = new HttpHeaders();
-        response.headers().forEach(headers::set);
-        headers.set(HttpHeaders.CONTENT_TYPE, response.contentType());
-        return ResponseEntity.status(response.status()).headers(headers).body(response.body());
+        // headers straight onto the builder: headers(HttpHeaders) copies through a case-insensitive name set, about
+        // a fifth of everything api-spring allocated per /health/ answer
+        ResponseEntity.BodyBuilder builder = ResponseEntity.status(response.status());
+        response.headers().forEach((name, value) -> builder.header(name, value));
+        return builder.header(HttpHeaders.CONTENT_TYPE, response.contentType()).body(response.body());
     }
 
     /** For {@link FrontFilter}, which answers some requests before Spring MVC routes them. */
