@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** The tables of the report, built once from {@link Results} and rendered into both report.md and index.html. */
 final class ReportTables {
@@ -209,12 +210,7 @@ final class ReportTables {
     Tables warmups() {
         List<List<String>> rows = new ArrayList<>();
         for (String endpoint : results.plan().endpoints()) {
-            List<String> row = new ArrayList<>();
-            row.add(endpoint);
-            for (Results.Server api : apis) {
-                Results.EndpointRun run = api.endpoint(endpoint);
-                row.add(run == null || run.warmup() == null ? "–" : Format.warmup(run.warmup()));
-            }
+            List<String> row = rowPerApi(endpoint, run -> run.warmup() == null ? "–" : Format.warmup(run.warmup()));
             row.add(results.baselines().stream()
                     .filter(b -> b.endpoint().equals(endpoint) && b.warmup() != null)
                     .findFirst()
@@ -237,13 +233,7 @@ final class ReportTables {
     Tables failures() {
         List<List<String>> rows = new ArrayList<>();
         for (String endpoint : results.plan().endpoints()) {
-            List<String> row = new ArrayList<>();
-            row.add(endpoint);
-            for (Results.Server api : apis) {
-                Results.EndpointRun run = api.endpoint(endpoint);
-                row.add(run == null ? "–" : Long.toString(run.failures()));
-            }
-            rows.add(row);
+            rows.add(rowPerApi(endpoint, run -> Long.toString(run.failures())));
         }
         return new Tables(
                 "Failures",
@@ -251,6 +241,17 @@ final class ReportTables {
                         + "answers 200 by contract on a healthy stack, so each should be 0.",
                 Tables.header("endpoint", apis),
                 rows);
+    }
+
+    /** The endpoint, then one cell per API ("–" where the API did not run it). */
+    private List<String> rowPerApi(String endpoint, Function<Results.EndpointRun, String> cell) {
+        List<String> row = new ArrayList<>();
+        row.add(endpoint);
+        for (Results.Server api : apis) {
+            Results.EndpointRun run = api.endpoint(endpoint);
+            row.add(run == null ? "–" : cell.apply(run));
+        }
+        return row;
     }
 
     Optional<Results.Server> fastest(String endpoint) {
