@@ -23,10 +23,11 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 9, point 6: under a steady mixed load on all five APIs, each backend in turn is killed (kill -9) and brought
  * back by the stack's supervisor (then {@code devstack up}, a no-op), Redis is frozen (SIGSTOP), Vault sealed, the
- * APIs' tokens revoked, and bad inputs sent. Per fault and API it records the status codes, {@code /health/all} while down and after, and the time to
- * recover without restarting the API; afterwards every acknowledged write is looked for in its backend. The build
- * fails on a 500, a hang, an API that stopped answering, a 503 without envelope or Retry-After, a backend an API never
- * recovered from, or a lost acknowledged write. Report: {@code target/fault-report/}.
+ * APIs' tokens revoked, and bad inputs sent. Per fault and API it records the status codes, {@code /health/all} while
+ * down and after, and the time to recover without restarting the API; afterwards every acknowledged write is looked for
+ * in its backend. The build fails on a 500, a hang, an API that stopped answering, a 503 without envelope or
+ * Retry-After, a backend an API never recovered from, or a lost acknowledged write. Report: {@code
+ * target/fault-report/}.
  */
 class FaultInjectionTest {
 
