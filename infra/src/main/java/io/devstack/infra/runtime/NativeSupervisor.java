@@ -24,8 +24,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * The supervisor: one small JVM per home ({@link SupervisorProcess} starts it at the end of {@code up}) that outlives
- * {@code up --detach}. Every second it looks at each service's pid file; a process it saw running that is gone
- * while its pid file stays has crashed (a deliberate stop removes the pid file under the service's
+ * {@code up --detach}. Every second it looks at each service's pid file; a process that is gone while its pid file
+ * stays has crashed (a deliberate stop removes the pid file under the service's
  * {@link ServiceLock}, which the supervisor honours), and it is started again as {@code up} would (in a short-lived
  * {@link ServiceRestart} JVM, so this one stays small), after the {@link RestartPolicy}'s backoff, until the policy
  * gives up. {@code down} stops the supervisor first; a restart under way finishes, then {@code down} stops it.
@@ -42,7 +42,6 @@ public final class NativeSupervisor {
     private final NativeServices services;
     private final RestartPolicy policy;
     private final List<String> restartCommand;
-    private final Map<String, Long> watched = new ConcurrentHashMap<>();
     private final Map<String, List<Instant>> crashes = new ConcurrentHashMap<>();
     private final Map<String, SupervisionState> states = new TreeMap<>();
     private final Set<String> restarting = ConcurrentHashMap.newKeySet();
@@ -100,30 +99,36 @@ public final class NativeSupervisor {
     /** Called holding the service's lock: nobody is starting or stopping it on purpose right now. */
     private void inspect(String service, ExecutorService restarts) {
         ProcessState state = services.state(service);
-        switch (state.status()) {
-            case RUNNING -> {
-                Long before = watched.put(service, state.pid());
-                if (before == null || before != state.pid()) {
-                    if (state(service).gaveUp()) {
-                        log.step(service + ": started again (pid " + state.pid() + "); supervised again");
-                        crashes.remove(service);
-                        update(service, s -> new SupervisionState(s.restarts(), false));
-                    }
-                }
-            }
-            case STOPPED -> watched.remove(service); // stopped on purpose: the pid file went with it
-            case CRASHED -> {
-                Long seen = watched.remove(service);
-                // a pid never seen running is a start that failed in front of its caller (up reports it), not ours
-                if (seen != null && seen == state.pid()) {
-                    log.step(service + ": pid " + state.pid() + " exited unexpectedly");
-                    crashed(service, restarts);
-                }
+        boolean gaveUp = state(service).gaveUp();
+        if (state.running() && gaveUp) {
+            log.step(service + ": started again (pid " + state.pid() + "); supervised again");
+            crashes.remove(service);
+            update(service, s -> new SupervisionState(s.restarts(), false));
+        } else if (state.status() == ProcessState.Status.CRASHED && !gaveUp) {
+            // a deliberate stop removes the pid file under this lock: a pid file without its process is a crash
+            log.step(service + ": pid " + state.pid() + " exited unexpectedly");
+            Optional<Duration> delay = crashed(service);
+            if (delay.isPresent()) {
+                restarting.add(service);
+                restarts.submit(() -> restartUntilUpOrGivenUp(service, delay.get()));
             }
         }
     }
 
-    private void crashed(String service, ExecutorService restarts) {
+    /** Restarts after each backoff until the service is up, or the policy gives up, or someone else acted. */
+    private void restartUntilUpOrGivenUp(String service, Duration firstDelay) {
+        try {
+            Optional<Duration> delay = Optional.of(firstDelay);
+            while (delay.isPresent() && !restart(service, delay.get())) {
+                delay = crashed(service);
+            }
+        } finally {
+            restarting.remove(service);
+        }
+    }
+
+    /** Records a crash; the wait before the next start, or empty when the policy gives up (then recorded too). */
+    private Optional<Duration> crashed(String service) {
         Instant now = Instant.now();
         List<Instant> history = crashes.computeIfAbsent(service, s -> new ArrayList<>());
         history.add(now);
@@ -132,17 +137,10 @@ public final class NativeSupervisor {
             update(service, s -> new SupervisionState(s.restarts(), true));
             log.step(service + ": " + policy.describe() + ": left stopped; see ./devstack logs " + service
                     + ", fix the cause, then ./devstack up");
-            return;
+        } else {
+            log.step(service + ": restarting in " + delay.get().toMillis() + " ms");
         }
-        log.step(service + ": restarting in " + delay.get().toMillis() + " ms");
-        restarting.add(service);
-        restarts.submit(() -> {
-            boolean up = restart(service, delay.get());
-            restarting.remove(service);
-            if (!up) {
-                crashed(service, restarts);
-            }
-        });
+        return delay;
     }
 
     /**
@@ -178,7 +176,6 @@ public final class NativeSupervisor {
             return false;
         }
         ProcessState now = services.state(service);
-        ServiceLock.ifFree(home, service, () -> watched.put(service, now.pid()));
         log.step(String.format(
                 "%s: restarted (pid %d), ready %.1f s after the start began",
                 service, now.pid(), (System.nanoTime() - started) / 1e9));
