@@ -16,7 +16,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
-/** Stopping the native stack: the data services and APIs in parallel, Vault last; then, if asked, wiping its state. */
+/**
+ * Stopping the native stack: the supervisor first (so nothing stopped here is started again), then the data services
+ * and APIs in parallel, Vault last; then, if asked, wiping its state.
+ */
 final class NativeShutdown {
 
     private final DevstackHome home;
