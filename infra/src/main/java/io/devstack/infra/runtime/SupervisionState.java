@@ -42,12 +42,13 @@ record SupervisionState(int restarts, boolean gaveUp) {
             return states; // being replaced right now: the next status reads it
         }
         for (String key : properties.stringPropertyNames()) {
-            if (key.endsWith(".restarts")) {
+            String restarts = properties.getProperty(key);
+            if (key.endsWith(".restarts") && restarts.matches("[0-9]{1,9}")) {
                 String service = key.substring(0, key.length() - ".restarts".length());
                 states.put(
                         service,
                         new SupervisionState(
-                                Integer.parseInt(properties.getProperty(key)),
+                                Integer.parseInt(restarts),
                                 Boolean.parseBoolean(properties.getProperty(service + ".gave-up"))));
             }
         }
