@@ -5,6 +5,7 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import io.devstack.common.ApiModule;
 import io.devstack.infra.local.AmqpLauncher;
+import io.devstack.infra.local.LogRotation;
 import io.devstack.infra.model.StackServices;
 import io.devstack.testsupport.NativeStack;
 import java.nio.file.Path;
@@ -67,7 +68,10 @@ public final class Harness {
         List<Results.Baseline> baselines = new ArrayList<>();
         Results.Server floor = null;
         List<Results.Server> apis = new ArrayList<>();
-        try (RawClients raw = new RawClients(stack.apiEnvironment(BASELINE_IDENTITY.moduleName()), BASELINE_IDENTITY)) {
+        // an API under load logs 100-200 MB per run: rotated as the stack's logs are
+        try (LogRotation.Watch rotation = LogRotation.watch(logDir);
+                RawClients raw =
+                        new RawClients(stack.apiEnvironment(BASELINE_IDENTITY.moduleName()), BASELINE_IDENTITY)) {
             prepare(raw);
             if (plan.baselines()) {
                 for (Endpoint endpoint : endpoints) {

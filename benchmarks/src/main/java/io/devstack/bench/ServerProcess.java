@@ -1,6 +1,7 @@
 package io.devstack.bench;
 
 import io.devstack.infra.local.ApiLauncher;
+import io.devstack.infra.local.LogRotation;
 import io.devstack.testsupport.ReferenceApis;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -87,7 +88,7 @@ final class ServerProcess implements AutoCloseable {
             Files.createDirectories(logDir);
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(logDir.resolve(name + ".log").toFile());
+                    .redirectOutput(LogRotation.freshLog(logDir.resolve(name + ".log")));
             builder.environment().putAll(env);
             long started = System.nanoTime();
             Process process = builder.start();

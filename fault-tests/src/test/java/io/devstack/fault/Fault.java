@@ -2,6 +2,7 @@ package io.devstack.fault;
 
 import io.devstack.testsupport.NativeStack;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -10,9 +11,13 @@ import java.util.List;
  * @param name the report's row label
  * @param recoveryPath a GET whose 200 (and, for a health path, {@code "healthy"}) means the API serves again
  * @param inject causes the fault
- * @param restore undoes it the way a developer would ({@code devstack up}, SIGCONT, unseal)
+ * @param restore undoes it the way a developer would (SIGCONT, unseal), or waits for the supervisor to (a kill)
  */
 record Fault(String name, String recoveryPath, Action inject, Action restore) {
+
+    private static final String KILL = "kill -9 ";
+    /** Detection (1 s), backoff (1 s), a restart JVM and the server's own start, on a loaded 2-core machine. */
+    private static final Duration SUPERVISOR_WITHIN = Duration.ofSeconds(90);
 
     @FunctionalInterface
     interface Action {
@@ -21,20 +26,32 @@ record Fault(String name, String recoveryPath, Action inject, Action restore) {
 
     /**
      * kill -9 of the backend's process and every process it started (PostgreSQL's backends would otherwise keep serving
-     * the connections they hold), then {@code devstack up} starts it again.
+     * the connections they hold); the stack's supervisor starts it again by itself, and then {@code devstack up} finds
+     * it running (a no-op, as it is for a developer who runs it out of habit). Undoing fails when the supervisor does
+     * not bring the backend back.
      */
     static Fault kill(String service, String recoveryPath) {
+        int[] restartsBefore = new int[1];
         return new Fault(
-                "kill -9 " + service,
+                KILL + service,
                 recoveryPath,
                 stack -> {
+                    restartsBefore[0] = stack.restarts(service);
                     ProcessHandle server = stack.process(service);
                     List<ProcessHandle> children = server.descendants().toList();
                     server.destroyForcibly();
                     children.forEach(ProcessHandle::destroyForcibly);
                     server.onExit().get();
                 },
-                NativeStack::up);
+                stack -> {
+                    stack.awaitRestartBySupervisor(service, restartsBefore[0], SUPERVISOR_WITHIN);
+                    stack.up();
+                });
+    }
+
+    /** Killed, and so brought back by the supervisor rather than by the one undoing it. */
+    boolean restartedBySupervisor() {
+        return name.startsWith(KILL);
     }
 
     /** SIGSTOP: the backend keeps its connections open but stops answering; SIGCONT undoes it. */

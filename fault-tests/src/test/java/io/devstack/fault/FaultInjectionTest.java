@@ -22,15 +22,19 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 9, point 6: under a steady mixed load on all five APIs, each backend in turn is killed (kill -9) and brought
- * back with {@code devstack up}, Redis is frozen (SIGSTOP), Vault sealed, the APIs' tokens revoked, and bad inputs
- * sent. Per fault and API it records the status codes, {@code /health/all} while down and after, and the time to
- * recover without restarting the API; afterwards every acknowledged write is looked for in its backend. The build
- * fails on a 500, a hang, an API that stopped answering, a 503 without envelope or Retry-After, a backend an API never
- * recovered from, or a lost acknowledged write. Report: {@code target/fault-report/}.
+ * back by the stack's supervisor (then {@code devstack up}, a no-op), Redis is frozen (SIGSTOP), Vault sealed, the
+ * APIs' tokens revoked, and bad inputs sent. Per fault and API it records the status codes, {@code /health/all} while
+ * down and after, and the time to recover without restarting the API; afterwards every acknowledged write is looked for
+ * in its backend. The build fails on a 500, a hang, an API that stopped answering, a 503 without envelope or
+ * Retry-After, a backend an API never recovered from, or a lost acknowledged write. Report: {@code
+ * target/fault-report/}.
  */
 class FaultInjectionTest {
 
     private static final Duration DOWN_FOR = Duration.ofSeconds(4);
+    /** Shorter than the supervisor's first check (1 s) plus its first backoff (1 s). */
+    private static final Duration SUPERVISOR_DETECTS = Duration.ofMillis(500);
+
     private static final Duration RECOVERED_WITHIN = Duration.ofSeconds(30);
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -106,10 +110,19 @@ class FaultInjectionTest {
         } catch (Exception e) {
             outcomes.values().forEach(o -> o.failures.add("the fault could not be caused: " + e.getMessage()));
         }
-        Thread.sleep(DOWN_FOR.toMillis());
+        long injected = System.nanoTime();
+        // a killed backend is back within seconds by itself: look at the APIs before the supervisor restarts it
+        Thread.sleep(fault.restartedBySupervisor() ? SUPERVISOR_DETECTS.toMillis() : DOWN_FOR.toMillis());
         eachApi(urls, (api, url) -> outcomes.get(api).healthWhileDown = health(url));
         restore(fault, stack, outcomes);
         long back = System.nanoTime();
+        if (fault.restartedBySupervisor()) {
+            String note = String.format(
+                    "the supervisor had the backend back %.1f s after the kill; up then found it running",
+                    (back - injected) / 1e9);
+            outcomes.values().forEach(o -> o.notes.add(note));
+            System.err.println("[fault] " + note);
+        }
         eachApi(urls, (api, url) -> {
             Outcome outcome = outcomes.get(api);
             if (awaitRecovery(url.resolve(fault.recoveryPath()))) {

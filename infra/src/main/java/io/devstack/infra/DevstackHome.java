@@ -20,8 +20,8 @@ import java.util.Map;
  * vault/                       init keys and root token (0600), never printed unless asked
  * approle/&lt;service&gt;/          role-id and secret-id (0600), one folder per Vault client
  * data/&lt;service&gt;/             each server's data directory
- * logs/&lt;service&gt;.log          each supervised process's stdout and stderr
- * run/                         pid files and the running stack's description
+ * logs/&lt;service&gt;.log          each supervised process's stdout and stderr (rotated: .1, .2, .3)
+ * run/                         pid files, start/stop locks, what the supervisor did, the running stack's description
  * </pre>
  */
 public record DevstackHome(Path root) {

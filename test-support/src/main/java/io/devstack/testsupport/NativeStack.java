@@ -7,11 +7,13 @@ import io.devstack.infra.local.ApiEnvironment;
 import io.devstack.infra.local.VaultLauncher;
 import io.devstack.infra.model.StackServices;
 import io.devstack.infra.runtime.LocalRuntime;
+import io.devstack.infra.runtime.ServiceStatus;
 import io.devstack.infra.runtime.SharedStack;
 import io.devstack.infra.vault.VaultAdmin;
 import io.lettuce.core.RedisURI;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -105,6 +107,33 @@ public final class NativeStack {
     public ProcessHandle process(String service) {
         long pid = runtime.pids().getOrDefault(service, -1L);
         return ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(service + " is not running"));
+    }
+
+    /** How many times the stack's supervisor restarted {@code service} since it started ({@code devstack status}). */
+    public int restarts(String service) {
+        return runtime.status().stream()
+                .filter(s -> s.service().equals(service))
+                .mapToInt(ServiceStatus::restarts)
+                .findFirst()
+                .orElse(0);
+    }
+
+    /**
+     * Waits until the supervisor has restarted {@code service} (its count above {@code restartsBefore}) and it runs.
+     *
+     * @throws IllegalStateException when that did not happen within {@code within}
+     */
+    public void awaitRestartBySupervisor(String service, int restartsBefore, Duration within)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (restarts(service) <= restartsBefore || !runtime.isRunning(service)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the supervisor did not restart " + service + " within "
+                        + within.toSeconds() + " s (restarts: " + restarts(service) + "); see its log, "
+                        + runtime.home().logFile("supervisor"));
+            }
+            Thread.sleep(100);
+        }
     }
 
     /** {@code devstack up} of the default profile: starts whatever is not running (a killed backend), unseals Vault. */

@@ -1,6 +1,7 @@
 package io.devstack.testsupport;
 
 import io.devstack.infra.local.ApiLauncher;
+import io.devstack.infra.local.LogRotation;
 import io.devstack.infra.model.StackService;
 import io.devstack.infra.model.StackServices;
 import java.io.IOException;
@@ -38,10 +39,12 @@ public final class ReferenceApis implements AutoCloseable {
 
     private final Map<String, URI> urls;
     private final List<Process> started;
+    private final Runnable stopLogRotation;
 
-    private ReferenceApis(Map<String, URI> urls, List<Process> started) {
+    private ReferenceApis(Map<String, URI> urls, List<Process> started, Runnable stopLogRotation) {
         this.urls = urls;
         this.started = started;
+        this.stopLogRotation = stopLogRotation;
     }
 
     /**
@@ -53,7 +56,7 @@ public final class ReferenceApis implements AutoCloseable {
     public static ReferenceApis findOrStart(Path projectRoot, Path logDir) {
         String given = System.getenv(URLS_ENV);
         ReferenceApis apis = given != null && !given.isBlank()
-                ? new ReferenceApis(parseUrls(given), List.of())
+                ? new ReferenceApis(parseUrls(given), List.of(), () -> {})
                 : startAll(projectRoot, logDir);
         try {
             apis.awaitHealthy();
@@ -115,7 +118,7 @@ public final class ReferenceApis implements AutoCloseable {
                 ProcessBuilder builder = new ProcessBuilder(launch.command())
                         .directory(projectRoot.toFile())
                         .redirectErrorStream(true)
-                        .redirectOutput(logDir.resolve(launch.module() + ".log").toFile());
+                        .redirectOutput(LogRotation.freshLog(logDir.resolve(launch.module() + ".log")));
                 builder.environment().putAll(launch.env());
                 processes.add(builder.start());
                 urls.put(launch.module(), URI.create("http://127.0.0.1:" + launch.port()));
@@ -124,7 +127,8 @@ public final class ReferenceApis implements AutoCloseable {
             processes.forEach(ReferenceApis::stop);
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
-        return new ReferenceApis(urls, processes);
+        // an API under load writes a log line per request: its log rotates like the stack's
+        return new ReferenceApis(urls, processes, LogRotation.watch(logDir)::close);
     }
 
     /** How one API is started: its command line, HTTP port and environment. */
@@ -175,6 +179,7 @@ public final class ReferenceApis implements AutoCloseable {
     public void close() {
         started.forEach(Process::destroy);
         started.forEach(ReferenceApis::stop);
+        stopLogRotation.run();
     }
 
     /** Stops one child JVM: SIGTERM, then a kill after 15 s (also for the benchmarks' servers). */

@@ -2,6 +2,7 @@ package io.devstack.infra.runtime;
 
 import io.devstack.infra.DevstackHome;
 import io.devstack.infra.Progress;
+import io.devstack.infra.local.ProcessState;
 import io.devstack.infra.local.RedisClusterInitializer;
 import io.devstack.infra.local.VaultLauncher;
 import io.devstack.infra.model.Profile;
@@ -13,9 +14,9 @@ import java.util.Set;
 /**
  * The stack without Docker: every service a supervised local process on 127.0.0.1 and its standard port. The work
  * is done by one class per responsibility: {@link NativeStartup} ({@code up}, single-service starts),
- * {@link NativeShutdown} ({@code down}), {@link NativeInspection} ({@code status}, {@code health}),
- * {@link PortPreflight}, {@link RedisClusterFormation} and {@link LastProfiles}, over the launchers of
- * {@link NativeServices}.
+ * {@link NativeShutdown} ({@code down}), {@link NativeSupervisor} (restarts after a crash, log rotation),
+ * {@link NativeInspection} ({@code status}, {@code health}), {@link PortPreflight},
+ * {@link RedisClusterFormation} and {@link LastProfiles}, over the launchers of {@link NativeServices}.
  */
 public final class LocalRuntime implements StackRuntime {
 
@@ -49,12 +50,12 @@ public final class LocalRuntime implements StackRuntime {
 
     @Override
     public List<ServiceStatus> status() {
-        return new NativeInspection(services, lastProfiles).status();
+        return new NativeInspection(home, services, lastProfiles).status();
     }
 
     @Override
     public List<ServiceHealth> health() {
-        return new NativeInspection(services, lastProfiles).health();
+        return new NativeInspection(home, services, lastProfiles).health();
     }
 
     /** Forms (or verifies) the Redis cluster with the Vault password; the CLI's {@code redis-cluster-init}. */
@@ -65,6 +66,16 @@ public final class LocalRuntime implements StackRuntime {
                 progress);
     }
 
+    /** The supervisor's process: running (with its pid) while it restarts crashed services and rotates logs. */
+    public ProcessState supervisorState() {
+        return services.supervisorProcess().state();
+    }
+
+    /** The supervision loop over this runtime's services, for {@link NativeSupervisor#main}. */
+    NativeSupervisor supervisor() {
+        return new NativeSupervisor(home, services, RestartPolicy.DEFAULT);
+    }
+
     /** Stops one service (for backend-down tests and {@code down}); no-op when it is not running. */
     public void stopService(String service) {
         services.stop(service);
@@ -73,6 +84,11 @@ public final class LocalRuntime implements StackRuntime {
     /** Starts one stopped service again with the Vault credentials and waits until it is usable. */
     public void startService(String service, Progress progress) {
         startup.startOne(service, progress);
+    }
+
+    /** Starts {@code service} if it is crashed (pid file, no process) when its lock is had; false: it was not. */
+    boolean restartCrashed(String service, Progress progress) {
+        return startup.restartCrashed(service, progress);
     }
 
     /** Whether the process of {@code service} (e.g. {@code vault}, {@code redis-2}) is running. */

@@ -1,5 +1,6 @@
 package io.devstack.infra.runtime;
 
+import io.devstack.infra.DevstackHome;
 import io.devstack.infra.Progress;
 import io.devstack.infra.local.BackendLauncher;
 import io.devstack.infra.local.ProcessState;
@@ -10,25 +11,30 @@ import io.devstack.infra.local.VaultLauncher;
 import io.devstack.infra.model.Profile;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 /**
  * What {@code status} and {@code health} report for the native stack, over the services the last {@code up}
- * selected: status looks at the processes only, health makes one real authenticated call per service.
+ * selected: status looks at the processes (and what the supervisor did to them), health makes one real
+ * authenticated call per service.
  */
 final class NativeInspection {
 
+    private final DevstackHome home;
     private final NativeServices services;
     private final LastProfiles lastProfiles;
 
-    NativeInspection(NativeServices services, LastProfiles lastProfiles) {
+    NativeInspection(DevstackHome home, NativeServices services, LastProfiles lastProfiles) {
+        this.home = home;
         this.services = services;
         this.lastProfiles = lastProfiles;
     }
 
     List<ServiceStatus> status() {
+        Map<String, SupervisionState> supervision = SupervisionState.read(home);
         List<ServiceStatus> statuses = new ArrayList<>();
         List<String> selected = services.selectedBy(lastProfiles.read());
         for (String service : services.startOrder()) {
@@ -40,7 +46,12 @@ final class NativeInspection {
             }
             List<String> tail =
                     state.status() == ProcessState.Status.CRASHED ? services.lastLogLines(service) : List.of();
-            statuses.add(new ServiceStatus(service, services.address(service), state.label(), state.pid(), tail));
+            SupervisionState supervised = supervision.getOrDefault(service, SupervisionState.NONE);
+            String label = state.status() == ProcessState.Status.CRASHED && supervised.gaveUp()
+                    ? ServiceStatus.GAVE_UP
+                    : state.label();
+            statuses.add(new ServiceStatus(
+                    service, services.address(service), label, state.pid(), supervised.restarts(), tail));
         }
         return statuses;
     }

@@ -11,6 +11,7 @@ import io.devstack.infra.local.ProcessState;
 import io.devstack.infra.local.ProcessSupervisor;
 import io.devstack.infra.local.Readiness;
 import io.devstack.infra.local.RedisLauncher;
+import io.devstack.infra.local.ServiceLock;
 import io.devstack.infra.local.StopSignal;
 import io.devstack.infra.local.VaultLauncher;
 import io.devstack.infra.model.Profile;
@@ -25,6 +26,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 /**
  * The services the native runtime runs, in start order: Vault, then one launcher per data service and per reference
@@ -33,11 +35,13 @@ import java.util.concurrent.Callable;
 final class NativeServices {
 
     private final ProcessSupervisor supervisor;
+    private final SupervisorProcess supervisorProcess;
     private final VaultLauncher vault;
     private final Map<String, BackendLauncher> backends = new LinkedHashMap<>();
 
     NativeServices(DevstackHome home) {
         this.supervisor = new ProcessSupervisor(home);
+        this.supervisorProcess = new SupervisorProcess(home, supervisor);
         this.vault = new VaultLauncher(supervisor);
         List<BackendLauncher> launchers = new ArrayList<>();
         launchers.add(new PostgresLauncher(supervisor));
@@ -51,6 +55,23 @@ final class NativeServices {
 
     VaultLauncher vault() {
         return vault;
+    }
+
+    /** The process that restarts crashed services and rotates logs ({@link NativeSupervisor}). */
+    SupervisorProcess supervisorProcess() {
+        return supervisorProcess;
+    }
+
+    /**
+     * Runs a deliberate start or stop of {@code service} holding its {@link ServiceLock}, so the supervisor neither
+     * takes it for a crash nor starts it at the same time.
+     */
+    <T> T locked(String service, Supplier<T> work) {
+        return ServiceLock.holding(supervisor.home(), service, work);
+    }
+
+    void locked(String service, Runnable work) {
+        ServiceLock.holding(supervisor.home(), service, work);
     }
 
     boolean isRunning(String service) {
@@ -144,17 +165,19 @@ final class NativeServices {
     /** Stops one service (no-op when it is not running) with its launcher's signal and patience. */
     void stop(String service) {
         if (service.equals(VaultLauncher.SERVICE)) {
-            supervisor.stop(service, StopSignal.TERM, Duration.ofSeconds(20));
+            locked(service, () -> supervisor.stop(service, StopSignal.TERM, Duration.ofSeconds(20)));
             return;
         }
         BackendLauncher backend = launcher(service);
-        supervisor.stop(service, backend.stopSignal(), backend.stopTimeout());
+        locked(service, () -> supervisor.stop(service, backend.stopSignal(), backend.stopTimeout()));
     }
 
-    /** Every OS process id of the running stack, in start order. */
+    /** Every OS process id of the running stack, in start order, the supervisor's last. */
     Map<String, Long> pids() {
         Map<String, Long> pids = new LinkedHashMap<>();
-        for (String service : startOrder()) {
+        List<String> all = new ArrayList<>(startOrder());
+        all.add(SupervisorProcess.NAME);
+        for (String service : all) {
             ProcessState state = supervisor.state(service);
             if (state.running()) {
                 pids.put(service, state.pid());

@@ -16,7 +16,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
-/** Stopping the native stack: the data services and APIs in parallel, Vault last; then, if asked, wiping its state. */
+/**
+ * Stopping the native stack: the supervisor first (so nothing stopped here is started again), then the data services
+ * and APIs in parallel, Vault last; then, if asked, wiping its state.
+ */
 final class NativeShutdown {
 
     private final DevstackHome home;
@@ -28,6 +31,7 @@ final class NativeShutdown {
     }
 
     void down(boolean volumes, Progress progress) {
+        stopSupervisor(progress);
         List<String> running = services.stopOrder().stream()
                 .filter(s -> services.state(s).status() != ProcessState.Status.STOPPED)
                 .toList();
@@ -54,6 +58,25 @@ final class NativeShutdown {
                     List.of(home.dataRoot(), home.vaultDir(), home.approleRoot(), home.runDir(), home.logsDir())) {
                 deleteRecursively(dir);
             }
+        }
+    }
+
+    /** First, so that nothing stopped below is taken for a crash and started again. */
+    private void stopSupervisor(Progress progress) {
+        SupervisorProcess supervisor = services.supervisorProcess();
+        if (supervisor.state().status() == ProcessState.Status.STOPPED) {
+            SupervisionState.clear(home);
+            return;
+        }
+        progress.step("stopping the supervisor");
+        try {
+            supervisor.stop();
+        } catch (RuntimeException e) {
+            throw new StackException(
+                    "down did not stop the supervisor: " + e.getMessage()
+                            + "; nothing else was stopped (it would restart it): stop it by hand (kill -9 <pid>),"
+                            + " then run down again",
+                    StackException.EXIT_FAILED);
         }
     }
 

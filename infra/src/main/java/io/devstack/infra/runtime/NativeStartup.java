@@ -4,6 +4,7 @@ import io.devstack.infra.DevstackHome;
 import io.devstack.infra.Progress;
 import io.devstack.infra.local.ApiLauncher;
 import io.devstack.infra.local.BackendLauncher;
+import io.devstack.infra.local.ProcessState;
 import io.devstack.infra.local.Readiness;
 import io.devstack.infra.local.RedisLauncher;
 import io.devstack.infra.local.SecretSource;
@@ -12,6 +13,7 @@ import io.devstack.infra.local.VaultLauncher;
 import io.devstack.infra.model.Profile;
 import io.devstack.infra.model.StackService;
 import io.devstack.infra.model.StackServices;
+import io.devstack.infra.vault.VaultAdmin;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,7 +65,7 @@ final class NativeStartup {
             if (!services.isRunning(VaultLauncher.SERVICE)) {
                 startedHere.add(VaultLauncher.SERVICE);
             }
-            SecretSource secrets = CachedSecrets.of(services.vault().start(progress));
+            SecretSource secrets = CachedSecrets.of(startVault(progress));
             List<BackendLauncher> apis =
                     selected.stream().filter(ApiLauncher.class::isInstance).toList();
             List<BackendLauncher> data =
@@ -81,6 +83,7 @@ final class NativeStartup {
                 }
                 await(apiStart);
             }
+            services.supervisorProcess().ensureRunning(progress);
         } catch (RuntimeException e) {
             if (!startedHere.isEmpty()) {
                 progress.step("stopping what this up started: " + String.join(", ", startedHere));
@@ -96,26 +99,44 @@ final class NativeStartup {
         return new StackReport(rows(selection, selected), Duration.ofNanos(System.nanoTime() - started), kind);
     }
 
-    /** Starts one stopped service again with the Vault credentials and waits until it is usable. */
+    /**
+     * Starts one stopped service again with the Vault credentials and waits until it is usable; holding its
+     * {@link io.devstack.infra.local.ServiceLock} ({@code restart}, backups, the supervisor).
+     */
     void startOne(String service, Progress progress) {
-        // a ready Vault needs no second bootstrap (seconds of idempotent writes) before one backend starts
-        boolean vaultReady = services.isRunning(VaultLauncher.SERVICE)
-                && !service.equals(VaultLauncher.SERVICE)
-                && services.vault().lifecycle(Progress.SILENT).status().ready();
-        SecretSource secrets = CachedSecrets.of(
-                vaultReady
-                        ? services.vault().lifecycle(Progress.SILENT).admin()
-                        : services.vault().start(progress));
-        if (service.equals(VaultLauncher.SERVICE)) {
-            return;
-        }
-        BackendLauncher backend = services.launcher(service);
-        if (!services.isRunning(service)) {
-            backend.start(secrets, progress);
-        }
-        if (backend instanceof RedisLauncher) {
-            redisCluster.formDuringStart(services.launchersSelectedBy(lastProfiles.read()), secrets, progress);
-        }
+        BackendLauncher backend = service.equals(VaultLauncher.SERVICE) ? null : services.launcher(service);
+        services.locked(service, () -> {
+            // a ready Vault needs no second bootstrap (seconds of idempotent writes) before one backend starts
+            boolean vaultReady = services.isRunning(VaultLauncher.SERVICE)
+                    && backend != null
+                    && services.vault().lifecycle(Progress.SILENT).status().ready();
+            SecretSource secrets = CachedSecrets.of(
+                    vaultReady ? services.vault().lifecycle(Progress.SILENT).admin() : startVault(progress));
+            if (backend == null) {
+                return;
+            }
+            if (!services.isRunning(service)) {
+                backend.start(secrets, progress);
+            }
+            if (backend instanceof RedisLauncher) {
+                redisCluster.formDuringStart(services.launchersSelectedBy(lastProfiles.read()), secrets, progress);
+            }
+        });
+    }
+
+    /** {@link #startOne} if {@code service} is still crashed once its lock is had; false: someone acted first. */
+    boolean restartCrashed(String service, Progress progress) {
+        return services.locked(service, () -> {
+            if (services.state(service).status() != ProcessState.Status.CRASHED) {
+                return false;
+            }
+            startOne(service, progress);
+            return true;
+        });
+    }
+
+    private VaultAdmin startVault(Progress progress) {
+        return services.locked(VaultLauncher.SERVICE, () -> services.vault().start(progress));
     }
 
     private void startInParallel(
@@ -124,13 +145,16 @@ final class NativeStartup {
             List<Future<?>> futures = new ArrayList<>();
             for (BackendLauncher backend : selected) {
                 futures.add(pool.submit(() -> {
-                    if (services.isRunning(backend.service())) {
-                        services.awaitReady(backend.service(), Duration.ofSeconds(30), () -> backend.probe(secrets));
-                    } else {
-                        startedHere.add(backend.service());
-                        backend.start(secrets, progress);
-                        progress.step(backend.service() + ": ready");
-                    }
+                    services.locked(backend.service(), () -> {
+                        if (services.isRunning(backend.service())) {
+                            services.awaitReady(
+                                    backend.service(), Duration.ofSeconds(30), () -> backend.probe(secrets));
+                        } else {
+                            startedHere.add(backend.service());
+                            backend.start(secrets, progress);
+                            progress.step(backend.service() + ": ready");
+                        }
+                    });
                     return null;
                 }));
             }

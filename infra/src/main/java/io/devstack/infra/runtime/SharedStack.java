@@ -25,6 +25,7 @@ public final class SharedStack {
         LocalRuntime runtime = new LocalRuntime(home);
         long started = System.nanoTime();
         if (runtime.status().stream().allMatch(s -> s.state().equals("running"))
+                && runtime.supervisorState().running()
                 && runtime.health().stream().allMatch(ServiceHealth::healthy)) {
             progress.step("using the healthy stack at " + home.root() + " (checked in "
                     + (System.nanoTime() - started) / 1_000_000 + " ms)");

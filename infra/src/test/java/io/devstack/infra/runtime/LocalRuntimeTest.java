@@ -175,8 +175,10 @@ class LocalRuntimeTest {
         }
         List<ProcessHandle> processes = stackProcesses();
         assertThat(processes).hasSizeGreaterThanOrEqualTo(8 + 4); // postgres has its own worker children
+        assertThat(runtime.pids()).containsKey("supervisor");
 
         runtime.down(false, PROGRESS);
+        assertThat(runtime.supervisorState().running()).isFalse();
 
         assertThat(processes)
                 .allSatisfy(p ->
