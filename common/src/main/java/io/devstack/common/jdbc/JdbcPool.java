@@ -50,11 +50,24 @@ public final class JdbcPool implements AutoCloseable {
         return pool.use(dataSource -> firstValue(dataSource, sql, type));
     }
 
+    /**
+     * A pooled connection the server has ended (a restart, {@code pg_terminate_backend}) fails its first use when
+     * it was used less than half a second ago (Hikari validates only idle ones); Hikari then drops it as broken. The
+     * query moves on to the next connection, at most once per pooled one, as the former r2dbc pool's acquire retry
+     * did. A failure on a healthy connection, or to get one at all, is the caller's.
+     */
     private static <T> T firstValue(HikariDataSource dataSource, String sql, Class<T> type) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(sql)) {
-            return rows.next() ? rows.getObject(1, type) : null;
+        for (int attempt = 0; ; attempt++) {
+            try (Connection connection = dataSource.getConnection()) {
+                try (Statement statement = connection.createStatement();
+                        ResultSet rows = statement.executeQuery(sql)) {
+                    return rows.next() ? rows.getObject(1, type) : null;
+                } catch (SQLException e) {
+                    if (attempt >= MAX_CONNECTIONS || !connection.isClosed()) {
+                        throw e;
+                    }
+                }
+            }
         }
     }
 
