@@ -74,7 +74,7 @@ final class RawClients implements AutoCloseable {
                                 () -> redis.cluster(
                                         commands -> commands.set(key, "benchmark-value", SetArgs.Builder.ex(3600))));
                     case POSTGRES ->
-                        new Work("r2dbc SELECT current_timestamp (PostgresClient)", postgres::currentTimestamp);
+                        new Work("JDBC SELECT current_timestamp (PostgresClient)", postgres::currentTimestamp);
                     case MYSQL -> new Work("JDBC SELECT NOW() (MysqlClient)", mysql::now);
                     case MONGODB -> new Work("listCollectionNames (MongoDbClient)", mongodb::collections);
                     case VAULT ->

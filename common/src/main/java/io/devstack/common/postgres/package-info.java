@@ -1,2 +1,2 @@
-/** The PostgreSQL client: an r2dbc pool built from the Vault secret, its version probe and example query. */
+/** The PostgreSQL client: a pgjdbc pool built from the Vault secret, its version probe and example query. */
 package io.devstack.common.postgres;
