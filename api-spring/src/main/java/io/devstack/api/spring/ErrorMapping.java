@@ -11,6 +11,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.util.Objects;
 import org.apache.catalina.connector.ClientAbortException;
 import org.apache.catalina.connector.Request;
@@ -44,7 +45,10 @@ class ErrorMapping {
         Throwable error = failure instanceof ErrorResponse spring
                 ? ContractErrors.forStatus(
                         spring.getStatusCode().value(), request.getRequestURI(), contentType(request), failure)
-                : failure instanceof InvalidParameterException ? BadRequestException.malformedRequest() : failure;
+                // a body that stalled past HttpTimeouts.IDLE_TIMEOUT (Tomcat's read timed out) could not be read either
+                : failure instanceof InvalidParameterException || failure instanceof SocketTimeoutException
+                        ? BadRequestException.malformedRequest()
+                        : failure;
         HttpFront.Exchange exchange = exchange(request);
         String requestId =
                 exchange != null ? exchange.requestId() : RequestIds.resolve(request.getHeader(RequestIds.HEADER));
