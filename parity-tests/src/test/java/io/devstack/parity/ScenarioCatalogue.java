@@ -324,16 +324,19 @@ final class ScenarioCatalogue {
         // one queue for all five, filled to the broker's depth limit first: the refusal is that request's 503 alone
         String full = "parity-full-" + ProcessHandle.current().pid();
         for (int i = 1; i <= 6; i++) {
-            Scenario refused = of("publish to a full queue (" + i + " of 6)", "POST", "/examples/messaging/publish"
-                            + "?queue_name=" + full)
+            Scenario refused = of(
+                            "publish to a full queue (" + i + " of 6)",
+                            "POST",
+                            "/examples/messaging/publish" + "?queue_name=" + full)
                     .json(exactly)
                     .expect(503)
                     .expectError("ServiceUnavailable")
                     .expectJson("/details/service", "rabbitmq")
                     .expectJson("/details/reason", "request_refused");
-            all.add(i == 1
-                    ? refused.before(() -> probes.fillQueue(full, exactly.getBytes(StandardCharsets.UTF_8)))
-                    : refused);
+            all.add(
+                    i == 1
+                            ? refused.before(() -> probes.fillQueue(full, exactly.getBytes(StandardCharsets.UTF_8)))
+                            : refused);
         }
         all.add(of("publish served after six refusals", "POST", publish)
                 .json("{\"after\":\"full\"}")

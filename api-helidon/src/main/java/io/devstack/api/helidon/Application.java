@@ -115,9 +115,6 @@ public final class Application {
     static <B extends ListenerConfig.BuilderBase<B, ?>> B limits(B socket) {
         return socket.maxPayloadSize(RequestBodies.MAX_BODY_BYTES)
                 .idleConnectionTimeout(HttpTimeouts.IDLE_TIMEOUT)
-                // the sweep above sees only connections between requests; a read that waits this long inside one
-                // (a slow sender) fails and closes its connection
-                .connectionOptions(options -> options.readTimeout(HttpTimeouts.IDLE_TIMEOUT))
                 .idleConnectionPeriod(HttpTimeouts.IDLE_SWEEP_PERIOD)
                 .addProtocol(Http1Config.builder()
                         .maxPrologueLength(RequestBodies.MAX_REQUEST_HEAD_BYTES)

@@ -11,7 +11,6 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.SocketTimeoutException;
 import java.util.Objects;
 import org.apache.catalina.connector.ClientAbortException;
 import org.apache.catalina.connector.Request;
@@ -45,10 +44,7 @@ class ErrorMapping {
         Throwable error = failure instanceof ErrorResponse spring
                 ? ContractErrors.forStatus(
                         spring.getStatusCode().value(), request.getRequestURI(), contentType(request), failure)
-                // a body that stalled past HttpTimeouts.IDLE_TIMEOUT (Tomcat's read timed out) could not be read either
-                : failure instanceof InvalidParameterException || failure instanceof SocketTimeoutException
-                        ? BadRequestException.malformedRequest()
-                        : failure;
+                : failure instanceof InvalidParameterException ? BadRequestException.malformedRequest() : failure;
         HttpFront.Exchange exchange = exchange(request);
         String requestId =
                 exchange != null ? exchange.requestId() : RequestIds.resolve(request.getHeader(RequestIds.HEADER));
@@ -117,9 +113,13 @@ class ErrorMapping {
         void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
             int status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code ? code : 500;
             String path = Objects.toString(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), "");
-            Throwable error = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable thrown
-                    ? thrown
-                    : ContractErrors.forStatus(status, path, contentType(request));
+            Throwable thrown =
+                    request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable t ? t : null;
+            // a client error Tomcat decided is the contract's for that status, whatever it caught: a body that stalled
+            // past HttpTimeouts.IDLE_TIMEOUT is a 408 with a SocketTimeoutException, answered 400 Malformed request
+            Throwable error = thrown == null || status < 500
+                    ? ContractErrors.forStatus(status, path, contentType(request))
+                    : thrown;
             // written with setHeader: the headers FrontFilter set before the error are replaced, not repeated
             HttpFront.Exchange exchange = exchange(request);
             Responses.write(response, exchange != null ? exchange.error(error) : withoutExchange(error, request));
