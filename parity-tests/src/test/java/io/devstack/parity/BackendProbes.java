@@ -3,6 +3,7 @@ package io.devstack.parity;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.GetResponse;
+import com.rabbitmq.client.MessageProperties;
 import io.devstack.testsupport.NativeStack;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
@@ -78,6 +79,28 @@ final class BackendProbes implements AutoCloseable {
                 problems.add("body expected " + abbreviate(json) + ", actual " + abbreviate(body));
             }
             return problems.isEmpty() ? null : "amqp queue " + queue + ": " + String.join("; ", problems);
+        }
+    }
+
+    /**
+     * Publishes {@code message} to {@code queue} (durable, persistent, mandatory, confirmed) until the broker refuses
+     * one (a nack: the queue is at its depth limit); the queue is dropped when the suite ends.
+     */
+    void fillQueue(String queue, byte[] message) {
+        queues.add(queue);
+        try (Channel channel = amqp.createChannel()) {
+            channel.confirmSelect();
+            channel.queueDeclare(queue, true, false, false, null);
+            // 64 MiB of 1 MB messages fill a queue: a broker that takes 100 has no depth limit
+            for (int i = 0; i < 100; i++) {
+                channel.basicPublish("", queue, true, MessageProperties.PERSISTENT_BASIC, message);
+                if (!channel.waitForConfirms(30_000)) {
+                    return;
+                }
+            }
+            throw new IllegalStateException("queue " + queue + " took 100 messages of 1 MB without refusing one");
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot fill queue " + queue + ": " + e.getMessage(), e);
         }
     }
 

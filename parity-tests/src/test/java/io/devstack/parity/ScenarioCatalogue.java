@@ -321,6 +321,27 @@ final class ScenarioCatalogue {
                 .json(exactly)
                 .expect(200)
                 .verify((u, r) -> probes.amqpHolds(real(QUEUE, u), exactly)));
+        // one queue for all five, filled to the broker's depth limit first: the refusal is that request's 503 alone
+        String full = "parity-full-" + ProcessHandle.current().pid();
+        for (int i = 1; i <= 6; i++) {
+            Scenario refused = of(
+                            "publish to a full queue (" + i + " of 6)",
+                            "POST",
+                            "/examples/messaging/publish" + "?queue_name=" + full)
+                    .json(exactly)
+                    .expect(503)
+                    .expectError("ServiceUnavailable")
+                    .expectJson("/details/service", "rabbitmq")
+                    .expectJson("/details/reason", "request_refused");
+            all.add(
+                    i == 1
+                            ? refused.before(() -> probes.fillQueue(full, exactly.getBytes(StandardCharsets.UTF_8)))
+                            : refused);
+        }
+        all.add(of("publish served after six refusals", "POST", publish)
+                .json("{\"after\":\"full\"}")
+                .expect(200)
+                .verify((u, r) -> probes.amqpHolds(real(QUEUE, u), "{\"after\":\"full\"}")));
         all.add(of("message 1,000,001 bytes", "POST", publish)
                 .json(messageOfSize(1_000_001))
                 .expect(413)

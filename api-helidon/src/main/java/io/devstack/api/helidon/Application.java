@@ -4,6 +4,7 @@ import io.devstack.common.ApiModule;
 import io.devstack.common.ApiServices;
 import io.devstack.common.ApiSettings;
 import io.devstack.common.ApiStartup;
+import io.devstack.common.http.HttpTimeouts;
 import io.devstack.common.http.RequestBodies;
 import io.devstack.common.service.ImplementationInfo;
 import io.helidon.common.Version;
@@ -108,10 +109,13 @@ public final class Application {
     }
 
     /**
-     * The 10 MiB body and 64 KiB request-line limits, and common's envelope for what Helidon rejects before routing.
+     * The 10 MiB body and 64 KiB request-line limits, the idle timeout ({@link HttpTimeouts}), and common's envelope
+     * for what Helidon rejects before routing.
      */
     static <B extends ListenerConfig.BuilderBase<B, ?>> B limits(B socket) {
         return socket.maxPayloadSize(RequestBodies.MAX_BODY_BYTES)
+                .idleConnectionTimeout(HttpTimeouts.IDLE_TIMEOUT)
+                .idleConnectionPeriod(HttpTimeouts.IDLE_SWEEP_PERIOD)
                 .addProtocol(Http1Config.builder()
                         .maxPrologueLength(RequestBodies.MAX_REQUEST_HEAD_BYTES)
                         .maxHeadersSize(RequestBodies.MAX_REQUEST_HEAD_BYTES)

@@ -4,11 +4,16 @@ import io.devstack.common.ApiModule;
 import io.devstack.common.ApiServices;
 import io.devstack.common.ApiSettings;
 import io.devstack.common.ApiStartup;
+import io.devstack.common.http.HttpTimeouts;
 import io.devstack.common.http.RequestBodies;
 import io.devstack.common.service.ImplementationInfo;
 import io.javalin.Javalin;
 import io.javalin.util.JavalinLogger;
 import java.util.Locale;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.util.component.LifeCycle;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -58,6 +63,7 @@ public final class Application {
             // a 10,000-character cache value may come in the query
             config.jetty.modifyHttpConfiguration(
                     http -> http.setRequestHeaderSize(RequestBodies.MAX_REQUEST_HEAD_BYTES));
+            config.jetty.modifyServer(Application::idleTimeout);
             config.router.ignoreTrailingSlashes = false; // /health (307) and /health/ are different routes
             FrontFilter.install(config, services.front());
             Routes.install(config.routes, services);
@@ -69,6 +75,21 @@ public final class Application {
                         services.settings().bindAddress(),
                         services.settings().httpPort(),
                         services.settings().httpsPort());
+            }
+        });
+    }
+
+    /** Each connector (HTTP, HTTPS) closes a connection silent for {@link HttpTimeouts#IDLE_TIMEOUT}. */
+    private static void idleTimeout(Server server) {
+        // Javalin adds its HTTP connector after this hook runs: set the timeout once the server starts
+        server.addEventListener(new LifeCycle.Listener() {
+            @Override
+            public void lifeCycleStarting(LifeCycle event) {
+                for (Connector connector : server.getConnectors()) {
+                    if (connector instanceof AbstractConnector timed) {
+                        timed.setIdleTimeout(HttpTimeouts.IDLE_TIMEOUT.toMillis());
+                    }
+                }
             }
         });
     }

@@ -3,6 +3,7 @@ package io.devstack.api.micronaut;
 import io.devstack.common.ApiModule;
 import io.devstack.common.ApiSettings;
 import io.devstack.common.ApiStartup;
+import io.devstack.common.http.HttpTimeouts;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
 import io.micronaut.runtime.Micronaut;
@@ -57,6 +58,10 @@ public final class Application {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("micronaut.server.host", settings.bindAddress()); // HTTP and HTTPS
         properties.put("micronaut.server.port", settings.httpPort());
+        // a connection silent this long is closed, idle between requests or stalled in one (HttpTimeouts)
+        String idle = HttpTimeouts.IDLE_TIMEOUT.toSeconds() + "s";
+        properties.put("micronaut.server.idle-timeout", idle);
+        properties.put("micronaut.server.read-idle-timeout", idle);
         if (settings.tlsEnabled()) {
             properties.putAll(TlsConfig.properties(settings));
         }

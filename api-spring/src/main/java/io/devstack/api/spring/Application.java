@@ -3,8 +3,10 @@ package io.devstack.api.spring;
 import io.devstack.common.ApiModule;
 import io.devstack.common.ApiSettings;
 import io.devstack.common.ApiStartup;
+import io.devstack.common.http.HttpTimeouts;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -50,6 +52,21 @@ public class Application {
             throw new IllegalStateException(
                     ApiSettings.BIND_ADDRESS_VAR + " names no address of this machine: " + settings.bindAddress(), e);
         }
+    }
+
+    /**
+     * A connection silent for {@link HttpTimeouts#IDLE_TIMEOUT} is closed: Tomcat's connection timeout (a request
+     * that stalls partway) and its keep-alive timeout (idle between requests).
+     */
+    @Bean
+    TomcatConnectorCustomizer idleTimeout() {
+        int millis = (int) HttpTimeouts.IDLE_TIMEOUT.toMillis();
+        return connector -> {
+            if (connector.getProtocolHandler() instanceof AbstractHttp11Protocol<?> http) {
+                http.setConnectionTimeout(millis);
+                http.setKeepAliveTimeout(millis);
+            }
+        };
     }
 
     /**

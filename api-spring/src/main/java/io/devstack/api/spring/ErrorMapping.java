@@ -113,9 +113,13 @@ class ErrorMapping {
         void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
             int status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code ? code : 500;
             String path = Objects.toString(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), "");
-            Throwable error = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable thrown
-                    ? thrown
-                    : ContractErrors.forStatus(status, path, contentType(request));
+            Throwable thrown =
+                    request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable t ? t : null;
+            // a client error Tomcat decided is the contract's for that status, whatever it caught: a body that stalled
+            // past HttpTimeouts.IDLE_TIMEOUT is a 408 with a SocketTimeoutException, answered 400 Malformed request
+            Throwable error = thrown == null || status < 500
+                    ? ContractErrors.forStatus(status, path, contentType(request))
+                    : thrown;
             // written with setHeader: the headers FrontFilter set before the error are replaced, not repeated
             HttpFront.Exchange exchange = exchange(request);
             Responses.write(response, exchange != null ? exchange.error(error) : withoutExchange(error, request));

@@ -1,6 +1,7 @@
 package io.devstack.api.vertx;
 
 import io.devstack.common.ApiServices;
+import io.devstack.common.http.HttpTimeouts;
 import io.devstack.common.http.RequestBodies;
 import io.devstack.common.vault.IssuedCertificate;
 import io.vertx.core.Future;
@@ -8,6 +9,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One event loop's share of the API: its own {@link Router} over the shared services, an HTTP server and, with
@@ -45,9 +47,14 @@ final class HttpVerticle extends VerticleBase {
                         services.settings().httpsPort(), services.settings().bindAddress()));
     }
 
-    /** A 10,000-character cache value may come in the query: request line and headers up to 64 KiB. */
+    /**
+     * A 10,000-character cache value may come in the query: request line and headers up to 64 KiB. A connection
+     * silent for {@link HttpTimeouts#IDLE_TIMEOUT} is closed (Vert.x's default never closes one).
+     */
     private static HttpServerOptions limits(HttpServerOptions options) {
-        return options.setMaxInitialLineLength(RequestBodies.MAX_REQUEST_HEAD_BYTES)
+        return options.setIdleTimeout((int) HttpTimeouts.IDLE_TIMEOUT.toSeconds())
+                .setIdleTimeoutUnit(TimeUnit.SECONDS)
+                .setMaxInitialLineLength(RequestBodies.MAX_REQUEST_HEAD_BYTES)
                 .setMaxHeaderSize(RequestBodies.MAX_REQUEST_HEAD_BYTES);
     }
 }

@@ -11,6 +11,7 @@ import io.devstack.common.HostPort;
 import io.devstack.common.resilience.Backend;
 import io.devstack.common.resilience.BackendCalls;
 import io.devstack.common.resilience.BackendFailures;
+import io.devstack.common.resilience.RequestRefusedException;
 import io.devstack.common.vault.CredentialedClient;
 import io.devstack.common.vault.VaultSecrets;
 import java.io.IOException;
@@ -55,7 +56,8 @@ public final class RabbitClient implements AutoCloseable {
 
     /**
      * Declares {@code queue} durable, publishes {@code body} persistent ({@code delivery_mode 2},
-     * {@code application/json}) and waits for the broker's confirm within the deadline.
+     * {@code application/json}) and waits for the broker's confirm within the deadline. A nack (the queue is at its
+     * depth limit) is a {@link RequestRefusedException}: {@code 503 request_refused}, the breaker untouched.
      */
     public void publish(String queue, byte[] body) {
         calls.call(Backend.RABBITMQ, "publish", () -> connection.use(c -> publishConfirmed(c, queue, body)));
@@ -84,8 +86,14 @@ public final class RabbitClient implements AutoCloseable {
         try (Channel channel = c.createChannel()) {
             channel.confirmSelect();
             channel.queueDeclare(queue, true, false, false, null);
-            channel.basicPublish("", queue, PERSISTENT_JSON, body);
-            channel.waitForConfirmsOrDie(timeout.toMillis());
+            // mandatory: a message the queue refuses (depth limit) comes back as a nack; without it the broker would
+            // treat the refused message as unroutable and confirm it with an ack, losing it silently
+            channel.basicPublish("", queue, true, PERSISTENT_JSON, body);
+            if (!channel.waitForConfirms(timeout.toMillis())) {
+                // the broker is up and said no to this message: a queue at its depth limit (REJECT overflow policy)
+                throw new RequestRefusedException("the broker refused a message for queue '" + queue
+                        + "' (nack): the queue is at its depth limit");
+            }
         }
         return null;
     }

@@ -39,9 +39,9 @@ public final class BackendFailures {
 
     /**
      * True when a backend that is up answered this one request with an error: a Redis command error such as WRONGTYPE
-     * or OOM, an AMQP channel closed by the broker (a refused queue name, a queue limit), a MongoDB command or write
-     * error. Such a failure is that request's alone and must not count against the backend's circuit breaker; a
-     * refused connection, a lost one, a timeout or refused credentials are about availability and do count.
+     * or OOM, an AMQP channel closed by the broker (a refused queue name), a message nacked by a full queue, a MongoDB
+     * command or write error. Such a failure is that request's alone and must not count against the backend's circuit
+     * breaker; a refused connection, a lost one, a timeout or refused credentials are about availability and do count.
      */
     public static boolean isRequestRefusal(Throwable failure) {
         return anyCause(failure, t -> switch (t) {
@@ -51,6 +51,7 @@ public final class BackendFailures {
             case ShutdownSignalException amqp -> !amqp.isHardError() && amqp.getReason() instanceof AMQP.Channel.Close;
             case MongoCommandException mongo -> !MONGO_AUTH_CODES.contains(mongo.getErrorCode());
             case MongoWriteException ignored -> true;
+            case RequestRefusedException ignored -> true;
             default -> false;
         });
     }

@@ -52,6 +52,8 @@ public final class ServiceInfoService {
     public record Security(
             Cors cors,
             @JsonProperty("rate_limiting") Map<String, String> rateLimiting,
+            @JsonProperty("host_check") String hostCheck,
+            @JsonProperty("origin_check") String originCheck,
             @JsonProperty("request_validation") String requestValidation,
             @JsonProperty("circuit_breakers") String circuitBreakers) {}
 
@@ -121,6 +123,11 @@ public final class ServiceInfoService {
                 new Security(
                         new Cors(cors.allowedOrigins().stream().sorted().toList(), true),
                         rateLimiting,
+                        "A request whose Host is not a loopback name (localhost, 127.0.0.1, [::1]), the bind address "
+                                + "or a name in API_ALLOWED_HOSTS gets 403 with reason host_not_allowed (DNS "
+                                + "rebinding)",
+                        "A POST, PUT, PATCH or DELETE whose Origin is not an allowed CORS origin gets 403 with "
+                                + "reason origin_not_allowed before any backend is touched",
                         "Path, query and body parameters are validated; a failure answers 422 listing every error",
                         "One per backend (vault, postgres, mysql, mongodb, redis, rabbitmq); while open, calls "
                                 + "fail fast with 503 and reason circuit_open"),

@@ -43,7 +43,13 @@ class ServiceInfoServiceTest {
         assertThat(names(body.get("redis_cluster"))).containsExactly("nodes", "slots", "info", "node_info");
         assertThat(names(body.get("examples"))).containsExactly("vault", "databases", "cache", "messaging");
         assertThat(names(body.get("security")))
-                .containsExactly("cors", "rate_limiting", "request_validation", "circuit_breakers");
+                .containsExactly(
+                        "cors",
+                        "rate_limiting",
+                        "host_check",
+                        "origin_check",
+                        "request_validation",
+                        "circuit_breakers");
         assertThat(body.get("name").asText()).isEqualTo("DevStack Core Reference API");
         assertThat(body.get("docs").asText()).isEqualTo("/docs");
         assertThat(body.get("health").asText()).isEqualTo("/health/all");
@@ -58,6 +64,8 @@ class ServiceInfoServiceTest {
         assertThat(body.at("/security/rate_limiting").toString())
                 .isEqualTo("{\"GET /\":\"100 requests per minute per client IP\","
                         + "\"GET /metrics\":\"1000 requests per minute per client IP\"}");
+        assertThat(body.at("/security/host_check").asText()).contains("API_ALLOWED_HOSTS", "403", "host_not_allowed");
+        assertThat(body.at("/security/origin_check").asText()).contains("Origin", "403", "origin_not_allowed");
     }
 
     @Test

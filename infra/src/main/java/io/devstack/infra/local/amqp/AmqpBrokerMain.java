@@ -34,6 +34,11 @@ import org.apache.qpid.server.model.SystemConfig;
  */
 public final class AmqpBrokerMain {
 
+    /** Messages one queue may hold: about four minutes of the benchmarks' publish rate, which purge after a run. */
+    public static final long MAX_QUEUE_MESSAGES = 200_000;
+    /** Bytes one queue may hold (message contents): 64 MiB, sixty-four of the largest message an API publishes. */
+    public static final long MAX_QUEUE_BYTES = 64L * 1024 * 1024;
+
     private AmqpBrokerMain() {}
 
     public static void main(String[] args) throws Exception {
@@ -119,6 +124,14 @@ public final class AmqpBrokerMain {
         Map<String, Object> config = Map.of(
                 "name", "devstack",
                 "modelVersion", "9.1",
+                // Every queue inherits these defaults (declared now or earlier): past either depth the broker refuses
+                // the new message (a publisher confirm comes back as a nack) instead of dropping old ones or
+                // blocking the publisher.
+                "context",
+                        Map.of(
+                                "queue.defaultMaximumQueueDepthMessages", Long.toString(MAX_QUEUE_MESSAGES),
+                                "queue.defaultMaximumQueueDepthBytes", Long.toString(MAX_QUEUE_BYTES),
+                                "queue.defaultOverflowPolicy", "REJECT"),
                 "authenticationproviders",
                         List.of(Map.of(
                                 "name",
