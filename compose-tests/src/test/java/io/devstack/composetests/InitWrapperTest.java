@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,21 +28,28 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every generated init wrapper, run for real with dash against the native stack's Vault and that service's own
  * AppRole files, with {@code DEVSTACK_INIT_EXEC=env} in place of the image's entrypoint: the environment it would
- * hand the image must hold exactly Vault's current credentials. Each wrapper uses the HTTP tool its image ships.
+ * hand the image must hold exactly Vault's current credentials. Each wrapper uses the HTTP tool its image ships
+ * (busybox nc, as the alpine images have it, or bash). Every program a wrapper starts is logged with its arguments
+ * ({@link ProgramShims}): none may carry the token, the secret-id or a password.
  */
 class InitWrapperTest {
 
     @TempDir
     static Path tmp;
 
+    /** Matches an OpenBao/Vault token (service or batch, old and new prefixes). */
+    private static final Pattern TOKEN = Pattern.compile("\\b(hvs|hvb|s|b)\\.[A-Za-z0-9]{20,}");
+
     private static Path project;
+    private static Path shims;
     private static NativeStack stack;
 
     @BeforeAll
-    static void generate() {
+    static void generate() throws IOException {
         stack = NativeStack.shared();
         project = tmp.resolve("project");
         new ComposeProject(new DevstackHome(tmp.resolve("home")), tmp).write(List.of(), project);
+        shims = ProgramShims.create(tmp.resolve("shims"));
     }
 
     static Stream<String> wrappedServices() {
@@ -69,6 +77,21 @@ class InitWrapperTest {
             assertThat(Files.readString(healthEnv)).contains("export " + export.variable() + "='" + expected + "'");
         }
         assertThat(Files.getPosixFilePermissions(healthEnv).toString()).isEqualTo("[OWNER_READ, OWNER_WRITE]");
+        // every program the wrapper ran, with its arguments: no token, secret-id or password among them
+        String argv = Files.readString(run.argvLog);
+        assertThat(argv)
+                .as(service + " runs " + init.http().executable())
+                .contains(init.http().executable() + " ");
+        assertThat(argv).as(service + " command lines").doesNotContainPattern(TOKEN);
+        assertThat(argv)
+                .as(service + " command lines")
+                .doesNotContain(Files.readString(stack.approleDir(service).resolve("secret-id"))
+                        .strip());
+        for (InitWrapper.Export export : init.exports()) {
+            assertThat(argv)
+                    .as(service + " command lines hold no " + export.variable())
+                    .doesNotContain(stack.secret(export.secret()).get(export.field()));
+        }
         assertThat(run.err)
                 .as("no secret in the wrapper's log")
                 .doesNotContain(stack.secret(init.exports().getFirst().secret())
@@ -87,7 +110,7 @@ class InitWrapperTest {
 
     @Test
     void aWrongSecretIdFailsWithOneClearLine() throws Exception {
-        for (String service : List.of("redis-1", "postgres", "forgejo")) { // wget, bash /dev/tcp, curl
+        for (String service : List.of("redis-1", "postgres")) { // busybox nc, bash /dev/tcp
             Path approle = Files.createDirectories(tmp.resolve("bad-approle-" + service));
             Files.copy(stack.approleDir(service).resolve("role-id"), approle.resolve("role-id"));
             Files.writeString(approle.resolve("secret-id"), "00000000-0000-0000-0000-000000000000");
@@ -132,7 +155,9 @@ class InitWrapperTest {
                 "dash", project.resolve("init/" + service + ".sh").toString());
         Map<String, String> env = builder.environment();
         env.clear();
-        env.put("PATH", System.getenv("PATH"));
+        Path argvLog = tmp.resolve(service + "-" + System.nanoTime() + ".argv");
+        Files.writeString(argvLog, "");
+        env.putAll(ProgramShims.environment(shims, argvLog));
         env.put("VAULT_ADDR", stack.vaultAddress().toString().replaceAll("/$", ""));
         env.put("DEVSTACK_APPROLE_DIR", approleDir.toString());
         env.put("DEVSTACK_HEALTH_ENV", healthEnv.toString());
@@ -155,10 +180,10 @@ class InitWrapperTest {
                 }
             }
         }
-        return new Run(process.exitValue(), printed, Files.readString(err));
+        return new Run(process.exitValue(), printed, Files.readString(err), argvLog);
     }
 
-    private record Run(int exit, Map<String, String> env, String err) {}
+    private record Run(int exit, Map<String, String> env, String err, Path argvLog) {}
 
     static String read(Path file) throws IOException {
         return Files.readString(file);
