@@ -11,6 +11,7 @@ import io.devstack.infra.container.InitWrapper.Export;
 import io.devstack.infra.container.InitWrapper.HttpTool;
 import io.devstack.infra.model.StackService;
 import io.devstack.infra.model.StackServices;
+import io.devstack.infra.model.VaultLayout;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -144,7 +145,7 @@ public final class StackContainers {
                         12,
                         BASH_TCP,
                         List.of(
-                                new Export("MYSQL_ROOT_PASSWORD", "mysql", "root_password"),
+                                new Export("MYSQL_ROOT_PASSWORD", VaultLayout.MYSQL_ROOT, "password"),
                                 new Export("MYSQL_USER", "mysql", "user"),
                                 new Export("MYSQL_PASSWORD", "mysql", "password"),
                                 new Export("MYSQL_DATABASE", "mysql", "database")),
