@@ -84,9 +84,12 @@ public final class StackContainers {
                         10,
                         BASH_TCP,
                         List.of(
-                                new Export("POSTGRES_USER", "postgres", "user"),
-                                new Export("POSTGRES_PASSWORD", "postgres", "password"),
-                                new Export("POSTGRES_DB", "postgres", "database")),
+                                // the image's superuser; ensure-databases.sh makes the app user apart from it
+                                new Export("POSTGRES_USER", VaultLayout.POSTGRES_ADMIN, "user"),
+                                new Export("POSTGRES_PASSWORD", VaultLayout.POSTGRES_ADMIN, "password"),
+                                new Export("POSTGRES_DB", "postgres", "database"),
+                                new Export("DEVSTACK_APP_USER", "postgres", "user"),
+                                new Export("DEVSTACK_APP_PASSWORD", "postgres", "password")),
                         List.of("docker-entrypoint.sh"),
                         List.of(),
                         "postgres/ensure-databases.sh")
@@ -96,8 +99,8 @@ public final class StackContainers {
                 .mount(Mount.volume("postgres-data", "/var/lib/postgresql"))
                 .mount(Mount.generated("postgres/ensure-databases.sh", "/devstack/postgres/ensure-databases.sh"))
                 .health(HealthCheck.shell(
-                                SOURCE_ENV + "PGPASSWORD=\"$POSTGRES_PASSWORD\" psql -h 127.0.0.1 "
-                                        + "-U \"$POSTGRES_USER\" -d \"$POSTGRES_DB\" -tAc \"SELECT count(*) FROM "
+                                SOURCE_ENV + "PGPASSWORD=\"$DEVSTACK_APP_PASSWORD\" psql -h 127.0.0.1 "
+                                        + "-U \"$DEVSTACK_APP_USER\" -d \"$POSTGRES_DB\" -tAc \"SELECT count(*) FROM "
                                         + "pg_database WHERE datname = "
                                         + "'forgejo'\" | grep -q 1",
                                 "psql",

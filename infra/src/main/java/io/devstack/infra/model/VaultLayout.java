@@ -13,6 +13,8 @@ import java.util.stream.Stream;
  */
 public record VaultLayout(List<SecretSpec> secrets, List<AppRoleSpec> clients) {
 
+    /** PostgreSQL's superuser ({@code user}, {@code password}): readable by the postgres server's AppRole only. */
+    public static final String POSTGRES_ADMIN = "postgres-admin";
     /** MariaDB's {@code root} account ({@code user}, {@code password}): readable by the mysql server's AppRole only. */
     public static final String MYSQL_ROOT = "mysql-root";
 
@@ -38,6 +40,11 @@ public record VaultLayout(List<SecretSpec> secrets, List<AppRoleSpec> clients) {
                 .fixed("user", "dev_admin")
                 .password("password")
                 .fixed("database", "dev_database")
+                .withTlsFlag());
+        // the superuser apart from the APIs' user (dev_admin: no SUPERUSER, CREATEROLE or CREATEDB; owns dev_database)
+        secrets.add(SecretSpec.named(POSTGRES_ADMIN)
+                .fixed("user", "postgres")
+                .password("password")
                 .withTlsFlag());
         secrets.add(SecretSpec.named("mysql")
                 .fixed("user", "dev_user")
@@ -71,7 +78,7 @@ public record VaultLayout(List<SecretSpec> secrets, List<AppRoleSpec> clients) {
                 .withTlsFlag());
 
         List<AppRoleSpec> clients = new ArrayList<>();
-        clients.add(new AppRoleSpec("postgres", List.of("postgres")));
+        clients.add(new AppRoleSpec("postgres", List.of("postgres", POSTGRES_ADMIN)));
         clients.add(new AppRoleSpec("pgbouncer", List.of("postgres")));
         clients.add(new AppRoleSpec("mysql", List.of("mysql", MYSQL_ROOT)));
         clients.add(new AppRoleSpec("mongodb", List.of("mongodb")));

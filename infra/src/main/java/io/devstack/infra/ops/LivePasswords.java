@@ -68,7 +68,7 @@ final class LivePasswords {
      */
     void begin(String service, Map<String, String> secret, String newPassword) throws Exception {
         switch (service) {
-            case PostgresLauncher.SERVICE -> postgres(secret, newPassword);
+            case PostgresLauncher.SERVICE -> postgres(secret, vault.apply(VaultLayout.POSTGRES_ADMIN), newPassword);
             case MariaDbLauncher.SERVICE -> mariadb(secret, vault.apply(VaultLayout.MYSQL_ROOT), newPassword);
             case MongoLauncher.SERVICE -> mongodb(secret, newPassword);
             case AmqpLauncher.SERVICE -> amqp(secret, newPassword);
@@ -92,12 +92,13 @@ final class LivePasswords {
         }
     }
 
-    private static void postgres(Map<String, String> secret, String password) throws SQLException {
+    /** As the superuser ({@code secret/postgres-admin}): only it may keep the statement out of the server log. */
+    private static void postgres(Map<String, String> secret, Map<String, String> admin, String password)
+            throws SQLException {
         try (Connection c = DriverManager.getConnection(
-                        "jdbc:postgresql://127.0.0.1:" + PostgresLauncher.PORT + "/"
-                                + secret.getOrDefault("database", "dev_database"),
-                        secret.get("user"),
-                        secret.get("password"));
+                        "jdbc:postgresql://127.0.0.1:" + PostgresLauncher.PORT + "/postgres",
+                        admin.get("user"),
+                        admin.get("password"));
                 Statement s = c.createStatement()) {
             s.execute("SET log_statement = 'none'");
             s.execute("SET log_min_error_statement = 'panic'");

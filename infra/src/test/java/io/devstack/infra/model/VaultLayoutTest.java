@@ -17,6 +17,7 @@ class VaultLayoutTest {
                 .extracting(SecretSpec::name)
                 .containsExactly(
                         "postgres",
+                        "postgres-admin",
                         "mysql",
                         "mysql-root",
                         "mongodb",
@@ -89,6 +90,11 @@ class VaultLayoutTest {
                 .filteredOn(c -> c.readableSecrets().contains("mysql-root"))
                 .extracting(AppRoleSpec::name)
                 .containsExactly("mysql");
+        // PostgreSQL's superuser likewise: the server's own init only
+        assertThat(layout.clients())
+                .filteredOn(c -> c.readableSecrets().contains("postgres-admin"))
+                .extracting(AppRoleSpec::name)
+                .containsExactly("postgres");
         assertThat(readable("forgejo")).containsExactlyInAnyOrder("forgejo", "postgres");
         assertThat(readable("redis-exporter-2")).containsExactly("redis-2");
         assertThat(readable("vector")).containsExactlyInAnyOrder("postgres", "mysql", "mongodb", "redis-1");
