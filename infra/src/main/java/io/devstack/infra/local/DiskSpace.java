@@ -28,16 +28,20 @@ public final class DiskSpace {
         }
         try {
             FileStore store = Files.getFileStore(where);
-            long free = store.getUsableSpace();
-            if (free >= FULL_BELOW_BYTES) {
-                return Optional.empty();
-            }
-            return Optional.of(String.format(
-                    "the disk holding %s is full (%d MB free of %d MB): free some space there (or point %s at a"
-                            + " bigger disk), then run ./devstack up again",
-                    where, free / MB, store.getTotalSpace() / MB, DevstackHome.ENV));
+            return fullDisk(where, store.getUsableSpace(), store.getTotalSpace());
         } catch (IOException e) {
             return Optional.empty(); // unknown is not full: the servers report their own errors
         }
+    }
+
+    /** The line for {@code where} with {@code free} of {@code total} bytes, when that counts as full. */
+    static Optional<String> fullDisk(Path where, long free, long total) {
+        if (free >= FULL_BELOW_BYTES) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(
+                "the disk holding %s is full (%d MB free of %d MB): free some space there (or point %s at a"
+                        + " bigger disk), then run ./devstack up again",
+                where, free / MB, total / MB, DevstackHome.ENV));
     }
 }
