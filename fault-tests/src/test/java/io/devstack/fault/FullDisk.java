@@ -35,10 +35,12 @@ final class FullDisk {
     /** The outcomes per API, in the order of {@code ReferenceApis.MODULES}; adds the scenario's lines to summary. */
     @SuppressWarnings("unchecked")
     static Map<String, Outcome> run(Path root, DevstackHome shared, List<String> summary) throws Exception {
-        Path dir = root.resolve("fault-tests/target/full-disk");
+        Path project = root.toAbsolutePath().normalize();
+        Path dir = project.resolve("fault-tests/target/full-disk");
         Files.createDirectories(dir);
         Path result = dir.resolve("outcomes.ser");
         Path netns = dir.resolve("netns");
+        Path log = dir.resolve("scenario.log");
         Files.deleteIfExists(result);
         Files.deleteIfExists(netns);
         Path home = Files.createTempDirectory("devstack-full-disk");
@@ -55,12 +57,15 @@ final class FullDisk {
                         "-cp",
                         System.getProperty("java.class.path"),
                         FullDiskScenario.class.getName(),
-                        root.toAbsolutePath().toString(),
+                        project.toString(),
                         result.toString(),
                         netns.toString())
-                .inheritIO();
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile()); // not this JVM's stdout: surefire talks to Maven over it
         builder.environment().put(DevstackHome.ENV, home.toString());
         builder.environment().remove("DEVSTACK_API_URLS");
+        System.err.println("[fault] full disk: starting a second stack in its own namespaces (about 3 minutes; log: "
+                + log + ")");
         Process child = builder.start();
         try {
             if (!child.waitFor(WITHIN.toSeconds(), TimeUnit.SECONDS)) {
@@ -69,12 +74,15 @@ final class FullDisk {
         } finally {
             killNamespace(netns, child);
             deleteHome(home);
+            try (Stream<String> lines = Files.lines(log)) {
+                lines.filter(l -> l.startsWith("[fault]")).forEach(System.err::println);
+            }
         }
         if (!Files.exists(result)) {
             Map<String, Outcome> failed = new LinkedHashMap<>();
             for (String api : ReferenceApis.MODULES.keySet()) {
                 Outcome outcome = new Outcome(FullDiskScenario.FAULT, api);
-                outcome.failures.add("the full-disk scenario left no outcome (see the build log)");
+                outcome.failures.add("the full-disk scenario left no outcome; see " + log);
                 failed.put(api, outcome);
             }
             return failed;
