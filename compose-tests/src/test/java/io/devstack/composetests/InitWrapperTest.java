@@ -7,7 +7,9 @@ import io.devstack.infra.compose.ComposeProject;
 import io.devstack.infra.container.ContainerSpec;
 import io.devstack.infra.container.InitWrapper;
 import io.devstack.infra.container.StackContainers;
+import io.devstack.infra.model.SecretField;
 import io.devstack.infra.model.StackServices;
+import io.devstack.infra.model.VaultLayout;
 import io.devstack.testsupport.NativeStack;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,21 +30,28 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every generated init wrapper, run for real with dash against the native stack's Vault and that service's own
  * AppRole files, with {@code DEVSTACK_INIT_EXEC=env} in place of the image's entrypoint: the environment it would
- * hand the image must hold exactly Vault's current credentials. Each wrapper uses the HTTP tool its image ships.
+ * hand the image must hold exactly Vault's current credentials. Each wrapper uses the HTTP tool its image ships
+ * (busybox nc, as the alpine images have it, or bash). Every program a wrapper starts is logged with its arguments
+ * ({@link ProgramShims}): none may carry the token, the secret-id or a password.
  */
 class InitWrapperTest {
 
     @TempDir
     static Path tmp;
 
+    /** Matches an OpenBao/Vault token (service or batch, old and new prefixes). */
+    private static final Pattern TOKEN = Pattern.compile("\\b(hvs|hvb|s|b)\\.[A-Za-z0-9]{20,}");
+
     private static Path project;
+    private static Path shims;
     private static NativeStack stack;
 
     @BeforeAll
-    static void generate() {
+    static void generate() throws IOException {
         stack = NativeStack.shared();
         project = tmp.resolve("project");
         new ComposeProject(new DevstackHome(tmp.resolve("home")), tmp).write(List.of(), project);
+        shims = ProgramShims.create(tmp.resolve("shims"));
     }
 
     static Stream<String> wrappedServices() {
@@ -69,10 +79,33 @@ class InitWrapperTest {
             assertThat(Files.readString(healthEnv)).contains("export " + export.variable() + "='" + expected + "'");
         }
         assertThat(Files.getPosixFilePermissions(healthEnv).toString()).isEqualTo("[OWNER_READ, OWNER_WRITE]");
-        assertThat(run.err)
-                .as("no secret in the wrapper's log")
-                .doesNotContain(stack.secret(init.exports().getFirst().secret())
-                        .get(init.exports().getFirst().field()));
+        // every program the wrapper ran, with its arguments: no token, secret-id or password among them
+        String argv = Files.readString(run.argvLog);
+        assertThat(argv)
+                .as(service + " runs " + init.http().executable())
+                .contains(init.http().executable() + " ");
+        assertThat(argv).as(service + " command lines").doesNotContainPattern(TOKEN);
+        assertThat(argv)
+                .as(service + " command lines")
+                .doesNotContain(Files.readString(stack.approleDir(service).resolve("secret-id"))
+                        .strip());
+        for (InitWrapper.Export export : init.exports()) {
+            if (!(VaultLayout.standard()
+                            .secret(export.secret())
+                            .orElseThrow()
+                            .fields()
+                            .get(export.field())
+                    instanceof SecretField.Password)) {
+                continue; // user and database names are no secret (and "postgres" is in every path)
+            }
+            String password = stack.secret(export.secret()).get(export.field());
+            assertThat(argv)
+                    .as(service + " command lines hold no " + export.variable())
+                    .doesNotContain(password);
+            assertThat(run.err)
+                    .as("no " + export.variable() + " in the wrapper's log")
+                    .doesNotContain(password);
+        }
         if (init.background() != null) {
             Path marker = devstackDir.resolve("background-ran");
             for (int i = 0; i < 50 && !Files.exists(marker); i++) {
@@ -87,7 +120,7 @@ class InitWrapperTest {
 
     @Test
     void aWrongSecretIdFailsWithOneClearLine() throws Exception {
-        for (String service : List.of("redis-1", "postgres", "forgejo")) { // wget, bash /dev/tcp, curl
+        for (String service : List.of("redis-1", "postgres")) { // busybox nc, bash /dev/tcp
             Path approle = Files.createDirectories(tmp.resolve("bad-approle-" + service));
             Files.copy(stack.approleDir(service).resolve("role-id"), approle.resolve("role-id"));
             Files.writeString(approle.resolve("secret-id"), "00000000-0000-0000-0000-000000000000");
@@ -127,12 +160,14 @@ class InitWrapperTest {
         Path background = devstackDir.resolve("postgres/ensure-databases.sh");
         Files.createDirectories(background.getParent());
         Files.writeString(
-                background, "printf '%s' \"$POSTGRES_USER\" > \"" + devstackDir.resolve("background-ran") + "\"\n");
+                background, "printf '%s' \"$DEVSTACK_APP_USER\" > \"" + devstackDir.resolve("background-ran") + "\"\n");
         ProcessBuilder builder = new ProcessBuilder(
                 "dash", project.resolve("init/" + service + ".sh").toString());
         Map<String, String> env = builder.environment();
         env.clear();
-        env.put("PATH", System.getenv("PATH"));
+        Path argvLog = tmp.resolve(service + "-" + System.nanoTime() + ".argv");
+        Files.writeString(argvLog, "");
+        env.putAll(ProgramShims.environment(shims, argvLog));
         env.put("VAULT_ADDR", stack.vaultAddress().toString().replaceAll("/$", ""));
         env.put("DEVSTACK_APPROLE_DIR", approleDir.toString());
         env.put("DEVSTACK_HEALTH_ENV", healthEnv.toString());
@@ -155,10 +190,10 @@ class InitWrapperTest {
                 }
             }
         }
-        return new Run(process.exitValue(), printed, Files.readString(err));
+        return new Run(process.exitValue(), printed, Files.readString(err), argvLog);
     }
 
-    private record Run(int exit, Map<String, String> env, String err) {}
+    private record Run(int exit, Map<String, String> env, String err, Path argvLog) {}
 
     static String read(Path file) throws IOException {
         return Files.readString(file);

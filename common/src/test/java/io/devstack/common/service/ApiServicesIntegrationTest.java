@@ -203,7 +203,7 @@ class ApiServicesIntegrationTest {
 
         JsonNode tls = json(services.vault().secretKey("postgres", "tls_enabled"));
         assertThat(tls.get("value").isBoolean()).as(tls.toString()).isTrue();
-        assertThat(json(services.vault().secretKey("mysql", "root_password"))
+        assertThat(json(services.vault().secretKey("mysql", "password"))
                         .get("value")
                         .asText())
                 .isEqualTo("***");

@@ -105,11 +105,13 @@ class CredentialRotationIntegrationTest {
                 password);
     }
 
-    /** As MariaDB's root (password from Vault): new password for every host entry, then end the user's sessions. */
+    /** As MariaDB's root (secret/mysql-root): new password for every host entry, then end the user's sessions. */
     private void setMysqlPassword(Map<String, Object> secret, String next) throws Exception {
         HostPort address = services.settings().mysql();
         try (Connection root = DriverManager.getConnection(
-                        "jdbc:mariadb://" + address + "/", "root", String.valueOf(secret.get("root_password")));
+                        "jdbc:mariadb://" + address + "/",
+                        "root",
+                        String.valueOf(StackFixture.readSecret("mysql-root").get("password")));
                 Statement statement = root.createStatement()) {
             String user = String.valueOf(secret.get("user")).replace("'", "''");
             for (String host : new String[] {"%", "localhost", "127.0.0.1"}) {

@@ -27,7 +27,7 @@ final class VaultShowPasswordCommand implements Callable<Integer> {
     @Option(
             names = "--field",
             defaultValue = "password",
-            description = "Which field of the secret (default password; e.g. root_password for mysql, user).")
+            description = "Which field of the secret (default password; e.g. user; MariaDB's root is mysql-root).")
     String field;
 
     @Override

@@ -46,6 +46,8 @@ public final class ComposeProject {
             "promtail/promtail.yaml",
             API_DOCKERFILE);
 
+    private static final String STDIN_END = "DEVSTACK_STDIN";
+
     private final DevstackHome home;
     private final Path sourceRoot;
 
@@ -105,8 +107,6 @@ public final class ComposeProject {
         List<String> exec = new ArrayList<>();
         wrapper.entrypoint().forEach(word -> exec.add(quote(word)));
         exec.add("\"$@\"");
-        // extra arguments may name exported variables ($REDIS_PASSWORD): double quotes expand them, nothing else
-        wrapper.extraArgs().forEach(word -> exec.add(word.startsWith("$") ? "\"" + word + "\"" : quote(word)));
         return resource("init-wrapper.sh")
                 .replace("@SERVICE@", wrapper.vaultClient())
                 .replace("@HTTP_TOOL@", wrapper.http().executable())
@@ -119,12 +119,20 @@ public final class ComposeProject {
     }
 
     private static String execLine(InitWrapper wrapper, List<String> exec) {
-        String command = String.join(" ", exec);
+        String command = String.join(" ", exec) + stdin(wrapper);
         if (wrapper.runAs() == null) {
             return "exec " + command;
         }
         return "if [ \"$(id -u)\" = 0 ]; then\n  exec su -p -s /bin/sh " + quote(wrapper.runAs())
                 + " -c 'exec \"$0\" \"$@\"' " + command + "\nfi\nexec " + command;
+    }
+
+    /** A here-document of the wrapper's {@code stdin} lines (unquoted delimiter: exported variables expand). */
+    private static String stdin(InitWrapper wrapper) {
+        if (wrapper.stdin().isEmpty()) {
+            return "";
+        }
+        return " <<" + STDIN_END + "\n" + String.join("\n", wrapper.stdin()) + "\n" + STDIN_END;
     }
 
     private static String quote(String word) {

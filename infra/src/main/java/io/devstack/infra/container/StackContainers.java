@@ -5,13 +5,13 @@ import static io.devstack.infra.container.ComposeNetwork.DATA;
 import static io.devstack.infra.container.ComposeNetwork.OBSERVABILITY;
 import static io.devstack.infra.container.ComposeNetwork.VAULT;
 import static io.devstack.infra.container.InitWrapper.HttpTool.BASH_TCP;
-import static io.devstack.infra.container.InitWrapper.HttpTool.CURL;
-import static io.devstack.infra.container.InitWrapper.HttpTool.WGET;
+import static io.devstack.infra.container.InitWrapper.HttpTool.NC;
 
 import io.devstack.infra.container.InitWrapper.Export;
 import io.devstack.infra.container.InitWrapper.HttpTool;
 import io.devstack.infra.model.StackService;
 import io.devstack.infra.model.StackServices;
+import io.devstack.infra.model.VaultLayout;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -84,9 +84,12 @@ public final class StackContainers {
                         10,
                         BASH_TCP,
                         List.of(
-                                new Export("POSTGRES_USER", "postgres", "user"),
-                                new Export("POSTGRES_PASSWORD", "postgres", "password"),
-                                new Export("POSTGRES_DB", "postgres", "database")),
+                                // the image's superuser; ensure-databases.sh makes the app user apart from it
+                                new Export("POSTGRES_USER", VaultLayout.POSTGRES_ADMIN, "user"),
+                                new Export("POSTGRES_PASSWORD", VaultLayout.POSTGRES_ADMIN, "password"),
+                                new Export("POSTGRES_DB", "postgres", "database"),
+                                new Export("DEVSTACK_APP_USER", "postgres", "user"),
+                                new Export("DEVSTACK_APP_PASSWORD", "postgres", "password")),
                         List.of("docker-entrypoint.sh"),
                         List.of(),
                         "postgres/ensure-databases.sh")
@@ -96,8 +99,8 @@ public final class StackContainers {
                 .mount(Mount.volume("postgres-data", "/var/lib/postgresql"))
                 .mount(Mount.generated("postgres/ensure-databases.sh", "/devstack/postgres/ensure-databases.sh"))
                 .health(HealthCheck.shell(
-                                SOURCE_ENV + "PGPASSWORD=\"$POSTGRES_PASSWORD\" psql -h 127.0.0.1 "
-                                        + "-U \"$POSTGRES_USER\" -d \"$POSTGRES_DB\" -tAc \"SELECT count(*) FROM "
+                                SOURCE_ENV + "PGPASSWORD=\"$DEVSTACK_APP_PASSWORD\" psql -h 127.0.0.1 "
+                                        + "-U \"$DEVSTACK_APP_USER\" -d \"$POSTGRES_DB\" -tAc \"SELECT count(*) FROM "
                                         + "pg_database WHERE datname = "
                                         + "'forgejo'\" | grep -q 1",
                                 "psql",
@@ -111,7 +114,7 @@ public final class StackContainers {
                         "edoburu/pgbouncer:latest",
                         DATA,
                         11,
-                        WGET,
+                        NC,
                         List.of(
                                 new Export("DB_USER", "postgres", "user"),
                                 new Export("DB_PASSWORD", "postgres", "password"),
@@ -145,7 +148,7 @@ public final class StackContainers {
                         12,
                         BASH_TCP,
                         List.of(
-                                new Export("MYSQL_ROOT_PASSWORD", "mysql", "root_password"),
+                                new Export("MYSQL_ROOT_PASSWORD", VaultLayout.MYSQL_ROOT, "password"),
                                 new Export("MYSQL_USER", "mysql", "user"),
                                 new Export("MYSQL_PASSWORD", "mysql", "password"),
                                 new Export("MYSQL_DATABASE", "mysql", "database")),
@@ -174,21 +177,25 @@ public final class StackContainers {
                             "redis:7.4-alpine",
                             DATA,
                             redisHosts[node - 1],
-                            WGET,
+                            NC,
                             List.of(new Export("REDIS_PASSWORD", name, "password")),
                             List.of("docker-entrypoint.sh"),
-                            List.of("--requirepass", "$REDIS_PASSWORD", "--masterauth", "$REDIS_PASSWORD"),
+                            // the password reaches redis-server on stdin (`-` = config from stdin), not as arguments
+                            List.of(
+                                    "include ${DEVSTACK_DIR:-/devstack}/redis/redis.conf",
+                                    "requirepass \"$REDIS_PASSWORD\"",
+                                    "masterauth \"$REDIS_PASSWORD\""),
                             null)
                     // each node listens on its host port inside its container too, so the 127.0.0.1:<port>
                     // it announces (MOVED replies) is right for host clients and mappable by port in containers
                     .port(port)
                     .port(port + 10_000)
-                    .command("redis-server", "/devstack/redis/redis.conf", "--port", Integer.toString(port))
+                    .command("redis-server", "-", "--port", Integer.toString(port))
                     .mount(Mount.generated("redis/redis.conf", "/devstack/redis/redis.conf"))
                     .mount(Mount.volume(name + "-data", "/data"))
                     .health(HealthCheck.shell(
-                            SOURCE_ENV + "redis-cli -p " + port
-                                    + " -a \"$REDIS_PASSWORD\" --no-auth-warning ping | grep -q PONG",
+                            SOURCE_ENV + "REDISCLI_AUTH=\"$REDIS_PASSWORD\" redis-cli -p " + port
+                                    + " ping | grep -q PONG",
                             "redis-cli",
                             "grep"))
                     .limits("256m", 0.5)
@@ -200,7 +207,7 @@ public final class StackContainers {
                         "rabbitmq:3.13-management-alpine",
                         DATA,
                         14,
-                        WGET,
+                        NC,
                         List.of(
                                 new Export("RABBITMQ_DEFAULT_USER", "rabbitmq", "user"),
                                 new Export("RABBITMQ_DEFAULT_PASS", "rabbitmq", "password"),
@@ -215,11 +222,14 @@ public final class StackContainers {
                 .mount(Mount.volume("rabbitmq-data", "/var/lib/rabbitmq"))
                 // declares, publishes and consumes on the app vhost as the Vault user
                 .health(HealthCheck.shell(
-                                SOURCE_ENV + "wget -q -O - \"http://$RABBITMQ_DEFAULT_USER:"
-                                        + "$RABBITMQ_DEFAULT_PASS@127.0.0.1:15672/api/aliveness-test/"
-                                        + "$RABBITMQ_DEFAULT_VHOST\" "
+                                // the credentials go in a header printf (a shell builtin) writes to nc's stdin
+                                SOURCE_ENV + "basic_auth=$(printf '%s:%s' \"$RABBITMQ_DEFAULT_USER\" "
+                                        + "\"$RABBITMQ_DEFAULT_PASS\" | base64) && printf 'GET /api/aliveness-test/%s "
+                                        + "HTTP/1.0\\r\\nHost: localhost\\r\\nAuthorization: Basic %s\\r\\n\\r\\n' "
+                                        + "\"$RABBITMQ_DEFAULT_VHOST\" \"$basic_auth\" | nc -w 5 127.0.0.1 15672 "
                                         + "| grep -q '\"ok\"'",
-                                "wget",
+                                "base64",
+                                "nc",
                                 "grep")
                         .startingWithin(Duration.ofSeconds(60)))
                 .limits("512m", 1.0)
@@ -242,9 +252,12 @@ public final class StackContainers {
                 .command("mongod")
                 .mount(Mount.volume("mongodb-data", "/data/db"))
                 .health(HealthCheck.shell(
-                                SOURCE_ENV + "mongosh --quiet -u \"$MONGO_INITDB_ROOT_USERNAME\" "
-                                        + "-p \"$MONGO_INITDB_ROOT_PASSWORD\" --authenticationDatabase admin "
-                                        + "--eval 'db.runCommand({ping: 1}).ok' | grep -q 1",
+                                // the script reads the credentials from the environment, not from mongosh's arguments
+                                SOURCE_ENV + "mongosh --quiet --nodb --eval 'const admin = "
+                                        + "connect(\"mongodb://127.0.0.1:27017/admin\"); "
+                                        + "admin.auth(process.env.MONGO_INITDB_ROOT_USERNAME, "
+                                        + "process.env.MONGO_INITDB_ROOT_PASSWORD); "
+                                        + "print(admin.runCommand({ping: 1}).ok)' | grep -q 1",
                                 "mongosh",
                                 "grep")
                         .startingWithin(Duration.ofSeconds(60)))
@@ -256,7 +269,7 @@ public final class StackContainers {
                         "codeberg.org/forgejo/forgejo:11",
                         APP,
                         10,
-                        CURL,
+                        BASH_TCP,
                         List.of(
                                 new Export("FORGEJO__database__USER", "postgres", "user"),
                                 new Export("FORGEJO__database__PASSWD", "postgres", "password")),
@@ -361,7 +374,7 @@ public final class StackContainers {
                         "timberio/vector:0.48.0-alpine",
                         OBSERVABILITY,
                         13,
-                        WGET,
+                        NC,
                         List.of(
                                 new Export("POSTGRES_USER", "postgres", "user"),
                                 new Export("POSTGRES_PASSWORD", "postgres", "password")),
@@ -409,7 +422,7 @@ public final class StackContainers {
                             "oliver006/redis_exporter:v1.74.0-alpine",
                             OBSERVABILITY,
                             15 + node,
-                            WGET,
+                            NC,
                             List.of(new Export("REDIS_PASSWORD", "redis-" + node, "password")),
                             List.of("/redis_exporter"),
                             List.of(),
@@ -440,12 +453,12 @@ public final class StackContainers {
             HttpTool http,
             List<Export> exports,
             List<String> realEntrypoint,
-            List<String> extraArgs,
+            List<String> stdin,
             String background) {
         return ContainerSpec.of(service, image)
                 .at(home, host)
                 .alsoOn(VAULT)
-                .init(new InitWrapper(service, exports, http, realEntrypoint, extraArgs, background, null))
+                .init(new InitWrapper(service, exports, http, realEntrypoint, stdin, background, null))
                 .entrypoint("/bin/sh", INIT_MOUNT + "/" + service + ".sh")
                 .env("VAULT_ADDR", VAULT_URL)
                 .mount(Mount.generated("init/" + service + ".sh", INIT_MOUNT + "/" + service + ".sh"))

@@ -2,6 +2,7 @@ package io.devstack.infra.local;
 
 import io.devstack.infra.DevstackHome;
 import io.devstack.infra.Progress;
+import io.devstack.infra.model.VaultLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -130,7 +131,7 @@ public final class MariaDbLauncher implements BackendLauncher {
 
     /** Idempotent: creates what is missing and resets every password to Vault's. */
     static String initSql(SecretSource secrets) {
-        String root = quote(secrets.field(SERVICE, "root_password"));
+        String root = quote(secrets.field(VaultLayout.MYSQL_ROOT, "password"));
         String user = quote(secrets.field(SERVICE, "user"));
         String password = quote(secrets.field(SERVICE, "password"));
         String database =

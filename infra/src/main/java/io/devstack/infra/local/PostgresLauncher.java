@@ -2,6 +2,7 @@ package io.devstack.infra.local;
 
 import io.devstack.infra.DevstackHome;
 import io.devstack.infra.Progress;
+import io.devstack.infra.model.VaultLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,8 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
- * PostgreSQL 17 from zonky's binaries jar. Superuser {@code dev_admin} with Vault's password, scram-sha-256
+ * PostgreSQL 17 from zonky's binaries jar. Superuser {@code postgres} (secret/postgres-admin) and the APIs' user
+ * {@code dev_admin} (secret/postgres, no SUPERUSER/CREATEROLE/CREATEDB) with Vault's passwords, scram-sha-256
  * everywhere (no {@code trust} line at all), database {@code dev_database}. The password is (re)applied in
  * single-user mode before every start, so a password rotated in Vault is picked up by the next {@code up}.
  */
@@ -64,6 +66,8 @@ public final class PostgresLauncher implements BackendLauncher {
         Map<String, String> secret = secrets.read(SERVICE);
         String user = secrets.field(SERVICE, "user");
         String password = secrets.field(SERVICE, "password");
+        String admin = secrets.field(VaultLayout.POSTGRES_ADMIN, "user");
+        String adminPassword = secrets.field(VaultLayout.POSTGRES_ADMIN, "password");
         String database = secret.getOrDefault("database", "dev_database");
         Path bin = BinaryUnpacker.unpackTxz(
                         "postgres-linux-x86_64.txz",
@@ -74,10 +78,9 @@ public final class PostgresLauncher implements BackendLauncher {
         Path data = home.dataDir(SERVICE);
         if (!DataFolders.isInitialised(data, "PG_VERSION")) {
             progress.step("postgres: creating the database cluster (first run only)");
-            DataFolders.initialise(SERVICE, data, "PG_VERSION", scratch -> initdb(bin, scratch, user, password));
-        } else {
-            applyPassword(bin, data, user, password);
+            DataFolders.initialise(SERVICE, data, "PG_VERSION", scratch -> initdb(bin, scratch, admin, adminPassword));
         }
+        applyRoles(bin, data, roleSql(admin, adminPassword, user, password));
         List<String> command = new ArrayList<>(Unprivileged.prefix());
         command.addAll(List.of(
                 bin.resolve("postgres").toString(),
@@ -102,7 +105,7 @@ public final class PostgresLauncher implements BackendLauncher {
         progress.step("postgres: starting on 127.0.0.1:" + PORT);
         supervisor.start(SERVICE, command, Map.of("LC_ALL", "C"), data);
         Readiness.await(supervisor, SERVICE, READY_TIMEOUT, () -> probe(user, password, "postgres"));
-        ensureDatabase(user, password, database);
+        ensureDatabase(admin, adminPassword, user, database);
         Readiness.await(supervisor, SERVICE, READY_TIMEOUT, () -> probe(secrets));
     }
 
@@ -132,8 +135,9 @@ public final class PostgresLauncher implements BackendLauncher {
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + PORT + "/" + database, props);
     }
 
-    private void ensureDatabase(String user, String password, String database) {
-        try (Connection c = connect(user, password, "postgres")) {
+    /** As the superuser: the app user may not create databases. */
+    private void ensureDatabase(String admin, String adminPassword, String user, String database) {
+        try (Connection c = connect(admin, adminPassword, "postgres")) {
             try (PreparedStatement exists = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
                 exists.setString(1, database);
                 if (exists.executeQuery().next()) {
@@ -179,8 +183,37 @@ public final class PostgresLauncher implements BackendLauncher {
         }
     }
 
+    /**
+     * The statements single-user mode runs before every start, as the bootstrap superuser: the superuser and the app
+     * user exist with Vault's passwords, and the app user has no SUPERUSER, CREATEROLE or CREATEDB. A cluster made
+     * before the two were apart has the app user as its bootstrap superuser, which PostgreSQL cannot demote: it keeps
+     * it (`down --volumes` makes a new cluster). One statement per line: single-user mode ends one at a newline.
+     */
+    static String roleSql(String admin, String adminPassword, String user, String password) {
+        String a = identifier(admin);
+        String u = identifier(user);
+        return ensureRole(admin, a) + "ALTER ROLE " + a + " WITH SUPERUSER LOGIN PASSWORD " + literal(adminPassword)
+                + ";\n" + ensureRole(user, u) + "ALTER ROLE " + u + " WITH LOGIN PASSWORD " + literal(password) + ";\n"
+                + "DO $$BEGIN IF (SELECT oid FROM pg_roles WHERE rolname = " + literal(user)
+                + ") <> 10 THEN ALTER ROLE "
+                + u + " WITH NOSUPERUSER NOCREATEROLE NOCREATEDB NOREPLICATION NOBYPASSRLS; END IF; END$$;\n";
+    }
+
+    private static String ensureRole(String name, String identifier) {
+        return "DO $$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = " + literal(name) + ") THEN CREATE ROLE "
+                + identifier + " LOGIN; END IF; END$$;\n";
+    }
+
+    private static String identifier(String name) {
+        return "\"" + name.replace("\"", "\"\"") + "\"";
+    }
+
+    private static String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+
     /** Single-user mode: no network, no trust rule; the server is not running yet. */
-    private void applyPassword(Path bin, Path data, String user, String password) {
+    private void applyRoles(Path bin, Path data, String sql) {
         if (supervisor.alive(SERVICE)) {
             return;
         }
@@ -200,8 +233,6 @@ public final class PostgresLauncher implements BackendLauncher {
                 "-c",
                 "unix_socket_directories=" + socketDir(),
                 "postgres"));
-        String sql = "ALTER ROLE \"" + user.replace("\"", "\"\"") + "\" WITH PASSWORD '" + password.replace("'", "''")
-                + "';\n";
         try {
             Files.createDirectories(home.logsDir());
             // stdout only echoes "backend>" prompts; errors (never the statement, see above) go to the log

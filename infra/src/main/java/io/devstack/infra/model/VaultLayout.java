@@ -13,6 +13,11 @@ import java.util.stream.Stream;
  */
 public record VaultLayout(List<SecretSpec> secrets, List<AppRoleSpec> clients) {
 
+    /** PostgreSQL's superuser ({@code user}, {@code password}): readable by the postgres server's AppRole only. */
+    public static final String POSTGRES_ADMIN = "postgres-admin";
+    /** MariaDB's {@code root} account ({@code user}, {@code password}): readable by the mysql server's AppRole only. */
+    public static final String MYSQL_ROOT = "mysql-root";
+
     public VaultLayout {
         secrets = List.copyOf(secrets);
         clients = List.copyOf(clients);
@@ -36,11 +41,20 @@ public record VaultLayout(List<SecretSpec> secrets, List<AppRoleSpec> clients) {
                 .password("password")
                 .fixed("database", "dev_database")
                 .withTlsFlag());
+        // the superuser apart from the APIs' user (dev_admin: no SUPERUSER, CREATEROLE or CREATEDB; owns dev_database)
+        secrets.add(SecretSpec.named(POSTGRES_ADMIN)
+                .fixed("user", "postgres")
+                .password("password")
+                .withTlsFlag());
         secrets.add(SecretSpec.named("mysql")
-                .password("root_password")
                 .fixed("user", "dev_user")
                 .password("password")
                 .fixed("database", "dev_database")
+                .withTlsFlag());
+        // MariaDB's root apart from the app user: only the server's own init and the root-token CLI read it
+        secrets.add(SecretSpec.named(MYSQL_ROOT)
+                .fixed("user", "root")
+                .password("password")
                 .withTlsFlag());
         secrets.add(SecretSpec.named("mongodb")
                 .fixed("user", "dev_user")
@@ -64,9 +78,9 @@ public record VaultLayout(List<SecretSpec> secrets, List<AppRoleSpec> clients) {
                 .withTlsFlag());
 
         List<AppRoleSpec> clients = new ArrayList<>();
-        clients.add(new AppRoleSpec("postgres", List.of("postgres")));
+        clients.add(new AppRoleSpec("postgres", List.of("postgres", POSTGRES_ADMIN)));
         clients.add(new AppRoleSpec("pgbouncer", List.of("postgres")));
-        clients.add(new AppRoleSpec("mysql", List.of("mysql")));
+        clients.add(new AppRoleSpec("mysql", List.of("mysql", MYSQL_ROOT)));
         clients.add(new AppRoleSpec("mongodb", List.of("mongodb")));
         redisNodes.forEach(node -> clients.add(new AppRoleSpec(node, List.of(node))));
         clients.add(new AppRoleSpec("rabbitmq", List.of("rabbitmq")));

@@ -13,6 +13,7 @@ import io.devstack.infra.local.MongoLauncher;
 import io.devstack.infra.local.PostgresLauncher;
 import io.devstack.infra.model.StackService;
 import io.devstack.infra.model.StackServices;
+import io.devstack.infra.model.VaultLayout;
 import io.lettuce.core.AclSetuserArgs;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
@@ -31,6 +32,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.bson.Document;
 
 /**
@@ -46,9 +48,12 @@ final class LivePasswords {
     private static final Duration AMQP_APPLY_TIMEOUT = Duration.ofSeconds(15);
 
     private final DevstackHome home;
+    /** Reads a Vault secret: MariaDB's password changes are made as root ({@code secret/mysql-root}). */
+    private final Function<String, Map<String, String>> vault;
 
-    LivePasswords(DevstackHome home) {
+    LivePasswords(DevstackHome home, Function<String, Map<String, String>> vault) {
         this.home = home;
+        this.vault = vault;
     }
 
     /** Both steps at once: {@code secret} is the service's Vault secret with the password the server accepts now. */
@@ -63,8 +68,8 @@ final class LivePasswords {
      */
     void begin(String service, Map<String, String> secret, String newPassword) throws Exception {
         switch (service) {
-            case PostgresLauncher.SERVICE -> postgres(secret, newPassword);
-            case MariaDbLauncher.SERVICE -> mariadb(secret, newPassword);
+            case PostgresLauncher.SERVICE -> postgres(secret, vault.apply(VaultLayout.POSTGRES_ADMIN), newPassword);
+            case MariaDbLauncher.SERVICE -> mariadb(secret, vault.apply(VaultLayout.MYSQL_ROOT), newPassword);
             case MongoLauncher.SERVICE -> mongodb(secret, newPassword);
             case AmqpLauncher.SERVICE -> amqp(secret, newPassword);
             case "redis" ->
@@ -87,12 +92,13 @@ final class LivePasswords {
         }
     }
 
-    private static void postgres(Map<String, String> secret, String password) throws SQLException {
+    /** As the superuser ({@code secret/postgres-admin}): only it may keep the statement out of the server log. */
+    private static void postgres(Map<String, String> secret, Map<String, String> admin, String password)
+            throws SQLException {
         try (Connection c = DriverManager.getConnection(
-                        "jdbc:postgresql://127.0.0.1:" + PostgresLauncher.PORT + "/"
-                                + secret.getOrDefault("database", "dev_database"),
-                        secret.get("user"),
-                        secret.get("password"));
+                        "jdbc:postgresql://127.0.0.1:" + PostgresLauncher.PORT + "/postgres",
+                        admin.get("user"),
+                        admin.get("password"));
                 Statement s = c.createStatement()) {
             s.execute("SET log_statement = 'none'");
             s.execute("SET log_min_error_statement = 'panic'");
@@ -101,10 +107,13 @@ final class LivePasswords {
         }
     }
 
-    /** As root (Vault's {@code root_password}): {@code dev_user} exists for three hosts, all get the new password. */
-    private static void mariadb(Map<String, String> secret, String password) throws SQLException {
+    /** As root ({@code secret/mysql-root}): {@code dev_user} exists for three hosts, all get the new password. */
+    private static void mariadb(Map<String, String> secret, Map<String, String> root, String password)
+            throws SQLException {
         try (Connection c = DriverManager.getConnection(
-                        "jdbc:mariadb://127.0.0.1:" + MariaDbLauncher.PORT + "/", "root", secret.get("root_password"));
+                        "jdbc:mariadb://127.0.0.1:" + MariaDbLauncher.PORT + "/",
+                        root.get("user"),
+                        root.get("password"));
                 Statement s = c.createStatement()) {
             for (String host : List.of("%", "localhost", "127.0.0.1")) {
                 s.execute("ALTER USER " + literal(secret.get("user")) + "@" + literal(host) + " IDENTIFIED BY "

@@ -3,6 +3,7 @@ package io.devstack.infra.ops;
 import io.devstack.infra.DevstackHome;
 import io.devstack.infra.local.BinaryVersions;
 import io.devstack.infra.local.MariaDbLauncher;
+import io.devstack.infra.model.VaultLayout;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,7 +65,7 @@ final class MariaDbBackup implements ServiceBackup {
     private static void run(Stack stack, String tool, List<String> arguments, Path stdin) throws Exception {
         DevstackHome home = stack.runtime().home();
         Path defaults = home.runDir().resolve("mysql-client.cnf");
-        DevstackHome.writePrivateFile(defaults, clientOptions(stack.secret(MariaDbLauncher.SERVICE)));
+        DevstackHome.writePrivateFile(defaults, clientOptions(stack.secret(VaultLayout.MYSQL_ROOT)));
         try {
             List<String> command =
                     new ArrayList<>(List.of(binary(home, tool).toString(), "--defaults-extra-file=" + defaults));
@@ -97,7 +98,7 @@ final class MariaDbBackup implements ServiceBackup {
      * {@code --skip-ssl} on loopback; an 11.4 client would otherwise insist on TLS once it sends a password).
      */
     static String clientOptions(Map<String, String> secret) {
-        return clientOptions("root", secret.get("root_password"), null);
+        return clientOptions(secret.get("user"), secret.get("password"), null);
     }
 
     static String clientOptions(String user, String password, String database) {

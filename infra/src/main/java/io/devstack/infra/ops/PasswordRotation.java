@@ -54,7 +54,7 @@ public final class PasswordRotation {
             admin.writeSecret(secret, updated);
         });
         progress.step(name + ": new password stored in Vault (" + String.join(", ", secrets) + ")");
-        LivePasswords live = new LivePasswords(runtime.home());
+        LivePasswords live = new LivePasswords(runtime.home(), admin::readSecret);
         try {
             live.begin(name, current, password);
         } catch (Exception e) {

@@ -201,7 +201,7 @@ public final class StackBackup {
                 .get("password");
         if (!restored.equals(current.get("password"))) {
             stack.progress().step(service + ": setting the password of the backup");
-            new LivePasswords(runtime.home()).apply(service, current, restored);
+            new LivePasswords(runtime.home(), stack::secret).apply(service, current, restored);
         }
     }
 

@@ -50,13 +50,24 @@ public final class VaultGrants {
         return Map.of("path", paths);
     }
 
+    /** The only IP SANs a client's certificate may carry. */
+    public static final List<String> LOOPBACK_CIDRS = List.of("127.0.0.1/32", "::1/128");
+
+    /**
+     * A client's certificates name only itself: its service name, {@code localhost} and the loopback addresses. No
+     * subdomain, wildcard, glob, URI or other SAN; any other IP is refused ({@code allowed_ip_sans_cidr}, OpenBao 2.5+;
+     * HashiCorp Vault, the Compose image, ignores the field with a warning and allows any IP).
+     */
     public static Map<String, Object> pkiRole(AppRoleSpec client) {
         return Map.of(
                 "allowed_domains", List.of(client.name(), "localhost"),
                 "allow_bare_domains", true,
                 "allow_subdomains", false,
+                "allow_glob_domains", false,
+                "allow_wildcard_certificates", false,
                 "allow_localhost", true,
                 "allow_ip_sans", true,
+                "allowed_ip_sans_cidr", LOOPBACK_CIDRS,
                 "ttl", CERT_MAX_TTL,
                 "max_ttl", CERT_MAX_TTL);
     }

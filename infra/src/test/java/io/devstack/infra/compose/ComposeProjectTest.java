@@ -10,6 +10,7 @@ import io.devstack.infra.container.ComposeNetwork;
 import io.devstack.infra.container.ContainerSpec;
 import io.devstack.infra.container.InitWrapper;
 import io.devstack.infra.container.Mount;
+import io.devstack.infra.container.ShellArguments;
 import io.devstack.infra.container.StackContainers;
 import io.devstack.infra.model.Profile;
 import io.devstack.infra.model.StackService;
@@ -272,19 +273,9 @@ class ComposeProjectTest {
                 .contains("devstack_circuit_breaker_state", "devstack_cache_requests_total");
     }
 
-    private static final Set<String> BUILTINS = Set.of(".", "exec", "printf", "[", "test", "echo");
-
     /** The program each pipeline segment of a shell command starts (leading VAR=value assignments skipped). */
     static Set<String> programsRun(String command) {
-        Set<String> programs = new HashSet<>();
-        for (String segment : command.replace("bash -c '", "bash && ").split("&&|\\|\\||\\|")) {
-            String words = segment.strip().replaceAll("^([A-Za-z_][A-Za-z0-9_]*=(\"[^\"]*\"|\\S+)\\s+)+", "");
-            String program = words.split("\\s+")[0];
-            if (!program.isEmpty() && !BUILTINS.contains(program)) {
-                programs.add(program);
-            }
-        }
-        return programs;
+        return ShellArguments.programs(command);
     }
 
     @Test

@@ -9,8 +9,9 @@ class MariaDbLauncherTest {
 
     @Test
     void theInitFileResetsEveryPasswordToVaultsAndQuotesThem() {
-        SecretSource vault = name ->
-                Map.of("root_password", "r'oot", "user", "dev_user", "password", "p\\w'd", "database", "dev_database");
+        SecretSource vault = name -> name.equals("mysql-root")
+                ? Map.of("user", "root", "password", "r'oot")
+                : Map.of("user", "dev_user", "password", "p\\w'd", "database", "dev_database");
         String sql = MariaDbLauncher.initSql(vault);
         assertThat(sql)
                 .contains("CREATE DATABASE IF NOT EXISTS `dev_database`;")

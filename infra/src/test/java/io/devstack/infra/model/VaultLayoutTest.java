@@ -16,7 +16,16 @@ class VaultLayoutTest {
         assertThat(layout.secrets())
                 .extracting(SecretSpec::name)
                 .containsExactly(
-                        "postgres", "mysql", "mongodb", "redis-1", "redis-2", "redis-3", "rabbitmq", "forgejo");
+                        "postgres",
+                        "postgres-admin",
+                        "mysql",
+                        "mysql-root",
+                        "mongodb",
+                        "redis-1",
+                        "redis-2",
+                        "redis-3",
+                        "rabbitmq",
+                        "forgejo");
         assertThat(layout.secret("postgres").orElseThrow().fields())
                 .containsExactly(
                         entry("user", new SecretField.Fixed("dev_admin")),
@@ -24,7 +33,10 @@ class VaultLayoutTest {
                         entry("database", new SecretField.Fixed("dev_database")),
                                 entry("tls_enabled", new SecretField.Flag(false)));
         assertThat(layout.secret("mysql").orElseThrow().fields().keySet())
-                .containsExactly("root_password", "user", "password", "database", "tls_enabled");
+                .containsExactly("user", "password", "database", "tls_enabled");
+        assertThat(layout.secret("mysql-root").orElseThrow().fields())
+                .containsEntry("user", new SecretField.Fixed("root"))
+                .containsEntry("password", new SecretField.Password(null));
         assertThat(layout.secret("mongodb").orElseThrow().fields().get("user"))
                 .isEqualTo(new SecretField.Fixed("dev_user"));
         assertThat(layout.secret("rabbitmq").orElseThrow().fields().get("vhost"))
@@ -73,6 +85,16 @@ class VaultLayoutTest {
     @Test
     void clientsReadOnlyWhatTheyNeed() {
         assertThat(readable("pgbouncer")).containsExactly("postgres");
+        // MariaDB's root password: the server's own init only, never an API or vector
+        assertThat(layout.clients())
+                .filteredOn(c -> c.readableSecrets().contains("mysql-root"))
+                .extracting(AppRoleSpec::name)
+                .containsExactly("mysql");
+        // PostgreSQL's superuser likewise: the server's own init only
+        assertThat(layout.clients())
+                .filteredOn(c -> c.readableSecrets().contains("postgres-admin"))
+                .extracting(AppRoleSpec::name)
+                .containsExactly("postgres");
         assertThat(readable("forgejo")).containsExactlyInAnyOrder("forgejo", "postgres");
         assertThat(readable("redis-exporter-2")).containsExactly("redis-2");
         assertThat(readable("vector")).containsExactlyInAnyOrder("postgres", "mysql", "mongodb", "redis-1");

@@ -115,6 +115,36 @@ class VaultLeastPrivilegeTest {
                                         .commonName("example.com")
                                         .build()))
                 .hasMessageContaining("Status 400");
+        // only its own names: not another client's, no subdomain or wildcard, no IP but loopback
+        for (VaultCertificateRequest foreign : List.of(
+                VaultCertificateRequest.builder().commonName("api-micronaut").build(),
+                VaultCertificateRequest.builder().commonName("postgres").build(),
+                VaultCertificateRequest.builder().commonName("x.api-spring").build(),
+                VaultCertificateRequest.builder().commonName("*.localhost").build(),
+                VaultCertificateRequest.builder()
+                        .commonName("localhost")
+                        .withIpSubjectAltName("10.0.0.5")
+                        .build(),
+                VaultCertificateRequest.builder()
+                        .commonName("localhost")
+                        .withIpSubjectAltName("0.0.0.0")
+                        .build())) {
+            assertThatThrownBy(() -> vault.opsForPki("pki_int").issueCertificate(spring.pkiRoleName(), foreign))
+                    .as(foreign.getCommonName() + " " + foreign.getIpSubjectAltNames())
+                    .hasMessageContaining("Status 400");
+        }
+        assertThat(vault.opsForPki("pki_int")
+                        .issueCertificate(
+                                spring.pkiRoleName(),
+                                VaultCertificateRequest.builder()
+                                        .commonName("api-spring")
+                                        .withIpSubjectAltName("::1")
+                                        .build())
+                        .getRequiredData()
+                        .getX509Certificate()
+                        .getSubjectX500Principal()
+                        .getName())
+                .isEqualTo("CN=api-spring");
     }
 
     @Test

@@ -74,8 +74,8 @@ class VaultLifecycleTest {
                 .containsEntry("database", "dev_database")
                 .containsEntry("tls_enabled", "false");
         assertThat(postgres.get("password")).matches("[A-Za-z0-9]{25}");
-        assertThat(admin.readSecret("mysql"))
-                .containsKeys("root_password", "user", "password", "database", "tls_enabled");
+        assertThat(admin.readSecret("mysql")).containsOnlyKeys("user", "password", "database", "tls_enabled");
+        assertThat(admin.readSecret("mysql-root")).containsEntry("user", "root").containsKey("password");
         assertThat(admin.readSecret("redis-2").get("password"))
                 .isEqualTo(admin.readSecret("redis-1").get("password"))
                 .isEqualTo(admin.readSecret("redis-3").get("password"));
