@@ -27,8 +27,8 @@ import java.util.stream.Stream;
  */
 final class FullDisk {
 
-    /** The second stack's first start (Vault's bootstrap, initdb, MariaDB's system tables) and five APIs included. */
-    private static final Duration WITHIN = Duration.ofMinutes(5);
+    /** The second stack's first start, five APIs (AOT caches trained when a jar is new) and 60 s for recovery. */
+    private static final Duration WITHIN = Duration.ofMinutes(8);
 
     private FullDisk() {}
 
@@ -64,8 +64,8 @@ final class FullDisk {
                 .redirectOutput(log.toFile()); // not this JVM's stdout: surefire talks to Maven over it
         builder.environment().put(DevstackHome.ENV, home.toString());
         builder.environment().remove("DEVSTACK_API_URLS");
-        System.err.println("[fault] full disk: starting a second stack in its own namespaces (about 3 minutes; log: "
-                + log + ")");
+        System.err.println(
+                "[fault] full disk: starting a second stack in its own namespaces (about 3 minutes; log: " + log + ")");
         Process child = builder.start();
         try {
             if (!child.waitFor(WITHIN.toSeconds(), TimeUnit.SECONDS)) {
