@@ -169,7 +169,7 @@ class FaultInjectionTest {
     }
 
     /** {@code /health/all}'s status, fresh, or "no answer". */
-    private static String health(URI api) {
+    static String health(URI api) {
         try {
             HttpResponse<String> response = HTTP.send(
                     HttpRequest.newBuilder(api.resolve("/health/all"))
@@ -212,7 +212,7 @@ class FaultInjectionTest {
     }
 
     /** Runs {@code action} for the five APIs in parallel and waits for all of them. */
-    private static void eachApi(Map<String, URI> urls, BiConsumer<String, URI> action) {
+    static void eachApi(Map<String, URI> urls, BiConsumer<String, URI> action) {
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             urls.forEach((api, url) -> pool.submit(() -> action.accept(api, url)));
         }

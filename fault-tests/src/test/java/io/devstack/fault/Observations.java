@@ -1,5 +1,7 @@
 package io.devstack.fault;
 
+import java.io.Serial;
+import java.io.Serializable;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,7 +11,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * What one API answered while one fault was on: status codes counted, and every answer the contract forbids under a
  * fault (a 500, no answer within the deadline, a refused connection, a 503 without the envelope or Retry-After).
  */
-final class Observations {
+final class Observations implements Serializable {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
 
     private final Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
     private final AtomicInteger hangs = new AtomicInteger();

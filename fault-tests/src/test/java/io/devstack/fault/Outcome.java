@@ -1,11 +1,16 @@
 package io.devstack.fault;
 
+import java.io.Serial;
+import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One cell of the report: one fault, one API. */
-final class Outcome {
+/** One cell of the report: one fault, one API (serializable: the full-disk fault runs in a child JVM). */
+final class Outcome implements Serializable {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
 
     /**
      * Recovery the suite aims for once the backend is back (docs/api-contract.md: an API recovers without a restart).

@@ -1,5 +1,6 @@
 package io.devstack.infra.cli;
 
+import io.devstack.infra.local.DiskSpace;
 import io.devstack.infra.local.ProcessState;
 import io.devstack.infra.runtime.LocalRuntime;
 import io.devstack.infra.runtime.ServiceStatus;
@@ -43,6 +44,9 @@ final class StatusCommand implements Callable<Integer> {
                                     + "): restarts a crashed service, rotates the logs"
                             : "supervisor: " + supervisor.label()
                                     + ": nothing restarts a crashed service — ./devstack up starts it");
+        }
+        if (runtime instanceof LocalRuntime local) {
+            DiskSpace.fullDisk(local.home()).ifPresent(System.out::println);
         }
         for (ServiceStatus s : statuses.stream().filter(ServiceStatus::crashed).toList()) {
             System.out.println();

@@ -2,6 +2,7 @@ package io.devstack.infra.runtime;
 
 import io.devstack.infra.DevstackHome;
 import io.devstack.infra.Progress;
+import io.devstack.infra.local.DiskSpace;
 import io.devstack.infra.local.ProcessState;
 import io.devstack.infra.local.RedisClusterInitializer;
 import io.devstack.infra.local.VaultLauncher;
@@ -40,6 +41,9 @@ public final class LocalRuntime implements StackRuntime {
 
     @Override
     public StackReport up(Set<Profile> profiles, Progress progress) {
+        DiskSpace.fullDisk(home).ifPresent(message -> {
+            throw new StackException(message, 1);
+        });
         return startup.up(profiles, progress);
     }
 
