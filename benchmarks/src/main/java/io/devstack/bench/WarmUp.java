@@ -20,14 +20,14 @@ public final class WarmUp {
     /** Windows per minimum warm-up: short enough to stop soon after the rate settles, long enough to count. */
     private static final int WINDOWS_PER_MINIMUM = 2;
     /** Longer windows would only slow the stop once the rate has settled. */
-    private static final double MAX_WINDOW_SECONDS = 0.5;
+    private static final double MAX_WINDOW_SECONDS = 1.0;
 
     /** How long the warm-up ran, whether the rate settled, and the rate of every window (req/s). */
     public record Outcome(double seconds, boolean steady, List<Double> windowRates) {}
 
     private WarmUp() {}
 
-    /** Window length for a plan: the minimum split in two, at most half a second. */
+    /** Window length for a plan: the minimum split in two, at most a second. */
     public static double windowSeconds(BenchPlan plan) {
         return Math.min(MAX_WINDOW_SECONDS, plan.warmupSeconds() / WINDOWS_PER_MINIMUM);
     }
