@@ -243,13 +243,15 @@ public final class PostgresLauncher implements BackendLauncher {
                     .start();
             try (var stdin = p.getOutputStream()) {
                 stdin.write(sql.getBytes(StandardCharsets.UTF_8));
+            } catch (IOException ignored) {
+                // the server exited before reading (a damaged or foreign data folder): its exit and log say why
             }
             if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 p.destroyForcibly();
                 throw new ServiceStartException(
                         SERVICE,
-                        "cannot apply the Vault password in single-user mode " + "(is another PostgreSQL using " + data
-                                + "?)",
+                        "cannot apply the Vault password in single-user mode (is the data folder damaged, or is "
+                                + "another PostgreSQL using " + data + "?)",
                         supervisor.lastLogLines(SERVICE, Readiness.LOG_LINES));
             }
         } catch (IOException e) {
