@@ -37,8 +37,7 @@ class VaultEndpointsTest extends ApiTestBase {
 
     @Test
     void aKeyNamedLikeASecretIsMasked() {
-        JsonNode body =
-                ok(get(client, "/examples/vault/secret/mysql/root_password"), "service", "key", "value", "note");
+        JsonNode body = ok(get(client, "/examples/vault/secret/mysql/password"), "service", "key", "value", "note");
 
         assertThat(body.get("value").asText()).isEqualTo("***");
     }
