@@ -32,9 +32,9 @@ public record BenchPlan(
     public static final List<Double> ALL_FRACTIONS = List.of(0.25, 0.5, 0.75);
     public static final int DEFAULT_CONCURRENCY = 32;
 
-    /** The full run: about 17-20 minutes for five APIs and nine endpoints on two cores (warm-ups decide the most). */
+    /** The full run: about 13-15 minutes for five APIs and nine endpoints on two cores (warm-ups decide the most). */
     public static BenchPlan full(List<String> apis, List<String> endpoints) {
-        return new BenchPlan("full", apis, endpoints, DEFAULT_CONCURRENCY, 2, 30, 3, 1.5, ALL_FRACTIONS, 2, 1, true);
+        return new BenchPlan("full", apis, endpoints, DEFAULT_CONCURRENCY, 2, 20, 3, 1.2, ALL_FRACTIONS, 2, 1, true);
     }
 
     /** A first look: every figure once, short windows (about 4 minutes). */

@@ -38,8 +38,9 @@ public final class Format {
         return String.format(Locale.ROOT, "%.0f%%", ratio * 100);
     }
 
-    /** {@code 6.0 s}, or {@code 20.0 s, not steady} when the rate still moved at the warm-up's limit. */
+    /** {@code 6.0 s, JIT quiet}: how long, and what ended it ({@link WarmUp.End}). */
     public static String warmup(WarmUp.Outcome outcome) {
-        return String.format(Locale.ROOT, "%.1f s", outcome.seconds()) + (outcome.steady() ? "" : ", not steady");
+        return String.format(
+                Locale.ROOT, "%.1f s, %s", outcome.seconds(), outcome.end().label());
     }
 }

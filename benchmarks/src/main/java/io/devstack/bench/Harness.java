@@ -124,7 +124,8 @@ public final class Harness {
 
     private Results.Baseline baseline(Endpoint endpoint, RawClients.Work work) {
         Duration round = seconds(plan.closedSeconds());
-        WarmUp.Outcome warmup = warmUp(window -> InProcessLoad.closed(work, plan.concurrency(), window));
+        WarmUp.Outcome warmup = warmUp(
+                window -> InProcessLoad.closed(work, plan.concurrency(), window), CompilerThreads.ofThisJvmAnd());
         List<RunResult> rounds = new ArrayList<>();
         for (int i = 0; i < plan.closedRounds(); i++) {
             rounds.add(InProcessLoad.closed(work, plan.concurrency(), round));
@@ -165,7 +166,8 @@ public final class Harness {
 
     private Results.EndpointRun endpoint(ServerProcess server, LoadGenerator load, Endpoint endpoint) {
         double cpuBefore = server.stats().cpuSeconds();
-        WarmUp.Outcome warmup = warmUp(window -> load.closed(endpoint, window));
+        WarmUp.Outcome warmup =
+                warmUp(window -> load.closed(endpoint, window), CompilerThreads.ofThisJvmAnd(server.pid()));
         List<RunResult> closed = new ArrayList<>();
         for (int i = 0; i < plan.closedRounds(); i++) {
             closed.add(load.closed(endpoint, seconds(plan.closedSeconds())));
@@ -216,11 +218,12 @@ public final class Harness {
         return run;
     }
 
-    /** Closed load in windows until the rate settles (see {@link WarmUp}), within the plan's bounds. */
-    private WarmUp.Outcome warmUp(Function<Duration, RunResult> windowOfLoad) {
+    /** Closed load in windows until the JVMs are warm (see {@link WarmUp}), within the plan's bounds. */
+    private WarmUp.Outcome warmUp(Function<Duration, RunResult> windowOfLoad, CompilerThreads jit) {
         double windowSeconds = WarmUp.windowSeconds(plan);
-        return WarmUp.untilSteady(
-                () -> windowOfLoad.apply(seconds(windowSeconds)).throughput(),
+        return WarmUp.untilWarm(
+                () -> new WarmUp.Window(
+                        windowOfLoad.apply(seconds(windowSeconds)).throughput(), jit.cpuSecondsSinceLastReading()),
                 windowSeconds,
                 plan.warmupSeconds(),
                 plan.warmupMaxSeconds());

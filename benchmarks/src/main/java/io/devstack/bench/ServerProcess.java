@@ -160,6 +160,10 @@ final class ServerProcess implements AutoCloseable {
         return stats;
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     /** SIGTERM, then a kill after 15 s. */
     @Override
     public void close() {

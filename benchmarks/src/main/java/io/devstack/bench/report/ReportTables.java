@@ -220,11 +220,15 @@ final class ReportTables {
         }
         return new Tables(
                 "Warm-up",
-                "Closed-model load in windows of " + WarmUp.windowSeconds(results.plan()) + " s until "
-                        + "three windows agree within 10%, at least "
-                        + results.plan().warmupSeconds() + " s and at "
-                        + "most " + results.plan().warmupMaxSeconds() + " s per endpoint; \"not steady\": the rate "
-                        + "still moved at the limit, so that endpoint's figures may be low.",
+                "Closed-model load in windows of " + WarmUp.windowSeconds(results.plan()) + " s, at least "
+                        + results.plan().warmupSeconds() + " s and at most "
+                        + results.plan().warmupMaxSeconds()
+                        + " s per endpoint, until the JIT compiler threads of the server and the load generator use"
+                        + " less than " + WarmUp.QUIET_JIT_PERCENT + "% of a CPU in " + WarmUp.QUIET_WINDOWS
+                        + " windows in a row (\"JIT quiet\") or " + WarmUp.STEADY_WINDOWS + " windows' rates agree"
+                        + " within " + WarmUp.STEADY_SPREAD_PERCENT + "% while the JIT uses under "
+                        + WarmUp.WINDING_DOWN_JIT_PERCENT + "% (\"rate steady\"); \"not settled\": neither"
+                        + " by the limit, so that endpoint's figures may be low.",
                 Tables.header("endpoint", apis, "baseline"),
                 rows);
     }

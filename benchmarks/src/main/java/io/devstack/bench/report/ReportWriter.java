@@ -158,7 +158,7 @@ public final class ReportWriter {
                         + " HTTP/1.1 client, one event loop, keep-alive, no pipelining; "
                         + "open model scheduled every 1 ms, latency from the intended start into HdrHistogram",
                 "- parameters: preset " + plan.preset() + ", " + plan.concurrency()
-                        + " connections; per endpoint: warm-up until the rate is steady ("
+                        + " connections; per endpoint: warm-up until the JVMs are warm, see Warm-up ("
                         + plan.warmupSeconds() + "–" + plan.warmupMaxSeconds() + " s), " + plan.closedRounds()
                         + " closed rounds of "
                         + plan.closedSeconds()
