@@ -12,8 +12,11 @@ import io.devstack.infra.model.AppRoleSpec;
 import io.devstack.infra.model.StackService;
 import io.devstack.infra.model.StackServices;
 import io.devstack.infra.model.VaultLayout;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,6 +49,18 @@ class StackModelSingleSourceTest {
                 .extracting(StackService::httpsPort)
                 .containsExactly(8443, 8444, 8445, 8446, 8447);
         assertThat(StackServices.redisNodeNames()).containsExactly("redis-1", "redis-2", "redis-3");
+    }
+
+    /** The {@code devstack} script builds and starts the root POM's {@code api-*} modules: the model's five. */
+    @Test
+    void theRootPomsApiModulesAreTheModelsApis() throws IOException {
+        String rootPom = Files.readString(Path.of("..", "pom.xml"));
+        List<String> apiModules = Pattern.compile("<module>(api-[a-z]+)</module>")
+                .matcher(rootPom)
+                .results()
+                .map(m -> m.group(1))
+                .toList();
+        assertThat(apiModules).isEqualTo(StackServices.apiNames());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.devstack.infra.cli;
 
 import io.devstack.infra.local.LogTail;
+import io.devstack.infra.model.StackServices;
 import io.devstack.infra.runtime.ComposeRuntime;
 import io.devstack.infra.runtime.StackException;
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,7 +25,8 @@ final class LogsCommand implements Callable<Integer> {
 
     @Parameters(
             paramLabel = "SERVICE",
-            description = "vault, postgres, mysql, redis-1, redis-2, redis-3, rabbitmq, mongodb")
+            completionCandidates = NativeServices.class,
+            description = "One of: ${COMPLETION-CANDIDATES}.")
     String service;
 
     @Option(
@@ -75,6 +78,14 @@ final class LogsCommand implements Callable<Integer> {
                 position = size;
             }
             Thread.sleep(500);
+        }
+    }
+
+    /** The services the native runtime runs, each with its own log ({@link StackServices#backendNames()}). */
+    static final class NativeServices implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return StackServices.backendNames().iterator();
         }
     }
 }

@@ -2,6 +2,7 @@ package io.devstack.infra.cli;
 
 import io.devstack.infra.ops.ServiceShell;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -19,7 +20,11 @@ final class ShellCommand implements Callable<Integer> {
     @ParentCommand
     DevstackCommand root;
 
-    @Parameters(index = "0", paramLabel = "SERVICE", description = "postgres, mysql, redis, mongodb")
+    @Parameters(
+            index = "0",
+            paramLabel = "SERVICE",
+            completionCandidates = ShellServices.class,
+            description = "One of: ${COMPLETION-CANDIDATES}.")
     String service;
 
     @Parameters(index = "1..*", paramLabel = "ARG", description = "Extra arguments for the client (after --).")
@@ -28,5 +33,13 @@ final class ShellCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         return new ServiceShell(root.nativeRuntime("shell")).run(service, arguments);
+    }
+
+    /** The services with a client to open ({@link ServiceShell#SERVICES}). */
+    static final class ShellServices implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return ServiceShell.SERVICES.iterator();
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.devstack.infra.cli;
 
 import io.devstack.infra.Progress;
 import io.devstack.infra.ops.PasswordRotation;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -25,7 +26,10 @@ final class VaultRotateCommand implements Callable<Integer> {
     Which which;
 
     static final class Which {
-        @Parameters(paramLabel = "SERVICE", description = "postgres, mysql, mongodb, redis (all three nodes), rabbitmq")
+        @Parameters(
+                paramLabel = "SERVICE",
+                completionCandidates = RotatableServices.class,
+                description = "One of: ${COMPLETION-CANDIDATES} (redis: all three nodes).")
         String service;
 
         @Option(names = "--all", description = "Every backend, one after the other.")
@@ -42,5 +46,13 @@ final class VaultRotateCommand implements Callable<Integer> {
                     + "); read it with ./devstack vault show-password " + secrets.getFirst());
         }
         return 0;
+    }
+
+    /** The services whose password can be rotated ({@link PasswordRotation#SERVICES}). */
+    static final class RotatableServices implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return PasswordRotation.SERVICES.iterator();
+        }
     }
 }

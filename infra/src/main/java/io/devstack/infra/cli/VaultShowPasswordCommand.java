@@ -1,7 +1,10 @@
 package io.devstack.infra.cli;
 
 import io.devstack.infra.Progress;
+import io.devstack.infra.model.SecretSpec;
+import io.devstack.infra.model.VaultLayout;
 import io.devstack.infra.runtime.StackException;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,7 +24,8 @@ final class VaultShowPasswordCommand implements Callable<Integer> {
 
     @Parameters(
             paramLabel = "SERVICE",
-            description = "postgres, mysql, mongodb, redis-1, redis-2, redis-3, rabbitmq, forgejo")
+            completionCandidates = SecretNames.class,
+            description = "One of: ${COMPLETION-CANDIDATES}.")
     String service;
 
     @Option(
@@ -43,5 +47,15 @@ final class VaultShowPasswordCommand implements Callable<Integer> {
         }
         System.out.println(value);
         return 0;
+    }
+
+    /** The secrets the stack keeps in Vault ({@link VaultLayout#standard()}). */
+    static final class SecretNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return VaultLayout.standard().secrets().stream()
+                    .map(SecretSpec::name)
+                    .iterator();
+        }
     }
 }
