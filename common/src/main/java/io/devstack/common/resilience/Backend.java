@@ -24,10 +24,13 @@ public enum Backend {
     }
 
     /**
-     * Whether a call past its deadline may be interrupted. The JDBC, MongoDB, Vault (HTTP) and lettuce clients end an
-     * interrupted call by closing its socket, which their pools replace. The RabbitMQ Java client does not: a publish
-     * parked on the broker's flow control (a full disk) catches the interrupt, sets it again and waits again, a busy
-     * loop that holds the channel lock and a carrier thread for good and starves the connection's reader thread.
+     * Whether a call past its deadline may be interrupted. An interrupted JDBC, MongoDB or Vault (HTTP) call on a
+     * virtual thread ends with its socket closed, which the pools replace (lettuce is asynchronous: nothing to
+     * interrupt). The RabbitMQ Java client does not survive it: a publish parked on the broker's flow control (a full
+     * disk) catches the interrupt, sets it again and waits again, a busy loop that holds the channel lock and a
+     * carrier thread for good and starves the connection's reader thread. Its calls are abandoned instead: a publish's
+     * channel is aborted ({@link BackendCalls#call(Backend, String, BackendCall, Runnable)}), its RPCs end at their own
+     * timeout.
      */
     public boolean interruptible() {
         return interruptible;
