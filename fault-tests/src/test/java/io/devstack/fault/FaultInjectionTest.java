@@ -2,6 +2,7 @@ package io.devstack.fault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.devstack.infra.DevstackHome;
 import io.devstack.testsupport.NativeStack;
 import io.devstack.testsupport.ReferenceApis;
 import java.io.IOException;
@@ -25,9 +26,9 @@ import org.junit.jupiter.api.Test;
  * back by the stack's supervisor (then {@code devstack up}, a no-op), Redis is frozen (SIGSTOP), Vault sealed, the
  * APIs' tokens revoked, and bad inputs sent. Per fault and API it records the status codes, {@code /health/all} while
  * down and after, and the time to recover without restarting the API; afterwards every acknowledged write is looked for
- * in its backend. The build fails on a 500, a hang, an API that stopped answering, a 503 without envelope or
- * Retry-After, a backend an API never recovered from, or a lost acknowledged write. Report: {@code
- * target/fault-report/}.
+ * in its backend. Last, the full disk ({@link FullDisk}: a second stack on a small tmpfs, filled under load, then
+ * freed). The build fails on a 500, a hang, an API that stopped answering, a 503 without envelope or Retry-After, a
+ * backend an API never recovered from, or a lost acknowledged write. Report: {@code target/fault-report/}.
  */
 class FaultInjectionTest {
 
@@ -71,6 +72,9 @@ class FaultInjectionTest {
                 }
             }
             byFault.put("bad inputs", badInputs(urls));
+            if (FullDisk.canRun(summary)) {
+                byFault.put(FullDiskScenario.FAULT, FullDisk.run(root, DevstackHome.fromEnvironment(), summary));
+            }
             List<String> lostKeys = writes.lostCacheWrites(stack);
             Map<String, Integer> lostMessages = writes.lostMessages(stack);
             summary.add(String.format(
@@ -187,28 +191,13 @@ class FaultInjectionTest {
     }
 
     private static boolean awaitRecovery(URI probe) {
-        long deadline = System.nanoTime() + RECOVERED_WITHIN.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                HttpResponse<String> response = HTTP.send(
-                        HttpRequest.newBuilder(probe)
-                                .timeout(MixedLoad.DEADLINE)
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-                boolean health = probe.getPath().startsWith("/health/");
-                if (response.statusCode() == 200
-                        && (!health || response.body().startsWith("{\"status\":\"healthy\""))) {
-                    return true;
-                }
-                Thread.sleep(100);
-            } catch (IOException e) {
-                // not yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return false;
+        boolean health = probe.getPath().startsWith("/health/");
+        return Poll.until(RECOVERED_WITHIN, Duration.ofMillis(100), () -> {
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(probe).timeout(MixedLoad.DEADLINE).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 && (!health || response.body().startsWith("{\"status\":\"healthy\""));
+        });
     }
 
     /** Runs {@code action} for the five APIs in parallel and waits for all of them. */

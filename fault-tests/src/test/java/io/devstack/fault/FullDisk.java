@@ -27,10 +27,34 @@ import java.util.stream.Stream;
  */
 final class FullDisk {
 
-    /** The second stack's first start, five APIs (AOT caches trained when a jar is new) and 60 s for recovery. */
+    /**
+     * The second stack's first start, five APIs and 60 s for recovery; AOT caches are trained only when a jar is new
+     * (in {@code FaultInjectionTest} the first five APIs trained them already).
+     */
     private static final Duration WITHIN = Duration.ofMinutes(8);
 
     private FullDisk() {}
+
+    /**
+     * Whether this run can make the namespaces and the tmpfs (root, {@code unshare} present) and was not told to
+     * leave the full disk out ({@code -Dfault.fullDisk=false}); if not, says so in {@code summary}.
+     */
+    static boolean canRun(List<String> summary) throws IOException, InterruptedException {
+        if (!Boolean.parseBoolean(System.getProperty("fault.fullDisk", "true"))) {
+            summary.add("full disk: left out (-Dfault.fullDisk=false)");
+            return false;
+        }
+        Process probe = new ProcessBuilder("unshare", "--net", "--mount", "true")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        if (!probe.waitFor(10, TimeUnit.SECONDS) || probe.exitValue() != 0) {
+            probe.destroyForcibly();
+            summary.add("full disk: left out: it needs root to make network and mount namespaces (unshare)");
+            return false;
+        }
+        return true;
+    }
 
     /** The outcomes per API, in the order of {@code ReferenceApis.MODULES}; adds the scenario's lines to summary. */
     @SuppressWarnings("unchecked")
@@ -65,7 +89,7 @@ final class FullDisk {
         builder.environment().put(DevstackHome.ENV, home.toString());
         builder.environment().remove("DEVSTACK_API_URLS");
         System.err.println(
-                "[fault] full disk: starting a second stack in its own namespaces (about 3 minutes; log: " + log + ")");
+                "[fault] full disk: starting a second stack in its own namespaces (about 2 minutes; log: " + log + ")");
         Process child = builder.start();
         try {
             if (!child.waitFor(WITHIN.toSeconds(), TimeUnit.SECONDS)) {

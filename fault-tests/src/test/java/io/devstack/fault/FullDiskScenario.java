@@ -209,25 +209,14 @@ final class FullDiskScenario {
 
     /** True once {@code api} answers 200 to a cache SET and to a publish, within {@link #RECOVERED_WITHIN}. */
     private static boolean awaitWritesServed(URI api, String name) {
-        long deadline = System.nanoTime() + RECOVERED_WITHIN.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (post(api.resolve("/examples/cache/full-disk-probe-" + name + "?value=1"), null) == 200
+        return Poll.until(
+                RECOVERED_WITHIN,
+                Duration.ofMillis(200),
+                () -> post(api.resolve("/examples/cache/full-disk-probe-" + name + "?value=1"), null) == 200
                         && post(
                                         api.resolve("/examples/messaging/publish?queue_name=full-disk-probe"),
                                         "{\"probe\":true}")
-                                == 200) {
-                    return true;
-                }
-                Thread.sleep(200);
-            } catch (IOException e) {
-                // not yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return false;
+                                == 200);
     }
 
     private static int post(URI uri, String json) throws IOException, InterruptedException {

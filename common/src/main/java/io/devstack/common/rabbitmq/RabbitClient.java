@@ -38,6 +38,12 @@ public final class RabbitClient implements AutoCloseable {
     private final BackendCalls calls;
     private final Duration timeout;
     private final CredentialedClient<Connection> connection;
+    // RabbitMQ's resource alarms (memory, disk) send connection.blocked and stop reading the socket: a publish then
+    // would wait for the deadline inside a socket write. Qpid Broker-J (the native broker) uses channel.flow instead,
+    // which AbortableChannel handles. The connection is named so a notice from a replaced connection is ignored.
+    private volatile Blocked blocked;
+
+    private record Blocked(Connection connection, String reason) {}
 
     /** What a passive declare tells about a queue. */
     public record QueueState(long messageCount, long consumerCount) {}
@@ -48,7 +54,7 @@ public final class RabbitClient implements AutoCloseable {
         this.connection = new CredentialedClient<>(
                 SECRET,
                 secrets,
-                secret -> open(address, secret, timeout),
+                secret -> watchBlocked(open(address, secret, timeout)),
                 RabbitClient::rejectedCredentials,
                 Connection::isOpen,
                 c -> c.close((int) timeout.toMillis()));
@@ -60,7 +66,12 @@ public final class RabbitClient implements AutoCloseable {
      * depth limit) is a {@link RequestRefusedException}: {@code 503 request_refused}, the breaker untouched.
      */
     public void publish(String queue, byte[] body) {
-        calls.call(Backend.RABBITMQ, "publish", () -> connection.use(c -> publishConfirmed(c, queue, body)));
+        AbortableChannel channel = new AbortableChannel();
+        calls.call(
+                Backend.RABBITMQ,
+                "publish",
+                () -> connection.use(c -> publishConfirmed(c, channel, queue, body)),
+                channel::abort);
     }
 
     /** The queue's counts, or empty when it does not exist (the failed passive declare only closes its own channel). */
@@ -82,8 +93,10 @@ public final class RabbitClient implements AutoCloseable {
         return String.valueOf(c.getServerProperties().get("version"));
     }
 
-    private Void publishConfirmed(Connection c, String queue, byte[] body) throws Exception {
-        try (Channel channel = c.createChannel()) {
+    private Void publishConfirmed(Connection c, AbortableChannel abortable, String queue, byte[] body)
+            throws Exception {
+        refuseWhileBlocked(c);
+        try (Channel channel = abortable.open(c)) {
             channel.confirmSelect();
             channel.queueDeclare(queue, true, false, false, null);
             // mandatory: a message the queue refuses (depth limit) comes back as a nack; without it the broker would
@@ -96,6 +109,20 @@ public final class RabbitClient implements AutoCloseable {
             }
         }
         return null;
+    }
+
+    private Connection watchBlocked(Connection opened) {
+        opened.addBlockedListener(reason -> blocked = new Blocked(opened, reason), () -> blocked = null);
+        return opened;
+    }
+
+    /** While the broker says the connection is blocked, a publish is refused at once instead of at the deadline. */
+    private void refuseWhileBlocked(Connection c) {
+        Blocked now = blocked;
+        if (now != null && now.connection() == c) {
+            throw new RequestRefusedException(
+                    "the broker blocks publishing (" + now.reason() + "): it is low on memory or disk");
+        }
     }
 
     private static Optional<QueueState> declarePassive(Connection c, String queue) throws Exception {

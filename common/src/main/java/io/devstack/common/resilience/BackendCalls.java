@@ -39,6 +39,7 @@ public final class BackendCalls implements AutoCloseable {
     public static final String REQUEST_REFUSED = "request_refused";
 
     private static final Logger LOG = LoggerFactory.getLogger(BackendCalls.class);
+    private static final Runnable NOTHING_TO_RELEASE = () -> {};
 
     private final Duration timeout;
     private final boolean guarding;
@@ -110,7 +111,20 @@ public final class BackendCalls implements AutoCloseable {
         if (!guarding) {
             return runDirectly(work);
         }
-        return guarded(backend, operation, () -> withDeadline(backend, operation, work));
+        return guarded(backend, operation, () -> withDeadline(backend, operation, work, NOTHING_TO_RELEASE));
+    }
+
+    /**
+     * Like {@link #call}, for a call the deadline must not interrupt (an interrupt corrupts the AMQP client's channel,
+     * see {@link Backend#interruptible()}): at the deadline the caller gets its 503 {@code timeout} at once, the call
+     * is abandoned, and {@code release} runs on a thread of its own to end what the abandoned call waits on (the AMQP
+     * client aborts the channel its publish is parked on), so no thread stays behind.
+     */
+    public <T> T call(Backend backend, String operation, BackendCall<T> work, Runnable release) {
+        if (!guarding) {
+            return runDirectly(work);
+        }
+        return guarded(backend, operation, () -> withDeadline(backend, operation, work, release));
     }
 
     /**
@@ -160,7 +174,7 @@ public final class BackendCalls implements AutoCloseable {
         }
         long start = System.nanoTime();
         try {
-            T result = withDeadline(backend, operation, work);
+            T result = withDeadline(backend, operation, work, NOTHING_TO_RELEASE);
             metrics.recordBackendCall(backend.service(), operation, "success", System.nanoTime() - start);
             return result;
         } catch (RuntimeException e) {
@@ -179,9 +193,9 @@ public final class BackendCalls implements AutoCloseable {
         }
     }
 
-    private <T> T withDeadline(Backend backend, String operation, BackendCall<T> work) {
+    private <T> T withDeadline(Backend backend, String operation, BackendCall<T> work, Runnable release) {
         long start = System.nanoTime();
-        return await(backend, operation, executor.submit(work::run), start);
+        return await(backend, operation, executor.submit(work::run), start, release);
     }
 
     private <T> T awaitDeadline(Backend backend, String operation, AsyncBackendCall<T> work) {
@@ -192,21 +206,29 @@ public final class BackendCalls implements AutoCloseable {
         } catch (Exception e) {
             throw failed(backend, operation, e);
         }
-        return await(backend, operation, future, start);
+        return await(backend, operation, future, start, NOTHING_TO_RELEASE);
     }
 
-    private <T> T await(Backend backend, String operation, Future<T> future, long startNanos) {
+    private <T> T await(Backend backend, String operation, Future<T> future, long startNanos, Runnable release) {
         try {
             return future.get(timeout.toNanos() - (System.nanoTime() - startNanos), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            future.cancel(true);
+            abandon(backend, future, release);
             throw new ServiceUnavailableException(backend.service(), TIMEOUT);
         } catch (InterruptedException e) {
-            future.cancel(true);
+            abandon(backend, future, release);
             Thread.currentThread().interrupt();
             throw new ServiceUnavailableException(backend.service(), TIMEOUT);
         } catch (ExecutionException e) {
             throw failed(backend, operation, e.getCause());
+        }
+    }
+
+    /** Gives up on a call past its deadline: interrupts it only where the driver survives that, then releases it. */
+    private void abandon(Backend backend, Future<?> future, Runnable release) {
+        future.cancel(backend.interruptible());
+        if (release != NOTHING_TO_RELEASE && !executor.isShutdown()) {
+            executor.execute(release); // an abort may wait for the backend's answer: never on the caller's time
         }
     }
 

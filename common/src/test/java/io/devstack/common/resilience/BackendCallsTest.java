@@ -13,6 +13,9 @@ import io.lettuce.core.RedisCommandTimeoutException;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +61,50 @@ class BackendCallsTest {
                                 .containsEntry("service", "mysql")
                                 .containsEntry("reason", "timeout"));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void aCallPastTheDeadlineIsInterruptedWhereTheDriverSurvivesIt() throws InterruptedException {
+        CountDownLatch interrupted = new CountDownLatch(1);
+        assertThatThrownBy(() -> calls.call(Backend.POSTGRES, "query", () -> {
+                    try {
+                        Thread.sleep(5_000);
+                    } catch (InterruptedException e) {
+                        interrupted.countDown();
+                    }
+                    return "late";
+                }))
+                .isInstanceOf(ServiceUnavailableException.class);
+        assertThat(interrupted.await(2, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void anAmqpCallPastTheDeadlineIsReleasedNotInterrupted() throws InterruptedException {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean sawInterrupt = new AtomicBoolean();
+        CountDownLatch ended = new CountDownLatch(1);
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> calls.call(
+                        Backend.RABBITMQ,
+                        "publish",
+                        () -> {
+                            try {
+                                release.await(); // a publish parked on the broker's flow control
+                            } catch (InterruptedException e) {
+                                sawInterrupt.set(true);
+                            }
+                            ended.countDown();
+                            return null;
+                        },
+                        release::countDown))
+                .isInstanceOfSatisfying(
+                        ServiceUnavailableException.class,
+                        e -> assertThat(e.details()).containsEntry("reason", "timeout"));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+        assertThat(ended.await(2, TimeUnit.SECONDS)).isTrue();
+        assertThat(sawInterrupt).isFalse();
+        assertThat(calls.breaker(Backend.RABBITMQ).getMetrics().getNumberOfFailedCalls())
+                .isEqualTo(1);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.devstack.infra.local;
 
+import io.devstack.infra.runtime.LogTailText;
 import java.util.List;
 
 /** A service did not become ready: a one-line reason and the last lines of its log (never a stack trace). */
@@ -20,5 +21,11 @@ public class ServiceStartException extends RuntimeException {
 
     public List<String> logTail() {
         return logTail;
+    }
+
+    /** The reason and the log's last lines, for stack traces (a failed test shows why the service did not start). */
+    @Override
+    public String toString() {
+        return LogTailText.append(super.toString(), logTail);
     }
 }

@@ -33,4 +33,13 @@ public class StackException extends RuntimeException {
     public List<String> details() {
         return details;
     }
+
+    /**
+     * The message and the lines that explain it: what a stack trace (a failed test, a log) shows, so a service that
+     * would not start names its cause there too, not only in the CLI's output.
+     */
+    @Override
+    public String toString() {
+        return LogTailText.append(super.toString(), details);
+    }
 }

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The full disk itself is filled for real by fault-tests' FullDiskFaultTest (a tmpfs); here the rule and the line. */
+/** The full disk itself is filled for real by fault-tests' FullDisk (a tmpfs); here the rule and the line. */
 class DiskSpaceTest {
 
     private static final long MB = 1024L * 1024;

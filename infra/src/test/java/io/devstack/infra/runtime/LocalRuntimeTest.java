@@ -276,7 +276,10 @@ class LocalRuntimeTest {
                     .hasMessageStartingWith("postgres: ")
                     .satisfies(e -> assertThat(((StackException) e).details())
                             .isNotEmpty()
-                            .anySatisfy(line -> assertThat(line).contains("9")));
+                            .anySatisfy(line -> assertThat(line).contains("9")))
+                    // a stack trace (an unexpected failure in a test, a log) shows the same lines
+                    .satisfies(e -> assertThat(e.toString())
+                            .contains(((StackException) e).details().getLast()));
             assertThat(runtime.status()).allSatisfy(s -> assertThat(s.state()).isEqualTo("stopped"));
             assertThat(PortCheck.isFree(VaultLauncher.PORT)).isTrue();
         } finally {

@@ -50,6 +50,7 @@ public final class AmqpBrokerMain {
         Path initialConfig = data.resolve("broker-initial-config.json");
         writePrivate(initialConfig, brokerConfig(port, data, credentials));
 
+        Thread.setDefaultUncaughtExceptionHandler(new FatalErrorExit(data));
         AtomicReference<SystemConfig<?>> system = new AtomicReference<>();
         SystemLauncher broker = new SystemLauncher(new SystemLauncherListener.DefaultSystemLauncherListener() {
             @Override
