@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
+import org.springframework.aot.AotDetector;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
@@ -15,6 +16,8 @@ import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.aot.AbstractAotProcessor;
+import org.springframework.util.ClassUtils;
 
 /**
  * Entry point: Spring builds {@link Wiring} (settings from the environment, common's services), serves HTTP on
@@ -26,8 +29,27 @@ import org.springframework.context.annotation.Bean;
 @SpringBootApplication
 public class Application {
 
-    /** Settings are read once up front so a bad one stops the start before Spring does; Wiring reads the same. */
+    /**
+     * The class Spring's AOT processing generates for this application (pom.xml, {@code process-aot}); present in
+     * the packaged jar, absent when the classes were only compiled.
+     */
+    private static final String AOT_INITIALIZER = Application.class.getName() + "__ApplicationContextInitializer";
+
+    /**
+     * Settings are read once up front so a bad one stops the start before Spring does; Wiring reads the same. The
+     * bean definitions generated at build time are used when the build made them (unless started with
+     * {@code -Dspring.aot.enabled=false}). The build's AOT processing runs this too, and stops Spring once the
+     * context is prepared: that stop is passed on, not reported as a failed start.
+     */
     public static void main(String[] args) {
+        if (Boolean.getBoolean(AbstractAotProcessor.AOT_PROCESSING)) {
+            SpringApplication.run(Application.class, args);
+            return;
+        }
+        if (System.getProperty(AotDetector.AOT_ENABLED) == null // -Dspring.aot.enabled=false still turns it off
+                && ClassUtils.isPresent(AOT_INITIALIZER, Application.class.getClassLoader())) {
+            System.setProperty(AotDetector.AOT_ENABLED, "true");
+        }
         ApiStartup.run(ApiModule.SPRING, settings -> SpringApplication.run(Application.class, args));
     }
 
