@@ -6,11 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.ShutdownSignalException;
 import io.devstack.common.ApiModule;
 import io.devstack.common.ApiServices;
-import io.devstack.common.HostPort;
 import io.devstack.common.http.ServiceUnavailableException;
 import io.devstack.common.stack.StackFixture;
 import java.io.IOException;
@@ -72,17 +70,17 @@ class QueueCountLimitIntegrationTest {
                             });
                 }
                 services.messaging().publish(existing, "application/json", MESSAGE);
-                assertThat(messageCount(existing)).isEqualTo(2);
+                assertThat(BrokerProbe.messageCount(existing)).isEqualTo(2);
                 assertThat(services.metrics().scrape().bodyText())
                         .contains("devstack_circuit_breaker_state{backend=\"rabbitmq\",state=\"closed\"} 1");
             } finally {
-                deleteQueues(
+                BrokerProbe.deleteQueues(
                         IntStream.range(0, declared).mapToObj(i -> filler + i).toArray(String[]::new));
             }
             services.messaging().publish(fresh, "application/json", MESSAGE);
-            assertThat(messageCount(fresh)).isEqualTo(1);
+            assertThat(BrokerProbe.messageCount(fresh)).isEqualTo(1);
         } finally {
-            deleteQueues(existing, fresh);
+            BrokerProbe.deleteQueues(existing, fresh);
         }
     }
 
@@ -107,7 +105,7 @@ class QueueCountLimitIntegrationTest {
      * the broker refuses one, which also closes the connection; returns how many it took.
      */
     private static int fillVirtualHost(String prefix) throws Exception {
-        Connection connection = connect();
+        Connection connection = BrokerProbe.connect("common-it-queue-count");
         try {
             Channel channel = connection.createChannel();
             for (int declared = 0; declared <= MAX_QUEUES; declared++) {
@@ -126,7 +124,7 @@ class QueueCountLimitIntegrationTest {
 
     /** True when the broker refuses an exclusive queue declared with {@code arguments}. */
     private static boolean declareRefused(Map<String, Object> arguments) throws Exception {
-        Connection connection = connect();
+        Connection connection = BrokerProbe.connect("common-it-queue-count");
         try {
             connection.createChannel().queueDeclare("", false, true, false, arguments);
             return false;
@@ -144,38 +142,5 @@ class QueueCountLimitIntegrationTest {
                         && signal.getReason() instanceof AMQP.Connection.Close close
                 ? close.getReplyCode()
                 : -1;
-    }
-
-    private static long messageCount(String queue) throws Exception {
-        try (Connection connection = connect();
-                Channel channel = connection.createChannel()) {
-            return channel.queueDeclarePassive(queue).getMessageCount();
-        }
-    }
-
-    private static void deleteQueues(String... queues) throws Exception {
-        try (Connection connection = connect()) {
-            for (String queue : queues) {
-                Channel channel = connection.createChannel();
-                try {
-                    channel.queueDelete(queue);
-                    channel.close();
-                } catch (IOException absent) {
-                    // never created: the test failed before it
-                }
-            }
-        }
-    }
-
-    private static Connection connect() throws Exception {
-        Map<String, Object> secret = StackFixture.readSecret(RabbitClient.SECRET);
-        HostPort address = StackFixture.settings(ApiModule.HELIDON).rabbitmq();
-        ConnectionFactory factory = new ConnectionFactory();
-        factory.setHost(address.host());
-        factory.setPort(address.port());
-        factory.setUsername(String.valueOf(secret.get("user")));
-        factory.setPassword(String.valueOf(secret.get("password")));
-        factory.setVirtualHost(String.valueOf(secret.getOrDefault("vhost", "dev_vhost")));
-        return factory.newConnection("common-it-queue-count");
     }
 }
