@@ -23,9 +23,15 @@ final class BackendProbes implements AutoCloseable {
     private final RedisClusterClient redisClient;
     private final StatefulRedisClusterConnection<String, String> redisConnection;
     private final Connection amqp;
+    /** The native broker's queue-count limit ({@code AmqpBrokerMain.MAX_QUEUES}). */
+    static final int MAX_QUEUES = 1_000;
+
+    private final NativeStack stack;
     private final List<String> queues = new ArrayList<>();
+    private final List<String> fillers = new ArrayList<>();
 
     BackendProbes(NativeStack stack) throws Exception {
+        this.stack = stack;
         redisClient = RedisClusterClient.create(stack.redisSeeds());
         redisConnection = redisClient.connect();
         amqp = stack.amqpFactory().newConnection("parity-tests");
@@ -104,6 +110,40 @@ final class BackendProbes implements AutoCloseable {
         }
     }
 
+    /**
+     * Declares queues {@code prefix0}, {@code prefix1}, … until the broker refuses one (its queue-count limit), on a
+     * connection of their own: Broker-J closes the connection over a refused declare. Not durable, so a broker restart
+     * drops any a failed run leaves; {@link #releaseVirtualHost} deletes them.
+     */
+    void fillVirtualHost(String prefix) {
+        try {
+            Connection filler = stack.amqpFactory().newConnection("parity-tests-filler");
+            try {
+                Channel channel = filler.createChannel();
+                for (int i = 0; i <= MAX_QUEUES; i++) {
+                    try {
+                        channel.queueDeclare(prefix + i, false, false, false, null);
+                        fillers.add(prefix + i);
+                    } catch (IOException refused) {
+                        return;
+                    }
+                }
+                throw new IllegalStateException("the broker took " + MAX_QUEUES + " new queues without refusing one");
+            } finally {
+                filler.abort();
+            }
+        } catch (IOException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("cannot fill the virtual host: " + e.getMessage(), e);
+        }
+    }
+
+    /** Deletes the queues {@link #fillVirtualHost} declared. */
+    void releaseVirtualHost() {
+        queues.addAll(fillers);
+        deleteQueues(fillers);
+        fillers.clear();
+    }
+
     /** Drops a queue the suite made an API declare (after {@link #amqpHolds} or {@link #forget}). */
     void forget(String queue) {
         queues.add(queue);
@@ -113,16 +153,20 @@ final class BackendProbes implements AutoCloseable {
         return text.length() <= 120 ? text : text.substring(0, 120) + "… (" + text.length() + " chars)";
     }
 
+    private void deleteQueues(Iterable<String> names) {
+        for (String queue : names) {
+            try (Channel channel = amqp.createChannel()) {
+                channel.queueDelete(queue);
+            } catch (IOException | java.util.concurrent.TimeoutException absent) {
+                // a 404 closes the channel: the queue was never declared
+            }
+        }
+    }
+
     @Override
     public void close() throws Exception {
         try {
-            for (String queue : new LinkedHashSet<>(queues)) {
-                try (Channel channel = amqp.createChannel()) {
-                    channel.queueDelete(queue);
-                } catch (IOException absent) {
-                    // a 404 closes the channel: the queue was never declared
-                }
-            }
+            deleteQueues(new LinkedHashSet<>(queues));
         } finally {
             amqp.close();
             redisConnection.close();

@@ -160,11 +160,17 @@ class ParityTest {
     private static RawHttp.Response send(Scenario scenario, URI url, String unique, InetAddress client)
             throws Exception {
         String host = url.getHost() + ":" + url.getPort();
-        for (int i = 0; i < scenario.warmUpRequests; i++) {
+        // spend the budget: until an answer says none is left with time to spare in its window. A slow machine that
+        // crosses into a new window on the way just spends that one too; an API that never says 0 is sent three
+        // budgets, and then the compared request shows what it does past its limit
+        for (int i = 0; i < scenario.warmUpRequests * 3; i++) {
             RawHttp.Response warmUp =
                     RawHttp.exchange(url, client, scenario.head(host, unique), scenario.body(unique), scenario.chunked);
             if (warmUp.status() / 100 != 2) {
                 return warmUp; // reported as the answer: the budget ran out early
+            }
+            if (i + 1 >= scenario.warmUpRequests && spentWithTimeLeft(warmUp)) {
+                break;
             }
         }
         long deadline = System.nanoTime() + scenario.retryForSeconds * 1_000_000_000L;
@@ -176,6 +182,13 @@ class ParityTest {
             }
             Thread.sleep(1000);
         }
+    }
+
+    /** True when a rate-limited answer leaves no request in a window that ends in 2 s or more. */
+    private static boolean spentWithTimeLeft(RawHttp.Response response) {
+        String remaining = response.header("X-RateLimit-Remaining");
+        String reset = response.header("X-RateLimit-Reset");
+        return "0".equals(remaining) && reset != null && reset.matches("\\d+") && Long.parseLong(reset) >= 2;
     }
 
     /** The answer a retried scenario waits for: the expected status and the contract's fixed values. */

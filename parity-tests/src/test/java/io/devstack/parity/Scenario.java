@@ -162,7 +162,12 @@ final class Scenario {
         return this;
     }
 
-    /** Sends the same request {@code count} times first (each must be 2xx), then compares the next one. */
+    /**
+     * Spends a rate limit of {@code count} first: sends the same request (each must be 2xx) at least {@code count}
+     * times and until an answer says {@code X-RateLimit-Remaining: 0} with 2 s or more left in its window (at most
+     * three times {@code count}, so a loaded machine that crosses into a new window spends that one too), then
+     * compares the next one.
+     */
     Scenario after(int count) {
         this.warmUpRequests = count;
         return this;

@@ -298,6 +298,22 @@ final class ScenarioCatalogue {
         all.add(of("cache served after six refusals", "GET", key).expect(200).expectJson("/exists", false));
     }
 
+    /**
+     * Six publishes the broker refuses ({@code 503 request_refused}), {@code fill} run before the first: six, so that
+     * counted against the breaker they would open it, which the scenario after them shows they did not.
+     */
+    private static void refusedSixTimes(List<Scenario> all, String name, String target, String json, Runnable fill) {
+        for (int i = 1; i <= 6; i++) {
+            Scenario refused = of(name + " (" + i + " of 6)", "POST", target)
+                    .json(json)
+                    .expect(503)
+                    .expectError("ServiceUnavailable")
+                    .expectJson("/details/service", "rabbitmq")
+                    .expectJson("/details/reason", "request_refused");
+            all.add(i == 1 ? refused.before(fill) : refused);
+        }
+    }
+
     private static void messaging(List<Scenario> all, BackendProbes probes) {
         String publish = "/examples/messaging/publish?queue_name=" + QUEUE;
         String info = "/examples/messaging/queue/" + QUEUE + "/info";
@@ -323,25 +339,34 @@ final class ScenarioCatalogue {
                 .verify((u, r) -> probes.amqpHolds(real(QUEUE, u), exactly)));
         // one queue for all five, filled to the broker's depth limit first: the refusal is that request's 503 alone
         String full = "parity-full-" + ProcessHandle.current().pid();
-        for (int i = 1; i <= 6; i++) {
-            Scenario refused = of(
-                            "publish to a full queue (" + i + " of 6)",
-                            "POST",
-                            "/examples/messaging/publish" + "?queue_name=" + full)
-                    .json(exactly)
-                    .expect(503)
-                    .expectError("ServiceUnavailable")
-                    .expectJson("/details/service", "rabbitmq")
-                    .expectJson("/details/reason", "request_refused");
-            all.add(
-                    i == 1
-                            ? refused.before(() -> probes.fillQueue(full, exactly.getBytes(StandardCharsets.UTF_8)))
-                            : refused);
-        }
+        refusedSixTimes(
+                all,
+                "publish to a full queue",
+                "/examples/messaging/publish?queue_name=" + full,
+                exactly,
+                () -> probes.fillQueue(full, exactly.getBytes(StandardCharsets.UTF_8)));
         all.add(of("publish served after six refusals", "POST", publish)
                 .json("{\"after\":\"full\"}")
                 .expect(200)
                 .verify((u, r) -> probes.amqpHolds(real(QUEUE, u), "{\"after\":\"full\"}")));
+        // the broker's queue-count limit: with the virtual host full, a new queue is that request's 503 alone
+        String fresh = "/examples/messaging/publish?queue_name=" + QUEUE + "-new";
+        refusedSixTimes(
+                all,
+                "publish to a new queue, virtual host full",
+                fresh,
+                "{\"new\":true}",
+                () -> probes.fillVirtualHost(
+                        "parity-fill-" + ProcessHandle.current().pid() + "-"));
+        all.add(of("publish to an existing queue, virtual host full", "POST", publish)
+                .json("{\"existing\":true}")
+                .expect(200)
+                .verify((u, r) -> probes.amqpHolds(real(QUEUE, u), "{\"existing\":true}")));
+        all.add(of("publish to a new queue once queues are freed", "POST", fresh)
+                .before(probes::releaseVirtualHost)
+                .json("{\"new\":true}")
+                .expect(200)
+                .verify((u, r) -> probes.amqpHolds(real(QUEUE, u) + "-new", "{\"new\":true}")));
         all.add(of("message 1,000,001 bytes", "POST", publish)
                 .json(messageOfSize(1_000_001))
                 .expect(413)

@@ -109,8 +109,8 @@ public final class Application {
     }
 
     /**
-     * The 10 MiB body and 64 KiB request-line limits, the idle timeout ({@link HttpTimeouts}), and common's envelope
-     * for what Helidon rejects before routing.
+     * The 10 MiB body and 64 KiB request-line limits, the idle timeout ({@link HttpTimeouts}: Helidon's sweep between
+     * requests, {@link StalledRequests} inside one), and common's envelope for what Helidon rejects before routing.
      */
     static <B extends ListenerConfig.BuilderBase<B, ?>> B limits(B socket) {
         return socket.maxPayloadSize(RequestBodies.MAX_BODY_BYTES)
@@ -119,6 +119,8 @@ public final class Application {
                 .addProtocol(Http1Config.builder()
                         .maxPrologueLength(RequestBodies.MAX_REQUEST_HEAD_BYTES)
                         .maxHeadersSize(RequestBodies.MAX_REQUEST_HEAD_BYTES)
+                        .addReceiveListener(StalledRequests.INSTANCE)
+                        .addSendListener(StalledRequests.INSTANCE)
                         .build())
                 .directHandlers(ErrorMapping.directHandlers());
     }

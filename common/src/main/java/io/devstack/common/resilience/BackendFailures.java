@@ -48,12 +48,27 @@ public final class BackendFailures {
             case RedisCommandExecutionException redis ->
                 REDIS_UNAVAILABLE.stream()
                         .noneMatch(prefix -> String.valueOf(redis.getMessage()).startsWith(prefix));
-            case ShutdownSignalException amqp -> !amqp.isHardError() && amqp.getReason() instanceof AMQP.Channel.Close;
+            case ShutdownSignalException amqp -> isAmqpRefusal(amqp);
             case MongoCommandException mongo -> !MONGO_AUTH_CODES.contains(mongo.getErrorCode());
             case MongoWriteException ignored -> true;
             case RequestRefusedException ignored -> true;
             default -> false;
         });
+    }
+
+    /** AMQP class id of the {@code queue.*} methods. */
+    private static final int AMQP_QUEUE_CLASS = 50;
+
+    /**
+     * A channel the broker closed, or a connection it closed over a refused {@code queue.*} method: Qpid Broker-J
+     * answers a refused {@code queue.declare} (the queue-count limit, depth limits above its own) with a
+     * connection close naming that method, where RabbitMQ closes only the channel.
+     */
+    private static boolean isAmqpRefusal(ShutdownSignalException amqp) {
+        if (amqp.getReason() instanceof AMQP.Channel.Close) {
+            return !amqp.isHardError();
+        }
+        return amqp.getReason() instanceof AMQP.Connection.Close close && close.getClassId() == AMQP_QUEUE_CLASS;
     }
 
     /**

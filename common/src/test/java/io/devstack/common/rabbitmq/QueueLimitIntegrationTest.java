@@ -2,18 +2,12 @@ package io.devstack.common.rabbitmq;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import io.devstack.common.ApiModule;
 import io.devstack.common.ApiServices;
-import io.devstack.common.HostPort;
 import io.devstack.common.http.PublishInput;
 import io.devstack.common.http.ServiceUnavailableException;
 import io.devstack.common.stack.StackFixture;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,18 +66,18 @@ class QueueLimitIntegrationTest {
             assertThat(refusal.headers()).containsEntry("Retry-After", "5");
             assertThat(accepted).isGreaterThanOrEqualTo(maxAccepted - 2);
             // nothing acknowledged was dropped to make room (REJECT, not RING)
-            assertThat(messageCount(full)).isEqualTo(accepted);
+            assertThat(BrokerProbe.messageCount(full)).isEqualTo(accepted);
             // a refusal is that request's alone: six more (enough to open it if they counted) leave the breaker closed,
             // and other queues are served
             for (int i = 0; i < 6; i++) {
                 assertThat(publishRefused(full)).isTrue();
             }
             services.messaging().publish(other, "application/json", "{\"n\":1}".getBytes(StandardCharsets.UTF_8));
-            assertThat(messageCount(other)).isEqualTo(1);
+            assertThat(BrokerProbe.messageCount(other)).isEqualTo(1);
             assertThat(services.metrics().scrape().bodyText())
                     .contains("devstack_circuit_breaker_state{backend=\"rabbitmq\",state=\"closed\"} 1");
         } finally {
-            deleteQueues(full, other);
+            BrokerProbe.deleteQueues(full, other);
         }
     }
 
@@ -94,39 +88,5 @@ class QueueLimitIntegrationTest {
         } catch (ServiceUnavailableException e) {
             return "request_refused".equals(e.details().get("reason"));
         }
-    }
-
-    private static long messageCount(String queue) throws Exception {
-        try (Connection connection = connect();
-                Channel channel = connection.createChannel()) {
-            return channel.queueDeclarePassive(queue).getMessageCount();
-        }
-    }
-
-    /** Deletes the queues that exist (a delete of a missing queue closes its channel, hence one channel each). */
-    private static void deleteQueues(String... queues) throws Exception {
-        try (Connection connection = connect()) {
-            for (String queue : queues) {
-                Channel channel = connection.createChannel();
-                try {
-                    channel.queueDelete(queue);
-                    channel.close();
-                } catch (IOException absent) {
-                    // never created: the test failed before it
-                }
-            }
-        }
-    }
-
-    private static Connection connect() throws Exception {
-        Map<String, Object> secret = StackFixture.readSecret(RabbitClient.SECRET);
-        HostPort address = StackFixture.settings(ApiModule.HELIDON).rabbitmq();
-        ConnectionFactory factory = new ConnectionFactory();
-        factory.setHost(address.host());
-        factory.setPort(address.port());
-        factory.setUsername(String.valueOf(secret.get("user")));
-        factory.setPassword(String.valueOf(secret.get("password")));
-        factory.setVirtualHost(String.valueOf(secret.getOrDefault("vhost", "dev_vhost")));
-        return factory.newConnection("common-it-queue-limit");
     }
 }

@@ -38,6 +38,11 @@ public final class AmqpBrokerMain {
     public static final long MAX_QUEUE_MESSAGES = 200_000;
     /** Bytes one queue may hold (message contents): 64 MiB, sixty-four of the largest message an API publishes. */
     public static final long MAX_QUEUE_BYTES = 64L * 1024 * 1024;
+    /**
+     * Queues the virtual host may hold, whoever declares them ({@link QueueLimits}): with the depth limit above, at
+     * most about 62 GiB of messages in the worst case instead of no bound at all.
+     */
+    public static final long MAX_QUEUES = 1_000;
 
     private AmqpBrokerMain() {}
 
@@ -133,6 +138,8 @@ public final class AmqpBrokerMain {
                                 "queue.defaultMaximumQueueDepthMessages", Long.toString(MAX_QUEUE_MESSAGES),
                                 "queue.defaultMaximumQueueDepthBytes", Long.toString(MAX_QUEUE_BYTES),
                                 "queue.defaultOverflowPolicy", "REJECT"),
+                // refuses a queue past MAX_QUEUES, or declared with larger depth limits than the defaults above
+                "accesscontrolproviders", List.of(Map.of("name", "queue-limits", "type", QueueLimitsProvider.TYPE)),
                 "authenticationproviders",
                         List.of(Map.of(
                                 "name",
