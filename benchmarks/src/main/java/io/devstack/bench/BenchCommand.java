@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
             "Measures the five reference APIs side by side (one at a time) against the raw-client and "
                     + "JDK-server baselines, and writes benchmarks/target/benchmark-report/ (index.html, "
                     + "report.md, results.json).",
-            "A full run takes about 17-20 minutes on 2 CPUs; --quick about 4."
+            "A full run takes about 14 minutes on 2 CPUs (plus about 20 s per API whose jar was rebuilt, to train "
+                    + "its AOT cache first); --quick about 4."
         })
 public final class BenchCommand implements Callable<Integer> {
 

@@ -2,13 +2,18 @@ package io.devstack.bench;
 
 import java.util.List;
 
-/** Everything one run measured, as written to {@code results.json}; the report reads only this. */
+/**
+ * Everything one run measured, as written to {@code results.json}; the report reads only this.
+ * {@code elapsedSeconds} is the run itself; {@code aotTrainingSeconds} the training, before it, of API AOT caches
+ * that a rebuild made stale.
+ */
 public record Results(
         Machine machine,
         BenchPlan plan,
         String pinning,
         String startedAt,
         double elapsedSeconds,
+        double aotTrainingSeconds,
         List<Baseline> baselines,
         Server floor,
         List<Server> apis,

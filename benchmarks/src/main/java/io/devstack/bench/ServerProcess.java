@@ -53,16 +53,34 @@ final class ServerProcess implements AutoCloseable {
     static ServerProcess api(
             Path projectRoot, String module, Map<String, String> environment, Pinning pinning, Path logDir) {
         int port = freePort();
-        Path jar = ApiLauncher.jar(projectRoot, module);
+        Map<String, String> env = onPort(environment, port);
+        // measured as devstack up runs it: with its AOT cache ({@link #trainAotCache} made it current)
+        List<String> command = pinning.serverCommand(ApiLauncher.commandWithAotCache(
+                ApiLauncher.jar(projectRoot, module), env, port, logDir, ServerProcess::progress));
+        return start(
+                module, command, env, port, logDir, "/health/all", body -> body.startsWith("{\"status\":\"healthy\""));
+    }
+
+    /**
+     * Trains {@code module}'s AOT cache if its jar is newer (once per build, about 20 s), before the run: training is
+     * part of the build, not of the measurement, and unpinned it uses both CPUs.
+     */
+    static void trainAotCache(Path projectRoot, String module, Map<String, String> environment, Path logDir) {
+        int port = freePort();
+        ApiLauncher.commandWithAotCache(
+                ApiLauncher.jar(projectRoot, module), onPort(environment, port), port, logDir, ServerProcess::progress);
+    }
+
+    private static Map<String, String> onPort(Map<String, String> environment, int port) {
         Map<String, String> env = new LinkedHashMap<>(environment);
         env.put("HTTP_PORT", Integer.toString(port));
         env.put("HTTPS_PORT", Integer.toString(freePort()));
         env.put("TLS_ENABLED", "false");
-        // measured as devstack up runs it: with its AOT cache, trained first when the jar is newer than the cache
-        List<String> command = pinning.serverCommand(
-                ApiLauncher.commandWithAotCache(jar, env, port, logDir, message -> System.out.println("  " + message)));
-        return start(
-                module, command, env, port, logDir, "/health/all", body -> body.startsWith("{\"status\":\"healthy\""));
+        return env;
+    }
+
+    private static void progress(String message) {
+        System.out.println("  " + message);
     }
 
     /** Starts the JDK-server floor with the APIs' JVM options. */

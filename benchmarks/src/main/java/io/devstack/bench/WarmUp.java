@@ -18,7 +18,8 @@ import java.util.function.Supplier;
  *       {@value #STEADY_SPREAD_PERCENT}% (highest over lowest) while the JIT winds down (under
  *       {@value #WINDING_DOWN_JIT_PERCENT}% of a CPU in each), for a JVM whose compiler never quite rests. A steady
  *       rate with the JIT still busy is not warm: api-spring's {@code /health/} held 4,200 req/s for three windows
- *       with its compiler at 40–47% of a CPU, after windows at 6,400.
+ *       with its compiler at 40–47% of a CPU, after windows at 6,400; in another run 5,700–5,900 req/s with it at
+ *       17–24%, then measured at 4,344 (10,747 in a run that warmed it for 20 s).
  * </ul>
  * Waiting for the rate alone cost a full run 8 of its 18 minutes on a shared machine, where the rate moves with
  * everything else that runs long after the JIT is done. A warm-up still moving at the plan's maximum is measured
@@ -30,7 +31,7 @@ public final class WarmUp {
     public static final int STEADY_SPREAD_PERCENT = 10;
     public static final int QUIET_WINDOWS = 2;
     public static final int QUIET_JIT_PERCENT = 5;
-    public static final int WINDING_DOWN_JIT_PERCENT = 25;
+    public static final int WINDING_DOWN_JIT_PERCENT = 10;
     /** Windows per minimum warm-up: short enough to stop soon after the rate settles, long enough to count. */
     private static final int WINDOWS_PER_MINIMUM = 2;
     /** Longer windows would only slow the stop once the rate has settled. */

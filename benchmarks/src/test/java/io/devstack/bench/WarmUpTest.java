@@ -9,10 +9,10 @@ import org.junit.jupiter.api.Test;
 /** The warm-up's stopping rules, fed with fixed windows (pure logic: no load is generated). */
 class WarmUpTest {
 
-    /** JIT CPU seconds in a one-second window: busy is 45% of a CPU, winding down 20%, quiet 1%. */
+    /** JIT CPU seconds in a one-second window: busy is 45% of a CPU, winding down 8%, quiet 1%. */
     private static final double BUSY = 0.45;
 
-    private static final double WINDING_DOWN = 0.2;
+    private static final double WINDING_DOWN = 0.08;
 
     private static final double QUIET = 0.01;
 
@@ -86,6 +86,14 @@ class WarmUpTest {
     void aSteadyRateWithTheJitStillBusyIsNotWarm() {
         WarmUp.Outcome outcome =
                 run(List.of(busy(6_400), busy(4_200), busy(4_200), busy(4_200), busy(4_200), busy(4_200)), 2, 6);
+
+        assertThat(outcome.end()).isEqualTo(WarmUp.End.LIMIT);
+    }
+
+    @Test
+    void aSteadyRateWithTheJitAtAFifthOfACpuIsNotWarmEither() {
+        WarmUp.Window compiling = new WarmUp.Window(5_800, 0.2);
+        WarmUp.Outcome outcome = run(List.of(busy(4_400), compiling, compiling, compiling, compiling), 2, 5);
 
         assertThat(outcome.end()).isEqualTo(WarmUp.End.LIMIT);
     }

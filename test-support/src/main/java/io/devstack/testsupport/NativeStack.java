@@ -1,5 +1,7 @@
 package io.devstack.testsupport;
 
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import io.devstack.infra.DevstackHome;
 import io.devstack.infra.Progress;
@@ -11,6 +13,7 @@ import io.devstack.infra.runtime.ServiceStatus;
 import io.devstack.infra.runtime.SharedStack;
 import io.devstack.infra.vault.VaultAdmin;
 import io.lettuce.core.RedisURI;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The one test fixture for the native stack: once per JVM, uses the stack already healthy at
@@ -101,6 +105,26 @@ public final class NativeStack {
         factory.setPassword(secret.get("password"));
         factory.setVirtualHost(secret.get("vhost"));
         return factory;
+    }
+
+    /**
+     * Deletes {@code queue} if it exists: a test that publishes through an API declares a durable queue, and the
+     * broker keeps at most {@code AmqpBrokerMain.MAX_QUEUES} per virtual host, so test runs must not leave theirs.
+     * A passive declare asks first: Qpid Broker-J refuses to delete an absent queue (a channel error).
+     */
+    public void deleteQueueIfPresent(String queue) {
+        try (Connection connection = amqpFactory().newConnection("devstack-test-cleanup")) {
+            try (Channel probe = connection.createChannel()) {
+                probe.queueDeclarePassive(queue);
+            } catch (IOException absent) {
+                return; // the broker closed the probe's channel: no such queue
+            }
+            try (Channel channel = connection.createChannel()) {
+                channel.queueDelete(queue);
+            }
+        } catch (IOException | TimeoutException e) {
+            throw new IllegalStateException("cannot delete the test queue " + queue + ": " + e.getMessage(), e);
+        }
     }
 
     /** The running process of {@code service} (e.g. "postgres"), for a test that kills or stops it. */

@@ -2,11 +2,13 @@ package io.devstack.api.helidon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.devstack.testsupport.NativeStack;
 import io.helidon.common.media.type.MediaTypes;
 import io.helidon.http.HeaderNames;
 import io.helidon.webclient.api.ClientResponseTyped;
 import io.helidon.webclient.http1.Http1Client;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,15 +17,19 @@ import org.junit.jupiter.api.Test;
 class MessagingEndpointsTest extends ApiTestBase {
 
     private final Http1Client client;
+    private final String queue = "helidon-" + UUID.randomUUID();
 
     MessagingEndpointsTest(Http1Client client) {
         this.client = client;
     }
 
+    @AfterEach
+    void deleteQueue() {
+        NativeStack.shared().deleteQueueIfPresent(queue);
+    }
+
     @Test
     void aPublishedMessageIsCountedInItsQueue() {
-        String queue = "helidon-" + UUID.randomUUID();
-
         ClientResponseTyped<String> published = client.post("/examples/messaging/publish")
                 .queryParam("queue_name", queue)
                 .contentType(MediaTypes.APPLICATION_JSON)

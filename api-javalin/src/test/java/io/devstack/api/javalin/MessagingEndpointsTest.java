@@ -4,16 +4,24 @@ import static io.devstack.api.javalin.RunningApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.devstack.testsupport.NativeStack;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class MessagingEndpointsTest extends ApiTestBase {
 
+    private final String queue = "javalin-test-" + UUID.randomUUID();
+
+    @AfterEach
+    void deleteQueue() {
+        NativeStack.shared().deleteQueueIfPresent(queue);
+    }
+
     @Test
     void publishedMessageIsCountedInItsQueue(RunningApi api) {
-        String queue = "javalin-test-" + UUID.randomUUID();
 
         HttpResponse<String> published = publish(api, "?queue_name=" + queue, "{\"order\":42,\"item\":\"book\"}");
         JsonNode info = api.getOk("/examples/messaging/queue/" + queue + "/info");

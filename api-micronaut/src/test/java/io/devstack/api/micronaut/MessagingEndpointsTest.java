@@ -3,17 +3,14 @@ package io.devstack.api.micronaut;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import io.devstack.testsupport.NativeStack;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import jakarta.inject.Inject;
-import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class MessagingEndpointsTest extends ApiTestBase {
@@ -24,20 +21,9 @@ class MessagingEndpointsTest extends ApiTestBase {
 
     private final String queue = "api-micronaut-" + UUID.randomUUID();
 
-    /** Removes the durable queue the publish test declared (the broker refuses to delete an absent one). */
-    private void deleteQueue() throws Exception {
-        NativeStack stack = NativeStack.shared();
-        Map<String, String> secret = stack.secret("rabbitmq");
-        ConnectionFactory factory = new ConnectionFactory();
-        factory.setHost(stack.apiEnvironment("api-micronaut").get("RABBITMQ_HOST"));
-        factory.setPort(Integer.parseInt(stack.apiEnvironment("api-micronaut").get("RABBITMQ_PORT")));
-        factory.setUsername(secret.get("user"));
-        factory.setPassword(secret.get("password"));
-        factory.setVirtualHost(secret.get("vhost"));
-        try (Connection connection = factory.newConnection();
-                Channel channel = connection.createChannel()) {
-            channel.queueDelete(queue);
-        }
+    @AfterEach
+    void deleteQueue() {
+        NativeStack.shared().deleteQueueIfPresent(queue);
     }
 
     @Test
@@ -52,7 +38,6 @@ class MessagingEndpointsTest extends ApiTestBase {
                 "exists",
                 "message_count",
                 "consumer_count");
-        deleteQueue();
 
         assertThat(published.text())
                 .isEqualTo("{\"queue\":\"" + queue

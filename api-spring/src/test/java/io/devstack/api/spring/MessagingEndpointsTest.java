@@ -2,14 +2,21 @@ package io.devstack.api.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.devstack.testsupport.NativeStack;
 import java.util.Arrays;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
 
 class MessagingEndpointsTest extends ApiTestBase {
 
     private final String queue = "spring.test." + UUID.randomUUID();
+
+    @AfterEach
+    void deleteQueue() {
+        NativeStack.shared().deleteQueueIfPresent(queue);
+    }
 
     @Test
     void publishedMessageIsCountedOnItsDurableQueue() {

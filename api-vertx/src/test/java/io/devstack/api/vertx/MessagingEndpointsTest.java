@@ -3,6 +3,7 @@ package io.devstack.api.vertx;
 import static io.devstack.api.vertx.RunningApi.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.devstack.testsupport.NativeStack;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -10,13 +11,20 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxTestContext;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class MessagingEndpointsTest extends ApiTestBase {
 
+    private final String queue = "vertx.test." + UUID.randomUUID();
+
+    @AfterEach
+    void deleteQueue() {
+        NativeStack.shared().deleteQueueIfPresent(queue);
+    }
+
     @Test
     void publishThenQueueInfoCountsTheMessage(VertxTestContext ctx) {
-        String queue = "vertx.test." + UUID.randomUUID();
         JsonObject message = new JsonObject().put("order", 42).put("items", List.of("a", "b"));
         Future<List<HttpResponse<Buffer>>> steps = client.post("/examples/messaging/publish")
                 .addQueryParam("queue_name", queue)

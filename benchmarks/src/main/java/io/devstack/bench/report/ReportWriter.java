@@ -148,8 +148,13 @@ public final class ReportWriter {
         var machine = results.machine();
         return String.join(
                 "\n",
-                "- run: " + results.startedAt() + ", " + String.format("%.0f", results.elapsedSeconds()) + " s, `"
-                        + command + "`",
+                "- run: " + results.startedAt() + ", " + String.format("%.0f", results.elapsedSeconds()) + " s"
+                        + (results.aotTrainingSeconds() < 1
+                                ? ""
+                                : String.format(
+                                        " (after %.0f s training the AOT caches of rebuilt API jars, once per build)",
+                                        results.aotTrainingSeconds()))
+                        + ", `" + command + "`",
                 "- machine: " + machine.cpus() + " CPUs (" + machine.cpuModel() + "), " + machine.memoryGb() + " GB, "
                         + machine.os() + "; load average at start " + machine.loadAverageAtStart(),
                 "- JDK: " + machine.jdk() + "; API JVM options: " + String.join(" ", ApiLauncher.JVM_OPTIONS),
