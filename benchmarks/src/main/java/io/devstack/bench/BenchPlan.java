@@ -37,7 +37,7 @@ public record BenchPlan(
      * the training of any AOT cache a rebuild made stale (about 20 s per API).
      */
     public static BenchPlan full(List<String> apis, List<String> endpoints) {
-        return new BenchPlan("full", apis, endpoints, DEFAULT_CONCURRENCY, 2, 15, 3, 1.2, ALL_FRACTIONS, 2, 0.8, true);
+        return new BenchPlan("full", apis, endpoints, DEFAULT_CONCURRENCY, 2, 12, 3, 1.0, ALL_FRACTIONS, 2, 0.7, true);
     }
 
     /** A first look: every figure once, short windows (about 4 minutes). */

@@ -1,5 +1,8 @@
 package io.devstack.fault;
 
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.MessageProperties;
 import io.devstack.infra.DevstackHome;
 import io.devstack.infra.Progress;
 import io.devstack.infra.runtime.LocalRuntime;
@@ -13,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -23,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The full-disk fault, run by {@link FullDisk} in a child JVM inside its own network namespace (the standard ports
@@ -42,6 +47,7 @@ final class FullDiskScenario {
 
     private static final Duration FULL_FOR = Duration.ofSeconds(8);
     private static final Duration RECOVERED_WITHIN = Duration.ofSeconds(60);
+    private static final String BROKER_PROBE_QUEUE = "full-disk-broker-probe";
     private static final Duration CLI_WITHIN = Duration.ofSeconds(60);
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -124,11 +130,20 @@ final class FullDiskScenario {
                 }
                 Files.delete(filler);
                 long freed = System.nanoTime();
-                progress("the filler is deleted; waiting for every API to accept writes again");
+                progress("the filler is deleted; waiting for the broker, then every API, to accept writes again");
+                // recovery counts from the backend's return, as for a killed backend: the broker's store failed on
+                // the full disk, so it restarts once there is room (its own time is reported beside it)
+                boolean brokerBack =
+                        Poll.until(RECOVERED_WITHIN, Duration.ofMillis(200), () -> brokerConfirmsAPublish(stack));
+                long back = System.nanoTime();
+                summary.add(String.format(
+                        "full disk: the broker took a confirmed publish again %.1f s after the space was freed%s",
+                        (back - freed) / 1e9,
+                        brokerBack ? "" : " (not within " + RECOVERED_WITHIN.toSeconds() + " s)"));
                 FaultInjectionTest.eachApi(urls, (api, url) -> {
                     Outcome outcome = outcomes.get(api);
                     if (awaitWritesServed(url, api)) {
-                        outcome.recovery = Duration.ofNanos(System.nanoTime() - freed);
+                        outcome.recovery = Duration.ofNanos(System.nanoTime() - back);
                     } else {
                         outcome.failures.add("not accepting a cache SET and a publish " + RECOVERED_WITHIN.toSeconds()
                                 + " s after the space was freed");
@@ -154,7 +169,7 @@ final class FullDiskScenario {
                     String.format(
                             "full disk: a second stack in its own network and mount namespaces, data on a %s tmpfs;"
                                     + " stack and five APIs up in %.0f s; filler %d MB; %d of %d APIs writing again"
-                                    + " within %d s of the filler's deletion; acknowledged writes: %d cache SETs"
+                                    + " within %d s of the broker's return; acknowledged writes: %d cache SETs"
                                     + " (%d lost), %d publishes (%d lost); %.0f s in all",
                             TMPFS_SIZE,
                             startSeconds,
@@ -205,6 +220,28 @@ final class FullDiskScenario {
                     + stack.restarts(service) + " restarts by the supervisor); running again: " + (back ? "yes" : "no");
             outcomes.values().forEach(o -> (back ? o.notes : o.failures).add(finding));
         });
+    }
+
+    /**
+     * The broker stores a persistent message on a durable queue and confirms it: its store is writable again. (A
+     * publish to an absent queue would be confirmed without touching the store.)
+     */
+    private static boolean brokerConfirmsAPublish(NativeStack stack) {
+        try (Connection connection = stack.amqpFactory().newConnection("devstack-full-disk-probe");
+                Channel channel = connection.createChannel()) {
+            channel.queueDeclare(BROKER_PROBE_QUEUE, true, false, false, null);
+            channel.confirmSelect();
+            channel.basicPublish(
+                    "", BROKER_PROBE_QUEUE, MessageProperties.PERSISTENT_BASIC, "{}".getBytes(StandardCharsets.UTF_8));
+            boolean confirmed = channel.waitForConfirms(MixedLoad.DEADLINE.toMillis());
+            channel.queuePurge(BROKER_PROBE_QUEUE);
+            return confirmed;
+        } catch (IOException | TimeoutException | RuntimeException notYet) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** True once {@code api} answers 200 to a cache SET and to a publish, within {@link #RECOVERED_WITHIN}. */
