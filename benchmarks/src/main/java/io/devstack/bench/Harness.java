@@ -181,9 +181,11 @@ public final class Harness {
         WarmUp.Outcome warmup =
                 warmUp(window -> load.closed(endpoint, window), CompilerThreads.ofThisJvmAnd(server.pid()));
         List<RunResult> closed = new ArrayList<>();
+        double cpuBeforeClosed = server.stats().cpuSeconds();
         for (int i = 0; i < plan.closedRounds(); i++) {
             closed.add(load.closed(endpoint, seconds(plan.closedSeconds())));
         }
+        double closedCpu = server.stats().cpuSeconds() - cpuBeforeClosed;
         Spread throughput = Spread.of(closed.stream().map(RunResult::throughput).toList());
         List<Results.OpenLevel> levels = new ArrayList<>();
         for (double fraction : plan.openFractions()) {
@@ -215,6 +217,7 @@ public final class Harness {
                 throughput,
                 levels,
                 server.stats().cpuSeconds() - cpuBefore,
+                closedCpu,
                 failures);
         Optional<Results.OpenLevel> half = Optional.ofNullable(run.level(0.5));
         progress.accept(String.format(

@@ -50,7 +50,22 @@ public record Results(
             Spread throughput,
             List<OpenLevel> open,
             double cpuSeconds,
+            double closedCpuSeconds,
             long failures) {
+
+        /** The server's CPU time per answered request in the closed rounds, in microseconds (0 if none). */
+        public double cpuMicrosPerRequest() {
+            long answered =
+                    closedRounds.stream().mapToLong(RunResult::completed).sum();
+            return answered == 0 ? 0 : closedCpuSeconds * 1e6 / answered;
+        }
+
+        /** How busy the server's CPU was in the closed rounds: CPU seconds over wall seconds (1.0 = one CPU). */
+        public double closedCpuBusy() {
+            double seconds =
+                    closedRounds.stream().mapToDouble(RunResult::seconds).sum();
+            return seconds == 0 ? 0 : closedCpuSeconds / seconds;
+        }
 
         public OpenLevel level(double fraction) {
             return open.stream()
