@@ -64,7 +64,8 @@ public record Results(
         public double closedCpuBusy() {
             double seconds =
                     closedRounds.stream().mapToDouble(RunResult::seconds).sum();
-            return seconds == 0 ? 0 : closedCpuSeconds / seconds;
+            // /proc counts CPU in 10 ms ticks, so a saturated CPU over short rounds can read a little over 100%
+            return seconds == 0 ? 0 : Math.min(1, closedCpuSeconds / seconds);
         }
 
         public OpenLevel level(double fraction) {
