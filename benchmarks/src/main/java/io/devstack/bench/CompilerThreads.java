@@ -21,7 +21,6 @@ import java.util.stream.Stream;
  */
 final class CompilerThreads {
 
-    private static final double TICKS_PER_SECOND = 100.0;
     private static final String COMPILER_THREAD = "C[12] CompilerThre.*";
 
     private final List<Long> pids;
@@ -54,7 +53,7 @@ final class CompilerThreads {
                 // the process ended, or this is not Linux
             }
         }
-        return ticks / TICKS_PER_SECOND;
+        return ticks / ProcessStats.TICKS_PER_SECOND;
     }
 
     private long ticksSinceLast(String key, Path thread) {
@@ -64,8 +63,7 @@ final class CompilerThreads {
             if (!name.matches(COMPILER_THREAD)) {
                 return 0;
             }
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            long total = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            long total = ProcessStats.cpuTicks(stat);
             Long before = lastTicks.put(key, total);
             return Math.max(0, total - (before == null ? 0 : before));
         } catch (IOException | RuntimeException gone) {

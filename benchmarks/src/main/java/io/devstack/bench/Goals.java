@@ -72,8 +72,10 @@ final class Goals {
             }
         }
         String detail = "raw lettuce GET+TTL " + Format.number(raw.throughput().median()) + " req/s; "
-                + String.join(", ", all) + (belowHalf.isEmpty() ? "" : "; below 50%: " + String.join(", ", belowHalf))
-                + (belowHalf.isEmpty() ? "" : "; why: " + cacheWhy(results, raw));
+                + String.join(", ", all)
+                + (belowHalf.isEmpty()
+                        ? ""
+                        : "; below 50%: " + String.join(", ", belowHalf) + "; why: " + cacheWhy(results, raw));
         return Optional.of(new Results.Goal(
                 "each API's cache GET >= 50% of raw lettuce GET+TTL (same concurrency)", belowHalf.isEmpty(), detail));
     }
@@ -154,10 +156,11 @@ final class Goals {
             double top = fastest.endpoint(endpoint).throughput().median();
             for (Results.Server api : measured) {
                 double share = api.endpoint(endpoint).throughput().median() / top;
-                if (share < SHARE_OF_FASTEST) {
-                    below.add(endpoint + ": " + api.name() + " " + Format.percent(share) + " of " + fastest.name());
+                if (share >= SHARE_OF_FASTEST) {
+                    continue;
                 }
-                if (share < SHARE_OF_FASTEST && share < widestGap) {
+                below.add(endpoint + ": " + api.name() + " " + Format.percent(share) + " of " + fastest.name());
+                if (share < widestGap) {
                     widestGap = share;
                     why = fastestWhy(api.endpoint(endpoint), api.name(), fastest.endpoint(endpoint), fastest.name());
                 }

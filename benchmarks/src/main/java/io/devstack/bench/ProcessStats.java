@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class ProcessStats {
 
     /** {@code sysconf(_SC_CLK_TCK)}: 100 on every Linux this runs on; {@code /proc/<pid>/stat} counts in these. */
-    private static final double TICKS_PER_SECOND = 100.0;
+    static final double TICKS_PER_SECOND = 100.0;
 
     private final long pid;
 
@@ -34,15 +34,22 @@ final class ProcessStats {
         return 0;
     }
 
-    /** User plus system CPU seconds used so far (fields 14 and 15 of {@code stat}, after the command name). */
+    /** User plus system CPU seconds used so far. */
     double cpuSeconds() {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+            return cpuTicks(Files.readString(Path.of("/proc", Long.toString(pid), "stat"))) / TICKS_PER_SECOND;
         } catch (IOException | RuntimeException gone) {
             return 0;
         }
+    }
+
+    /**
+     * User plus system CPU ticks in a {@code stat} line of a process or a thread (fields 14 and 15, counted after the
+     * command name, which may itself hold spaces and parentheses).
+     */
+    static long cpuTicks(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     /** Samples RSS every 100 ms until closed; {@link #peakMb()} is the highest seen. */

@@ -4,6 +4,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.GetResponse;
 import com.rabbitmq.client.MessageProperties;
+import io.devstack.infra.local.amqp.AmqpBrokerMain;
 import io.devstack.testsupport.NativeStack;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
@@ -23,9 +24,6 @@ final class BackendProbes implements AutoCloseable {
     private final RedisClusterClient redisClient;
     private final StatefulRedisClusterConnection<String, String> redisConnection;
     private final Connection amqp;
-    /** The native broker's queue-count limit ({@code AmqpBrokerMain.MAX_QUEUES}). */
-    static final int MAX_QUEUES = 1_000;
-
     private final NativeStack stack;
     private final List<String> queues = new ArrayList<>();
     private final List<String> fillers = new ArrayList<>();
@@ -120,7 +118,7 @@ final class BackendProbes implements AutoCloseable {
             Connection filler = stack.amqpFactory().newConnection("parity-tests-filler");
             try {
                 Channel channel = filler.createChannel();
-                for (int i = 0; i <= MAX_QUEUES; i++) {
+                for (int i = 0; i <= AmqpBrokerMain.MAX_QUEUES; i++) {
                     try {
                         channel.queueDeclare(prefix + i, false, false, false, null);
                         fillers.add(prefix + i);
@@ -128,7 +126,8 @@ final class BackendProbes implements AutoCloseable {
                         return;
                     }
                 }
-                throw new IllegalStateException("the broker took " + MAX_QUEUES + " new queues without refusing one");
+                throw new IllegalStateException(
+                        "the broker took " + AmqpBrokerMain.MAX_QUEUES + " new queues without refusing one");
             } finally {
                 filler.abort();
             }

@@ -7,6 +7,7 @@ import io.devstack.infra.DevstackHome;
 import io.devstack.infra.Progress;
 import io.devstack.infra.local.ApiEnvironment;
 import io.devstack.infra.local.VaultLauncher;
+import io.devstack.infra.local.amqp.AmqpBrokerMain;
 import io.devstack.infra.model.StackServices;
 import io.devstack.infra.runtime.LocalRuntime;
 import io.devstack.infra.runtime.ServiceStatus;
@@ -109,18 +110,15 @@ public final class NativeStack {
 
     /**
      * Deletes {@code queue} if it exists: a test that publishes through an API declares a durable queue, and the
-     * broker keeps at most {@code AmqpBrokerMain.MAX_QUEUES} per virtual host, so test runs must not leave theirs.
-     * A passive declare asks first: Qpid Broker-J refuses to delete an absent queue (a channel error).
+     * broker keeps at most {@link AmqpBrokerMain#MAX_QUEUES} per virtual host, so test runs must not leave theirs.
      */
     public void deleteQueueIfPresent(String queue) {
         try (Connection connection = amqpFactory().newConnection("devstack-test-cleanup")) {
-            try (Channel probe = connection.createChannel()) {
-                probe.queueDeclarePassive(queue);
-            } catch (IOException absent) {
-                return; // the broker closed the probe's channel: no such queue
-            }
-            try (Channel channel = connection.createChannel()) {
+            Channel channel = connection.createChannel();
+            try {
                 channel.queueDelete(queue);
+            } catch (IOException absent) {
+                // Qpid Broker-J refuses to delete an absent queue: a channel error, which closes only that channel
             }
         } catch (IOException | TimeoutException e) {
             throw new IllegalStateException("cannot delete the test queue " + queue + ": " + e.getMessage(), e);

@@ -108,10 +108,7 @@ public final class BackendCalls implements AutoCloseable {
 
     /** Runs {@code work} under the backend's breaker and the deadline, on a thread of its own. */
     public <T> T call(Backend backend, String operation, BackendCall<T> work) {
-        if (!guarding) {
-            return runDirectly(work);
-        }
-        return guarded(backend, operation, () -> withDeadline(backend, operation, work, NOTHING_TO_RELEASE));
+        return call(backend, operation, work, NOTHING_TO_RELEASE);
     }
 
     /**
