@@ -6,15 +6,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -33,9 +29,6 @@ import java.util.stream.Stream;
  */
 public final class AotCache {
 
-    /** JEP 514's one-step training ({@code -XX:AOTCacheOutput}) came with JDK 25. */
-    private static final int FIRST_JDK = 25;
-
     private static final Duration HEALTHY_WITHIN = Duration.ofSeconds(150);
     private static final Duration ASSEMBLED_WITHIN = Duration.ofSeconds(180);
     /** Rounds of the training workload: enough calls for the JIT's profiles to settle on the hot paths. */
@@ -52,12 +45,25 @@ public final class AotCache {
 
     private final Path jar;
     private final String module;
+    private final AotCacheFile cache;
     private final Path file;
 
     private AotCache(Path jar) {
         this.jar = jar;
         this.module = jar.getFileName().toString().replaceFirst("\\.jar$", "");
-        this.file = jar.resolveSibling(module + "-" + key() + ".aot");
+        this.cache = AotCacheFile.of(jar.getParent(), module, ApiJvmOptions.list(), classpath(jar));
+        this.file = cache.file();
+    }
+
+    /** The runnable jar and the {@code lib/} folder its manifest names. */
+    private static List<Path> classpath(Path jar) {
+        List<Path> classpath = new ArrayList<>(List.of(jar));
+        try (Stream<Path> lib = Files.list(jar.resolveSibling("lib"))) {
+            lib.forEach(classpath::add);
+        } catch (IOException e) {
+            // no lib folder: the jar alone is the class path
+        }
+        return classpath;
     }
 
     /** The cache of the API whose runnable jar is {@code jar}. */
@@ -76,15 +82,7 @@ public final class AotCache {
 
     /** A cache exists for these JVM options and JDK, and no jar on the API's class path is newer. */
     public boolean usable() {
-        if (Runtime.version().feature() < FIRST_JDK || !Files.isRegularFile(file)) {
-            return false;
-        }
-        try (Stream<Path> lib = Files.list(jar.resolveSibling("lib"))) {
-            long built = Files.getLastModifiedTime(file).toMillis();
-            return Stream.concat(Stream.of(jar), lib).allMatch(path -> modified(path) <= built);
-        } catch (IOException e) {
-            return false;
-        }
+        return cache.usable();
     }
 
     /**
@@ -95,7 +93,7 @@ public final class AotCache {
      */
     public void ensure(List<String> command, Map<String, String> env, int port, Path logDir, Progress progress) {
         Path log = logDir.resolve(module + "-aot-training.log");
-        if (usable() || Runtime.version().feature() < FIRST_JDK) {
+        if (usable() || !cache.supported()) {
             return;
         }
         TRAINING.lock();
@@ -115,7 +113,7 @@ public final class AotCache {
         Path partial = file.resolveSibling(file.getFileName() + ".partial");
         Process process = null;
         try {
-            deleteStaleCaches();
+            cache.deleteStale();
             Files.createDirectories(log.getParent());
             List<String> training = new ArrayList<>(command);
             training.add(1, "-XX:AOTCacheOutput=" + partial);
@@ -241,40 +239,6 @@ public final class AotCache {
             // best effort: the log still says the run was not healthy in time
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Caches of other keys (older options or JDK) are dead weight of 100 MB each. */
-    private void deleteStaleCaches() throws IOException {
-        String prefix = file.getFileName().toString().replaceFirst("-[0-9a-f]+\\.aot$", "-");
-        try (Stream<Path> siblings = Files.list(file.getParent())) {
-            for (Path stale : siblings.filter(p -> p.getFileName().toString().startsWith(prefix)
-                            && p.getFileName().toString().endsWith(".aot"))
-                    .toList()) {
-                Files.deleteIfExists(stale);
-            }
-        }
-    }
-
-    /** The cache must match the JVM options and the JDK it was made with; the key names both. */
-    private static String key() {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(String.join(" ", ApiJvmOptions.list()).getBytes(StandardCharsets.UTF_8));
-            sha.update(System.getProperty("java.home").getBytes(StandardCharsets.UTF_8));
-            sha.update(Runtime.version().toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha.digest(), 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** When it was last written; a file that cannot be read counts as newer than any cache. */
-    private static long modified(Path path) {
-        try {
-            return Files.getLastModifiedTime(path).toMillis();
-        } catch (IOException e) {
-            return Long.MAX_VALUE;
         }
     }
 }

@@ -8,13 +8,18 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * The command line of a small JVM running one of our own server mains (AMQP broker, Mongo-wire server).
+ * The command line of a small JVM running one of our own mains (AMQP broker, Mongo-wire server, supervisor).
  * Its classpath is the infra classes' own location plus the runtime classpath the build wrote to
  * {@value #CLASSPATH_RESOURCE}: {@code java.class.path} is useless here (surefire runs from a manifest-only
  * jar, {@code exec:java} from an isolated class loader).
+ *
+ * <p>Each main gets its own AOT cache beside the infra jar, made by its real run: the first run after a build writes
+ * it as the JVM exits ({@code -XX:AOTCacheOutput}, so that one stop takes a few seconds more), later runs map it and
+ * start in about half the CPU. Run from {@code target/classes} (the tests), there is none: the JDK caches jars only.
  */
 public final class ChildJvm {
 
@@ -29,36 +34,78 @@ public final class ChildJvm {
             "-Xss512k",
             "-XX:ReservedCodeCacheSize=32m",
             "-XX:MaxMetaspaceSize=96m",
-            "-Xshare:auto",
             "-Djava.awt.headless=true");
 
     private ChildJvm() {}
 
+    /** The infra jar (or, in tests, the classes folder) this class was loaded from. */
+    private static Path ownLocation() {
+        try {
+            return Path.of(ChildJvm.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static List<String> command(Class<?> main, String maxHeap, List<String> extraOptions, List<String> args) {
+        return command(
+                main, maxHeap, extraOptions, args, classpath(), ownLocation().getParent());
+    }
+
+    /** {@link #command} with the class path and the folder of the AOT caches given. */
+    static List<String> command(
+            Class<?> main,
+            String maxHeap,
+            List<String> extraOptions,
+            List<String> args,
+            String classpath,
+            Path cacheFolder) {
+        List<String> options = new ArrayList<>();
+        options.add("-Xmx" + maxHeap);
+        options.addAll(DEFAULT_OPTIONS);
+        options.addAll(extraOptions);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx" + maxHeap);
-        command.addAll(DEFAULT_OPTIONS);
-        command.addAll(extraOptions);
+        command.addAll(options);
+        command.addAll(aotCacheOptions(main, options, classpath, cacheFolder));
         command.add("-cp");
-        command.add(classpath());
+        command.add(classpath);
         command.add(main.getName());
         command.addAll(args);
         return command;
     }
 
-    public static String classpath() {
-        String own;
-        try {
-            own = Path.of(ChildJvm.class
-                            .getProtectionDomain()
-                            .getCodeSource()
-                            .getLocation()
-                            .toURI())
-                    .toString();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
+    /**
+     * Map the main's current cache, or (first run after a build) write one at exit; nothing where unsupported. The
+     * key leaves out system properties: they do not bind a cache, and the supervisor's names its home.
+     */
+    private static List<String> aotCacheOptions(
+            Class<?> main, List<String> options, String classpath, Path cacheFolder) {
+        AotCacheFile cache = AotCacheFile.of(
+                cacheFolder,
+                main.getSimpleName(),
+                options.stream().filter(option -> !option.startsWith("-D")).toList(),
+                Arrays.stream(classpath.split(File.pathSeparator)).map(Path::of).toList());
+        if (!cache.supported()) {
+            return List.of();
         }
+        if (cache.usable()) {
+            return List.of("-XX:AOTCache=" + cache.file());
+        }
+        try {
+            cache.deleteStale();
+        } catch (IOException e) {
+            return List.of(); // a folder we cannot write to: no cache, as before
+        }
+        return List.of("-XX:AOTCacheOutput=" + cache.file());
+    }
+
+    public static String classpath() {
+        String own = ownLocation().toString();
         try (InputStream in = ChildJvm.class.getClassLoader().getResourceAsStream(CLASSPATH_RESOURCE)) {
             if (in == null) {
                 // running from an IDE or a plain java -cp: the current class path is the real one there

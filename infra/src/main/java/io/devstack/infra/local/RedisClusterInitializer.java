@@ -116,7 +116,7 @@ public final class RedisClusterInitializer {
                 return new ClusterReport(expected, SLOTS);
             }
             try {
-                Thread.sleep(200);
+                Thread.sleep(100);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;

@@ -51,6 +51,16 @@ public final class VaultLauncher {
 
     /** Starts the server unless it runs already, and returns an admin client once Vault is ready for use. */
     public VaultAdmin start(Progress progress) {
+        VaultAdmin admin = startWithSecrets(progress);
+        grantClients(admin, progress);
+        return admin;
+    }
+
+    /**
+     * Starts the server unless it runs already, and returns an admin client once every secret exists: enough for
+     * the data services to start. {@link #grantClients} does the rest.
+     */
+    public VaultAdmin startWithSecrets(Progress progress) {
         VaultLifecycle lifecycle = lifecycle(progress);
         if (!supervisor.alive(SERVICE)) {
             Path bao = OpenBaoBinary.locate(home, progress);
@@ -64,11 +74,24 @@ public final class VaultLauncher {
         }
         Readiness.await(supervisor, SERVICE, READY_TIMEOUT, lifecycle::status);
         try {
-            return lifecycle.ensureReady();
+            return lifecycle.ensureSecretsReady();
         } catch (RuntimeException e) {
-            throw new ServiceStartException(
-                    SERVICE, Readiness.describe(e), supervisor.lastLogLines(SERVICE, Readiness.LOG_LINES));
+            throw failed(e);
         }
+    }
+
+    /** Every client's policy, PKI role, AppRole and AppRole files: what the reference APIs need to log in. */
+    public void grantClients(VaultAdmin admin, Progress progress) {
+        try {
+            lifecycle(progress).ensureClientsReady(admin);
+        } catch (RuntimeException e) {
+            throw failed(e);
+        }
+    }
+
+    private ServiceStartException failed(RuntimeException e) {
+        return new ServiceStartException(
+                SERVICE, Readiness.describe(e), supervisor.lastLogLines(SERVICE, Readiness.LOG_LINES));
     }
 
     /** Initialised, unsealed and active, according to {@code sys/health}. */

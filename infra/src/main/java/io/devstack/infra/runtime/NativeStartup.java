@@ -26,10 +26,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Starting the native stack. Order: Vault (init, unseal, bootstrap) → the data services in parallel, then Redis
- * cluster formation; the reference APIs (profile {@code reference}, each its own JVM) start beside the data services
- * and are ready once every backend answers through them. An {@code up} that fails stops what it started and names
- * the service with its last log lines.
+ * Starting the native stack. Order: Vault (init, unseal, secrets) → the data services in parallel, the Redis cluster
+ * formed as soon as its nodes are up, Vault's policies and AppRoles written beside them; the reference APIs (profile
+ * {@code reference}, each its own JVM) start once their AppRoles are written, beside the data services, and are
+ * ready once every backend answers through them. An {@code up} that fails stops what it started and names the
+ * service with its last log lines.
  */
 final class NativeStartup {
 
@@ -65,20 +66,40 @@ final class NativeStartup {
             if (!services.isRunning(VaultLauncher.SERVICE)) {
                 startedHere.add(VaultLauncher.SERVICE);
             }
-            SecretSource secrets = CachedSecrets.of(startVault(progress));
+            VaultAdmin admin = services.locked(
+                    VaultLauncher.SERVICE, () -> services.vault().startWithSecrets(progress));
+            SecretSource secrets = CachedSecrets.of(admin);
             List<BackendLauncher> apis =
                     selected.stream().filter(ApiLauncher.class::isInstance).toList();
-            List<BackendLauncher> data =
-                    selected.stream().filter(b -> !apis.contains(b)).toList();
-            // The API JVMs boot while the backends start: an API needs only Vault to begin, and it is ready only
-            // when its /health/all reports every backend healthy, so starting it early can never make it ready early.
-            try (ExecutorService apiStarter = Executors.newVirtualThreadPerTaskExecutor()) {
-                Future<?> apiStart = apiStarter.submit(() -> startInParallel(apis, secrets, progress, startedHere));
+            List<BackendLauncher> redisNodes =
+                    selected.stream().filter(RedisLauncher.class::isInstance).toList();
+            List<BackendLauncher> otherData = selected.stream()
+                    .filter(b -> !apis.contains(b) && !redisNodes.contains(b))
+                    .toList();
+            // Vault's policies and AppRoles are written while the data services start: these need only their
+            // secrets. The API JVMs boot as soon as their AppRoles are there: an API is ready only when its
+            // /health/all reports every backend healthy, so starting it early can never make it ready early.
+            // The Redis cluster settles while the slower services start: a restarted master reports
+            // cluster_state:ok only 2 s after its start.
+            try (ExecutorService beside = Executors.newVirtualThreadPerTaskExecutor()) {
+                Future<?> clients = beside.submit(() -> services.locked(
+                        VaultLauncher.SERVICE, () -> services.vault().grantClients(admin, progress)));
+                Future<?> apiStart = beside.submit(() -> {
+                    await(clients);
+                    startInParallel(apis, secrets, progress, startedHere);
+                });
+                Future<?> redisStart = beside.submit(() -> {
+                    startInParallel(redisNodes, secrets, progress, startedHere);
+                    redisCluster.formDuringStart(redisNodes, secrets, progress);
+                });
                 try {
-                    startInParallel(data, secrets, progress, startedHere);
-                    redisCluster.formDuringStart(data, secrets, progress);
+                    startInParallel(otherData, secrets, progress, startedHere);
+                    await(redisStart);
+                    await(clients);
                 } catch (RuntimeException e) {
+                    redisStart.cancel(true);
                     apiStart.cancel(true);
+                    clients.cancel(true);
                     throw e;
                 }
                 await(apiStart);

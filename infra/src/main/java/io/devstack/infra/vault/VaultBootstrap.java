@@ -1,7 +1,6 @@
 package io.devstack.infra.vault;
 
 import io.devstack.infra.Progress;
-import io.devstack.infra.model.AppRoleSpec;
 import io.devstack.infra.model.SecretField;
 import io.devstack.infra.model.SecretSpec;
 import io.devstack.infra.model.VaultLayout;
@@ -40,15 +39,25 @@ final class VaultBootstrap {
     }
 
     void run() {
+        ensureSecrets();
+        grantClients();
+    }
+
+    /** What the data services need to start: the engines, the CA chain and every secret. */
+    void ensureSecrets() {
         mountEngines();
         ensureRootCa();
         ensureIntermediateCa();
-        int created = ensureSecrets();
+        int created = writeMissingSecrets();
         if (created > 0) {
             progress.step(
                     "vault: " + created + " secrets created under secret/ (passwords generated, never overwritten)");
         }
-        for (AppRoleSpec client : layout.clients()) {
+    }
+
+    /** What the reference APIs need to log in: each client's policy, PKI role and AppRole. */
+    void grantClients() {
+        VaultCalls.inParallel(layout.clients(), client -> {
             VaultCalls.during(
                     "writing policy " + client.policyName(),
                     () -> sys.createOrUpdatePolicy(client.policyName(), VaultGrants.policy(client)));
@@ -58,7 +67,8 @@ final class VaultBootstrap {
             VaultCalls.during(
                     "writing AppRole " + client.appRoleName(),
                     () -> vault.write("auth/approle/role/" + client.appRoleName(), VaultGrants.appRole(client)));
-        }
+            return null;
+        });
     }
 
     private void mountEngines() {
@@ -170,7 +180,7 @@ final class VaultBootstrap {
     }
 
     /** Creates missing secrets and adds fields missing from existing ones; existing values are never touched. */
-    private int ensureSecrets() {
+    private int writeMissingSecrets() {
         Map<String, Map<String, Object>> current = new LinkedHashMap<>();
         Map<String, Integer> versions = new HashMap<>();
         Map<String, String> shared = new HashMap<>();

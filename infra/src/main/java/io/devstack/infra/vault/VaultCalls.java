@@ -5,6 +5,13 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.vault.VaultException;
 import org.springframework.vault.client.ClientHttpRequestFactoryFactory;
@@ -61,6 +68,32 @@ final class VaultCalls {
             call.run();
             return null;
         });
+    }
+
+    /**
+     * {@code work} for every item at once, on virtual threads, in the items' order: Vault's storage commits concurrent
+     * writes together, so 18 clients' grants take about the time of a few. The first failure is rethrown.
+     */
+    static <T, R> List<R> inParallel(List<T> items, Function<T, R> work) {
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<R>> results = items.stream()
+                    .map(item -> pool.submit(() -> work.apply(item)))
+                    .toList();
+            List<R> done = new ArrayList<>();
+            for (Future<R> result : results) {
+                try {
+                    done.add(result.get());
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException r
+                            ? r
+                            : new VaultSetupException("a Vault call failed: " + e.getCause(), e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new VaultSetupException("interrupted while writing to Vault");
+                }
+            }
+            return done;
+        }
     }
 
     /** The JDK client's ConnectException has no message: name the problem from the exception types. */

@@ -44,17 +44,34 @@ public final class VaultLifecycle {
 
     /** Initialises, unseals and bootstraps as needed; returns root-token access to the ready Vault. */
     public VaultAdmin ensureReady() {
+        VaultAdmin admin = ensureSecretsReady();
+        ensureClientsReady(admin);
+        return admin;
+    }
+
+    /**
+     * Initialises and unseals as needed and makes sure the engines and every secret exist: what the data services
+     * need to start. {@link #ensureClientsReady} is the rest of the bootstrap.
+     */
+    public VaultAdmin ensureSecretsReady() {
         if (!status().initialized()) {
             initialise();
         }
         unseal();
         VaultAdmin admin = admin();
-        new VaultBootstrap(admin.operations(), address, layout, progress).run();
+        new VaultBootstrap(admin.operations(), address, layout, progress).ensureSecrets();
+        return admin;
+    }
+
+    /** Every client's policy, PKI role and AppRole, and its AppRole files: what the reference APIs need to log in. */
+    public void ensureClientsReady(VaultAdmin admin) {
+        new VaultBootstrap(admin.operations(), address, layout, progress).grantClients();
         AppRoleFiles files = new AppRoleFiles(admin.operations(), home);
-        long issued = layout.clients().stream().filter(files::ensure).count();
+        long issued = VaultCalls.inParallel(layout.clients(), files::ensure).stream()
+                .filter(Boolean::booleanValue)
+                .count();
         progress.step("vault: bootstrap complete: " + layout.clients().size() + " AppRoles"
                 + (issued > 0 ? " (" + issued + " new secret-ids in " + home.approleRoot() + ")" : ""));
-        return admin;
     }
 
     /** Root-token access when Vault is known to be ready (reads the saved init keys). */
