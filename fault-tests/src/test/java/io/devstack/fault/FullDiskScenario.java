@@ -19,6 +19,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,6 +52,8 @@ final class FullDiskScenario {
     private static final Duration CLI_WITHIN = Duration.ofSeconds(60);
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private static final String LOGS = "fault-tests/target/full-disk/logs";
 
     private FullDiskScenario() {}
 
@@ -88,6 +91,7 @@ final class FullDiskScenario {
             } catch (RuntimeException e) {
                 summary.add("full disk: stopping the second stack failed: " + e.getMessage());
             }
+            keepLogs(home, root.resolve(LOGS));
             try (ObjectOutputStream out = new ObjectOutputStream(Files.newOutputStream(result))) {
                 out.writeObject(new LinkedHashMap<>(outcomes));
                 out.writeObject(new ArrayList<>(summary));
@@ -101,7 +105,7 @@ final class FullDiskScenario {
         long started = System.nanoTime();
         NativeStack stack = NativeStack.shared();
         LocalRuntime runtime = new LocalRuntime(home);
-        Path logs = root.resolve("fault-tests/target/full-disk/logs");
+        Path logs = root.resolve(LOGS);
         try (ReferenceApis apis = ReferenceApis.findOrStart(root, logs)) {
             Map<String, URI> urls = apis.urls();
             progress("the second stack and the five APIs are up; load for 2 s, then the disk is filled");
@@ -182,6 +186,21 @@ final class FullDiskScenario {
                             writes.messageCount(),
                             lostPublishes,
                             (System.nanoTime() - started) / 1e9));
+        }
+    }
+
+    /**
+     * The broker's and the supervisor's logs outlive the second home: they tell how the broker came back (its fatal
+     * exit, the supervisor's restart and its delay, the new start).
+     */
+    private static void keepLogs(DevstackHome home, Path logs) {
+        for (String service : List.of("rabbitmq", "supervisor")) {
+            try {
+                Files.createDirectories(logs);
+                Files.copy(home.logFile(service), logs.resolve(service + ".log"), StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                System.err.println("[fault] full disk: " + service + "'s log was not kept: " + e.getMessage());
+            }
         }
     }
 
