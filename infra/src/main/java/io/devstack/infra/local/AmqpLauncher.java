@@ -63,7 +63,7 @@ public final class AmqpLauncher implements BackendLauncher {
         }
         DevstackHome.writePrivateFile(credentials, text.toString());
         Path data = DevstackHome.privateDirectory(home.dataDir(SERVICE));
-        List<String> command = ChildJvm.command(
+        List<String> command = ChildJvm.serverCommand(
                 AmqpBrokerMain.class,
                 "96m",
                 List.of("-XX:MaxDirectMemorySize=64m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=info"),
@@ -75,8 +75,9 @@ public final class AmqpLauncher implements BackendLauncher {
                         "--credentials",
                         credentials.toString()));
         progress.step("rabbitmq: starting the AMQP 0-9-1 broker (Qpid Broker-J) on 127.0.0.1:" + PORT);
-        supervisor.start(SERVICE, command, Map.of(), data);
+        long pid = supervisor.start(SERVICE, command, Map.of(), data);
         Readiness.await(supervisor, SERVICE, READY_TIMEOUT, () -> probe(secrets));
+        ChildJvm.endRecording(pid, command);
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The command line of a small JVM running one of our own mains (AMQP broker, Mongo-wire server, supervisor).
@@ -17,13 +18,15 @@ import java.util.List;
  * {@value #CLASSPATH_RESOURCE}: {@code java.class.path} is useless here (surefire runs from a manifest-only
  * jar, {@code exec:java} from an isolated class loader).
  *
- * <p>Each main gets its own AOT cache beside the infra jar, made by its real run: the first run after a build writes
- * it as the JVM exits ({@code -XX:AOTCacheOutput}, so that one stop takes a few seconds more), later runs map it and
- * start in about half the CPU. Run from {@code target/classes} (the tests), there is none: the JDK caches jars only.
+ * <p>Each server main gets its own AOT cache beside the infra jar, made by its real run: the first run after a build
+ * records its start ({@code -XX:AOTCacheOutput}) until its launcher ends the recording at readiness, and the JDK
+ * assembles the cache in the background; later runs map it. Run from {@code target/classes} (the tests), there is
+ * none: the JDK caches jars only.
  */
 public final class ChildJvm {
 
     static final String CLASSPATH_RESOURCE = "io/devstack/infra/local/runtime-classpath.txt";
+    private static final String RECORD = "-XX:AOTCacheOutput=";
 
     /** Small and quick to start: these servers idle most of the time on a 2-core laptop. A small initial heap
      *  keeps Serial GC's young generation (and so the RSS) small: 125 MB instead of 155 MB for the broker. */
@@ -51,19 +54,54 @@ public final class ChildJvm {
         }
     }
 
+    /** A short-lived or supervising JVM (supervisor, restarts): no AOT cache. */
     public static List<String> command(Class<?> main, String maxHeap, List<String> extraOptions, List<String> args) {
-        return command(
-                main, maxHeap, extraOptions, args, classpath(), ownLocation().getParent());
+        return command(main, maxHeap, extraOptions, args, classpath(), Optional.empty());
     }
 
-    /** {@link #command} with the class path and the folder of the AOT caches given. */
+    /**
+     * A server JVM (broker, Mongo-wire server) that maps its main's AOT cache, or records one while it starts: its
+     * launcher calls {@link #endRecording} once the server is ready.
+     */
+    public static List<String> serverCommand(
+            Class<?> main, String maxHeap, List<String> extraOptions, List<String> args) {
+        return command(
+                main,
+                maxHeap,
+                extraOptions,
+                args,
+                classpath(),
+                Optional.of(ownLocation().getParent()));
+    }
+
+    /**
+     * Ends a recording server's training once it is ready ({@code jcmd <pid> AOT.end_recording}): the JDK assembles
+     * the cache now, in the background, and no exit of the server (a {@code down}, or a fatal error that must
+     * restart quickly) spends seconds writing it. Nothing to do when the command mapped a cache.
+     */
+    public static void endRecording(long pid, List<String> command) {
+        if (command.stream().noneMatch(option -> option.startsWith(RECORD))) {
+            return;
+        }
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        try {
+            new ProcessBuilder(jcmd.toString(), Long.toString(pid), "AOT.end_recording")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+        } catch (IOException e) {
+            // best effort: the server then writes its cache as it exits
+        }
+    }
+
+    /** {@link #command} with the class path and the folder of the AOT caches (none: no cache) given. */
     static List<String> command(
             Class<?> main,
             String maxHeap,
             List<String> extraOptions,
             List<String> args,
             String classpath,
-            Path cacheFolder) {
+            Optional<Path> cacheFolder) {
         List<String> options = new ArrayList<>();
         options.add("-Xmx" + maxHeap);
         options.addAll(DEFAULT_OPTIONS);
@@ -71,7 +109,7 @@ public final class ChildJvm {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(options);
-        command.addAll(aotCacheOptions(main, options, classpath, cacheFolder));
+        cacheFolder.ifPresent(folder -> command.addAll(aotCacheOptions(main, options, classpath, folder)));
         command.add("-cp");
         command.add(classpath);
         command.add(main.getName());
@@ -101,7 +139,7 @@ public final class ChildJvm {
         } catch (IOException e) {
             return List.of(); // a folder we cannot write to: no cache, as before
         }
-        return List.of("-XX:AOTCacheOutput=" + cache.file());
+        return List.of(RECORD + cache.file());
     }
 
     public static String classpath() {

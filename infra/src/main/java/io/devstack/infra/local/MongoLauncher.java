@@ -66,7 +66,7 @@ public final class MongoLauncher implements BackendLauncher {
                 List.of(MongoUsers.derive("admin", user, password), MongoUsers.derive(database, user, password)));
         Arrays.fill(password, '\0');
         Path data = DevstackHome.privateDirectory(home.dataDir(SERVICE));
-        List<String> command = ChildJvm.command(
+        List<String> command = ChildJvm.serverCommand(
                 MongoWireServerMain.class,
                 "128m",
                 List.of("-XX:MaxDirectMemorySize=64m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=info"),
@@ -80,9 +80,10 @@ public final class MongoLauncher implements BackendLauncher {
                         "--users",
                         usersFile.toString()));
         progress.step("mongodb: starting the MongoDB-wire server on 127.0.0.1:" + PORT);
-        supervisor.start(SERVICE, command, Map.of(), data);
+        long pid = supervisor.start(SERVICE, command, Map.of(), data);
         try {
             Readiness.await(supervisor, SERVICE, READY_TIMEOUT, () -> probe(secrets));
+            ChildJvm.endRecording(pid, command);
         } finally {
             // read once at startup; the SCRAM keys need not stay on disk (rewritten on every start)
             try {

@@ -8,8 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -17,9 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Our own JVMs' AOT caches, with real child JVMs: the first run after a build writes one as it exits, the next maps
- * it ({@code -XX:AOTMode=on} makes the JVM refuse to start otherwise), a newer jar makes it train again, and a class
- * path with a folder on it (tests) gets none.
+ * Our own server JVMs' AOT caches, with real child JVMs: a recording run writes one (at its exit, or when its
+ * recording is ended once it is ready), the next maps it ({@code -XX:AOTMode=on} makes the JVM refuse to start
+ * otherwise), a newer jar makes it train again, and a class path with a folder on it (tests) gets none.
  */
 class ChildJvmTest {
 
@@ -51,6 +53,49 @@ class ChildJvmTest {
     }
 
     @Test
+    void aServerEndsItsRecordingWhenReadyAndItsExitWritesNothing() throws Exception {
+        assumeTrue(Runtime.version().feature() >= AotCacheFile.FIRST_JDK, "AOT caches need JDK 25");
+        List<String> command = ChildJvm.command(
+                AotProbeMain.class,
+                "32m",
+                List.of(),
+                List.of("wait"),
+                probeJar().toString(),
+                Optional.of(folder));
+        Path cache = Path.of(option(command, "-XX:AOTCacheOutput="));
+        Path log = folder.resolve("server.log");
+        Process server = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!Files.readString(log).contains("probe,ran") && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            ChildJvm.endRecording(server.pid(), command);
+            while (!Files.readString(log).contains("AOTCache creation is complete") && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(cache).as("written while the server runs").isRegularFile();
+            assertThat(server.isAlive()).isTrue();
+        } finally {
+            server.destroy();
+            assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(Files.readString(log).split("AOTCache creation is complete", -1))
+                .as("one cache written, none at the exit")
+                .hasSize(2);
+    }
+
+    @Test
+    void aJvmThatIsNoServerGetsNoCache() throws Exception {
+        List<String> command = ChildJvm.command(
+                AotProbeMain.class, "32m", List.of(), List.of(), probeJar().toString(), Optional.empty());
+        assertThat(command).noneMatch(option -> option.startsWith("-XX:AOT"));
+    }
+
+    @Test
     void aClassPathWithAFolderGetsNoCache() throws Exception {
         List<String> command = ChildJvm.command(
                 AotProbeMain.class,
@@ -58,7 +103,7 @@ class ChildJvmTest {
                 List.of(),
                 List.of(),
                 probeJar() + java.io.File.pathSeparator + folder,
-                folder);
+                Optional.of(folder));
         assertThat(command).noneMatch(option -> option.startsWith("-XX:AOT"));
         assertThat(run(command)).isEqualTo("probe,ran");
     }
@@ -67,18 +112,28 @@ class ChildJvmTest {
     void systemPropertiesDoNotChangeTheCache() throws Exception {
         Path jar = probeJar();
         List<String> one = ChildJvm.command(
-                AotProbeMain.class, "32m", List.of("-Ddevstack.home=/a"), List.of(), jar.toString(), folder);
+                AotProbeMain.class,
+                "32m",
+                List.of("-Ddevstack.home=/a"),
+                List.of(),
+                jar.toString(),
+                Optional.of(folder));
         List<String> other = ChildJvm.command(
-                AotProbeMain.class, "32m", List.of("-Ddevstack.home=/b"), List.of(), jar.toString(), folder);
+                AotProbeMain.class,
+                "32m",
+                List.of("-Ddevstack.home=/b"),
+                List.of(),
+                jar.toString(),
+                Optional.of(folder));
         List<String> biggerHeap =
-                ChildJvm.command(AotProbeMain.class, "64m", List.of(), List.of(), jar.toString(), folder);
+                ChildJvm.command(AotProbeMain.class, "64m", List.of(), List.of(), jar.toString(), Optional.of(folder));
         assumeTrue(Runtime.version().feature() >= AotCacheFile.FIRST_JDK, "AOT caches need JDK 25");
         assertThat(option(one, "-XX:AOTCacheOutput=")).isEqualTo(option(other, "-XX:AOTCacheOutput="));
         assertThat(option(biggerHeap, "-XX:AOTCacheOutput=")).isNotEqualTo(option(one, "-XX:AOTCacheOutput="));
     }
 
     private List<String> command(Path jar) {
-        return ChildJvm.command(AotProbeMain.class, "32m", List.of(), List.of(), jar.toString(), folder);
+        return ChildJvm.command(AotProbeMain.class, "32m", List.of(), List.of(), jar.toString(), Optional.of(folder));
     }
 
     private static String option(List<String> command, String prefix) {
