@@ -25,6 +25,7 @@ public final class ProcessSupervisor {
 
     private static final Path SETSID = Path.of("/usr/bin/setsid");
     private static final Duration KILL_WAIT = Duration.ofSeconds(5);
+    private static final Duration EXEC_SETTLES_WITHIN = Duration.ofMillis(100);
     private static final Set<String> INHERITED =
             Set.of("PATH", "HOME", "USER", "LOGNAME", "LANG", "LC_ALL", "TZ", "TMPDIR");
 
@@ -142,14 +143,36 @@ public final class ProcessSupervisor {
 
     /**
      * A pid can be reused after a crash: the process counts as ours only if its executable or command line
-     * points into this DevStack home (Redis rewrites its command line, its executable still lives here).
+     * points into this DevStack home (Redis rewrites its command line, its executable still lives here). A process
+     * caught in the middle of an {@code exec} (setsid becoming java) can read as someone else's for an instant, so
+     * a live process that does not look ours is asked once more; a reused pid stays someone else's.
      */
     private boolean isOurs(long pid) {
-        Optional<ProcessHandle> handle = ProcessHandle.of(pid);
-        if (handle.isEmpty() || !handle.get().isAlive() || zombie(pid)) {
+        if (!running(pid)) {
             return false;
         }
-        List<String> roots = ownRoots();
+        if (pointsIntoHome(pid)) {
+            return true;
+        }
+        try {
+            Thread.sleep(EXEC_SETTLES_WITHIN);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        return running(pid) && pointsIntoHome(pid);
+    }
+
+    /** Alive and not a zombie: a dead child of a still-running JVM stays a zombie until reaped. */
+    private static boolean running(long pid) {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && !zombie(pid);
+    }
+
+    private boolean pointsIntoHome(long pid) {
+        Optional<ProcessHandle> handle = ProcessHandle.of(pid);
+        if (handle.isEmpty()) {
+            return false;
+        }
         String cmdline = readProc(pid, "cmdline").replace('\0', ' ');
         String exe = "";
         try {
@@ -163,7 +186,7 @@ public final class ProcessSupervisor {
         }
         String command = cmdline;
         String executable = exe;
-        return roots.stream().anyMatch(r -> executable.startsWith(r) || command.contains(r));
+        return ownRoots().stream().anyMatch(r -> executable.startsWith(r) || command.contains(r));
     }
 
     /** The home, and the real folders behind it (a test home may link {@code bin/} to a shared cache). */
@@ -180,7 +203,6 @@ public final class ProcessSupervisor {
         return roots;
     }
 
-    /** A dead child of a still-running JVM stays a zombie until reaped; it is not running. */
     private static boolean zombie(long pid) {
         String stat = readProc(pid, "stat");
         int close = stat.lastIndexOf(')');

@@ -27,7 +27,7 @@ public final class Readiness {
             } catch (Exception e) {
                 last = e;
             }
-            if (!supervisor.alive(service) && !aliveAfterPause(supervisor, service)) {
+            if (!supervisor.alive(service)) {
                 throw new ServiceStartException(
                         service, "the process exited during startup", supervisor.lastLogLines(service, LOG_LINES));
             }
@@ -50,15 +50,6 @@ public final class Readiness {
         }
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         return message.lines().findFirst().orElse(message);
-    }
-
-    /**
-     * Asked again after one poll: a process caught in the middle of an {@code exec} (setsid becoming java) can read
-     * as not ours for an instant, while one that exited stays exited. Seen once with five APIs starting at once.
-     */
-    private static boolean aliveAfterPause(ProcessSupervisor supervisor, String service) {
-        sleep();
-        return supervisor.alive(service);
     }
 
     private static void sleep() {
