@@ -46,13 +46,11 @@ public final class AotCache {
     private final Path jar;
     private final String module;
     private final AotCacheFile cache;
-    private final Path file;
 
     private AotCache(Path jar) {
         this.jar = jar;
         this.module = jar.getFileName().toString().replaceFirst("\\.jar$", "");
         this.cache = AotCacheFile.of(jar.getParent(), module, ApiJvmOptions.list(), classpath(jar));
-        this.file = cache.file();
     }
 
     /** The runnable jar and the {@code lib/} folder its manifest names. */
@@ -72,12 +70,12 @@ public final class AotCache {
     }
 
     public Path file() {
-        return file;
+        return cache.file();
     }
 
     /** {@code -XX:AOTCache=<file>} when a current cache exists, else nothing (the API starts without one). */
     public List<String> jvmOptions() {
-        return usable() ? List.of("-XX:AOTCache=" + file) : List.of();
+        return usable() ? List.of("-XX:AOTCache=" + cache.file()) : List.of();
     }
 
     /** A cache exists for these JVM options and JDK, and no jar on the API's class path is newer. */
@@ -110,6 +108,7 @@ public final class AotCache {
         String jarName = jar.getFileName().toString();
         long started = System.nanoTime();
         progress.step(jarName + ": training its AOT cache (once per build; log: " + log + ")");
+        Path file = cache.file();
         Path partial = file.resolveSibling(file.getFileName() + ".partial");
         Process process = null;
         try {

@@ -118,8 +118,8 @@ public final class ChildJvm {
     }
 
     /**
-     * Map the main's current cache, or (first run after a build) write one at exit; nothing where unsupported. The
-     * key leaves out system properties: they do not bind a cache, and the supervisor's names its home.
+     * Map the main's current cache, or (first run after a build) record one until {@link #endRecording}; nothing
+     * where unsupported. The key leaves out system properties: they do not bind a cache.
      */
     private static List<String> aotCacheOptions(
             Class<?> main, List<String> options, String classpath, Path cacheFolder) {

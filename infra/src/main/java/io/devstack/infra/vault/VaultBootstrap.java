@@ -38,11 +38,6 @@ final class VaultBootstrap {
         this.progress = progress;
     }
 
-    void run() {
-        ensureSecrets();
-        grantClients();
-    }
-
     /** What the data services need to start: the engines, the CA chain and every secret. */
     void ensureSecrets() {
         mountEngines();
